@@ -1,0 +1,162 @@
+//! Where the host places one batch in guest memory.
+//!
+//! The host asks the guest for a scratch region (`wasmudf_reserve`), then lays the batch out in
+//! it as computed here, writes the descriptor at its start and calls `wasmudf_run(descriptor)`:
+//!
+//! ```text
+//! scratch + 0   descriptor: u32 rows, u32 selection, u32 output, u32 args[N]
+//!               selection:  rows x u8 (1 = call the function, 0 = a NULL row, skip it); only
+//!                           when some input is NULL, else the descriptor's selection is 0
+//!               output:     rows x return type (a STRING result is a wasmudf_str: u32 ptr, i32 len)
+//!               args[i]:    rows x argument type (a STRING argument is a wasmudf_str)
+//!               bytes[i]:   the UTF-8 bytes every STRING argument's wasmudf_str points into
+//! ```
+//!
+//! Every region starts at a multiple of [`SCRATCH_ALIGN`]. All numbers are little-endian, and
+//! every pointer is an absolute guest address.
+
+use crate::SqlType;
+
+/// Alignment of every region in the scratch area (enough for SIMD loads).
+pub const SCRATCH_ALIGN: u32 = 16;
+/// Bytes of the descriptor before its `args` array: rows, selection, output.
+pub const DESCRIPTOR_HEADER_BYTES: u32 = 12;
+
+/// The place of one argument column in the scratch region (offsets relative to its start).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ColumnSlot {
+    pub sql_type: SqlType,
+    /// `rows` values of `sql_type.guest_width()` bytes each.
+    pub values: u32,
+    /// For STRING arguments: where the string bytes go, and how many there are.
+    pub bytes: Option<(u32, u32)>,
+}
+
+/// The layout of one batch: computed by the host, relative to the scratch region's start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BatchLayout {
+    pub rows: u32,
+    pub selection: Option<u32>,
+    pub output: u32,
+    pub returns: SqlType,
+    pub args: Vec<ColumnSlot>,
+    /// Total bytes to reserve.
+    pub total_bytes: u32,
+}
+
+impl BatchLayout {
+    /// Lays out `rows` rows of the given argument types. `string_bytes[i]` is the number of UTF-8
+    /// bytes of argument `i` (ignored for non-STRING arguments). Returns `None` when the batch
+    /// does not fit in a 32-bit address space; callers split batches well before that.
+    pub fn new(
+        arg_types: &[SqlType],
+        string_bytes: &[u64],
+        returns: SqlType,
+        rows: u32,
+        with_selection: bool,
+    ) -> Option<Self> {
+        let mut cursor = Cursor(0);
+        let descriptor_bytes = DESCRIPTOR_HEADER_BYTES as u64 + 4 * arg_types.len() as u64;
+        cursor.take(descriptor_bytes)?;
+        let selection = if with_selection {
+            Some(cursor.take(rows as u64)?)
+        } else {
+            None
+        };
+        let output = cursor.take(rows as u64 * returns.guest_width() as u64)?;
+        let mut args = Vec::with_capacity(arg_types.len());
+        for &sql_type in arg_types {
+            let values = cursor.take(rows as u64 * sql_type.guest_width() as u64)?;
+            args.push(ColumnSlot {
+                sql_type,
+                values,
+                bytes: None,
+            });
+        }
+        for (slot, &byte_count) in args.iter_mut().zip(string_bytes) {
+            if slot.sql_type == SqlType::String {
+                let offset = cursor.take(byte_count)?;
+                slot.bytes = Some((offset, u32::try_from(byte_count).ok()?));
+            }
+        }
+        Some(BatchLayout {
+            rows,
+            selection,
+            output,
+            returns,
+            args,
+            total_bytes: u32::try_from(cursor.0).ok()?,
+        })
+    }
+
+    /// The descriptor's bytes for a scratch region starting at guest address `base`.
+    pub fn descriptor(&self, base: u32) -> Vec<u8> {
+        let mut descriptor = Vec::with_capacity(DESCRIPTOR_HEADER_BYTES as usize + 4 * self.args.len());
+        descriptor.extend_from_slice(&self.rows.to_le_bytes());
+        let selection = self.selection.map_or(0, |offset| base + offset);
+        descriptor.extend_from_slice(&selection.to_le_bytes());
+        descriptor.extend_from_slice(&(base + self.output).to_le_bytes());
+        for slot in &self.args {
+            descriptor.extend_from_slice(&(base + slot.values).to_le_bytes());
+        }
+        descriptor
+    }
+}
+
+/// Hands out aligned regions, failing past 4 GiB.
+struct Cursor(u64);
+
+impl Cursor {
+    fn take(&mut self, bytes: u64) -> Option<u32> {
+        let start = self.0;
+        let end = start.checked_add(bytes)?;
+        self.0 = end.div_ceil(SCRATCH_ALIGN as u64) * SCRATCH_ALIGN as u64;
+        (self.0 <= u32::MAX as u64).then_some(start as u32)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regions_are_aligned_and_do_not_overlap() {
+        let layout = BatchLayout::new(
+            &[SqlType::Int, SqlType::String, SqlType::Boolean],
+            &[0, 1000, 0],
+            SqlType::String,
+            100,
+            true,
+        )
+        .unwrap();
+        let mut regions = vec![(0, 24), (layout.selection.unwrap(), 100), (layout.output, 800)];
+        regions.push((layout.args[0].values, 400));
+        regions.push((layout.args[1].values, 800));
+        regions.push((layout.args[2].values, 100));
+        regions.push(layout.args[1].bytes.unwrap());
+        regions.sort();
+        for pair in regions.windows(2) {
+            assert_eq!(pair[1].0 % SCRATCH_ALIGN, 0);
+            assert!(pair[0].0 + pair[0].1 <= pair[1].0, "{pair:?} overlap");
+        }
+        let last = regions.last().unwrap();
+        assert!(last.0 + last.1 <= layout.total_bytes);
+        assert_eq!(layout.args[0].bytes, None);
+    }
+
+    #[test]
+    fn descriptor_holds_absolute_addresses() {
+        let layout = BatchLayout::new(&[SqlType::Double], &[0], SqlType::Double, 8, false).unwrap();
+        let descriptor = layout.descriptor(0x1_0000);
+        let words: Vec<u32> = descriptor
+            .chunks(4)
+            .map(|word| u32::from_le_bytes(word.try_into().unwrap()))
+            .collect();
+        assert_eq!(words, vec![8, 0, 0x1_0000 + layout.output, 0x1_0000 + layout.args[0].values]);
+    }
+
+    #[test]
+    fn batches_beyond_four_gib_are_refused() {
+        assert!(BatchLayout::new(&[SqlType::String], &[u32::MAX as u64], SqlType::Int, 10, false).is_none());
+    }
+}

@@ -1,0 +1,49 @@
+//! The contract between wasmudf's host and its guests.
+//!
+//! A UDF is a scalar function with a typed signature ([`UdfSignature`]). Its module follows the
+//! batch ABI described in `docs/abi.md`: the host calls the guest once per batch of rows, never
+//! once per row. This crate holds everything both sides must agree on and nothing that runs code:
+//!
+//! - [`SqlType`]: the SQL types a UDF can take and return, with their C and Arrow names.
+//! - [`UdfSignature`]: `name(arg TYPE, ...) RETURNS TYPE`, parsed and printed.
+//! - [`BatchLayout`]: where the host puts each column in guest memory for one batch.
+//! - [`validate_module`]: the checks every module passes before wasmtime may compile it.
+//! - [`C_HEADER`]: `wasmudf.h`, the C guest API.
+//!
+//! **Invariant:** this crate depends on no runtime (no wasmtime, no DataFusion); the compiler,
+//! the sandbox and the engine adapters all build on it.
+
+mod layout;
+mod signature;
+mod sql_type;
+mod validate;
+
+pub use layout::{BatchLayout, ColumnSlot, DESCRIPTOR_HEADER_BYTES, SCRATCH_ALIGN};
+pub use signature::{SignatureError, UdfParam, UdfSignature};
+pub use sql_type::SqlType;
+pub use validate::{
+    ModuleLimits, ModuleReport, ValidationError, allowed_features, append_custom_section, validate_module,
+};
+
+/// `wasmudf.h`, the header every C UDF sees.
+pub const C_HEADER: &str = include_str!("../include/wasmudf.h");
+
+/// The version of the batch ABI this crate describes. Part of every module cache key.
+pub const ABI_VERSION: u32 = 1;
+
+/// Export names of the batch ABI.
+pub mod exports {
+    /// The module's one linear memory.
+    pub const MEMORY: &str = "memory";
+    /// `(bytes: i32) -> i32`: frees the previous batch's allocations and returns a 16-byte
+    /// aligned scratch region of at least `bytes` bytes (0 if it cannot).
+    pub const RESERVE: &str = "wasmudf_reserve";
+    /// `(descriptor: i32) -> i32`: processes one batch described at `descriptor`; 0 on success.
+    pub const RUN: &str = "wasmudf_run";
+    /// `() -> ()`, optional: C constructors (clang's reactor model). Called once per instance.
+    pub const INITIALIZE: &str = "_initialize";
+}
+
+/// Name of the optional custom section holding the module's canonical signature; when present,
+/// the host refuses to run the module under any other signature.
+pub const SIGNATURE_SECTION: &str = "wasmudf.signature";

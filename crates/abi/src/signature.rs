@@ -1,0 +1,307 @@
+use std::fmt;
+use std::str::FromStr;
+
+use crate::SqlType;
+
+/// Most parameters a UDF may take. Guards the generated C and the batch descriptor size.
+pub const MAX_PARAMS: usize = 32;
+/// Longest function or parameter name, in bytes.
+pub const MAX_NAME_LEN: usize = 64;
+
+/// One named, typed parameter of a UDF.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct UdfParam {
+    pub name: String,
+    pub sql_type: SqlType,
+}
+
+/// A UDF's name, parameters and return type: `adj(balance INT, rate FLOAT) RETURNS FLOAT`.
+///
+/// The name is also the C function's name, so it must be a C identifier; names starting with
+/// `wasmudf_` or `__` are reserved for the generated code.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct UdfSignature {
+    pub name: String,
+    pub params: Vec<UdfParam>,
+    pub returns: SqlType,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SignatureError {
+    #[error("invalid signature `{text}`: {reason}; expected e.g. `f(a INT, b STRING) RETURNS STRING`")]
+    Syntax { text: String, reason: String },
+    #[error("`{name}` is not a valid {what} name: {reason}")]
+    Name {
+        what: &'static str,
+        name: String,
+        reason: &'static str,
+    },
+    #[error("a UDF takes at most {MAX_PARAMS} parameters; `{name}` has {count}")]
+    TooManyParams { name: String, count: usize },
+    #[error("parameter `{param}` appears twice in `{name}`")]
+    DuplicateParam { name: String, param: String },
+}
+
+impl UdfSignature {
+    /// Builds and checks a signature from its parts.
+    pub fn new(
+        name: impl Into<String>,
+        params: Vec<UdfParam>,
+        returns: SqlType,
+    ) -> Result<Self, SignatureError> {
+        let signature = UdfSignature {
+            name: name.into(),
+            params,
+            returns,
+        };
+        signature.check()?;
+        Ok(signature)
+    }
+
+    /// Builds a signature whose parameters are named after the given columns.
+    pub fn from_columns(
+        name: &str,
+        columns: &[(String, SqlType)],
+        returns: SqlType,
+    ) -> Result<Self, SignatureError> {
+        let params = columns
+            .iter()
+            .map(|(column, sql_type)| UdfParam {
+                name: c_identifier_from(column),
+                sql_type: *sql_type,
+            })
+            .collect();
+        Self::new(name, params, returns)
+    }
+
+    pub fn param_types(&self) -> impl ExactSizeIterator<Item = SqlType> + '_ {
+        self.params.iter().map(|param| param.sql_type)
+    }
+
+    /// The C prototype the user's function must match, e.g. `float adj(int32_t balance, float rate)`.
+    pub fn c_prototype(&self) -> String {
+        let params = if self.params.is_empty() {
+            "void".to_string()
+        } else {
+            self.params
+                .iter()
+                .map(|param| format!("{} {}", param.sql_type.c_name(), param.name))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        format!("{} {}({})", self.returns.c_name(), self.name, params)
+    }
+
+    fn check(&self) -> Result<(), SignatureError> {
+        check_identifier("function", &self.name)?;
+        if self.params.len() > MAX_PARAMS {
+            return Err(SignatureError::TooManyParams {
+                name: self.name.clone(),
+                count: self.params.len(),
+            });
+        }
+        for (index, param) in self.params.iter().enumerate() {
+            check_identifier("parameter", &param.name)?;
+            if self.params[..index].iter().any(|earlier| earlier.name == param.name) {
+                return Err(SignatureError::DuplicateParam {
+                    name: self.name.clone(),
+                    param: param.name.clone(),
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Prints the canonical form, which [`FromStr`] parses back to an equal signature.
+impl fmt::Display for UdfSignature {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}(", self.name)?;
+        for (index, param) in self.params.iter().enumerate() {
+            if index > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "{} {}", param.name, param.sql_type)?;
+        }
+        write!(f, ") RETURNS {}", self.returns)
+    }
+}
+
+impl FromStr for UdfSignature {
+    type Err = SignatureError;
+
+    /// Parses `name(a TYPE, b TYPE) RETURNS TYPE`. Parameter names are optional (`f(INT, FLOAT)`
+    /// names them `arg0`, `arg1`); keywords are case-insensitive.
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let syntax = |reason: &str| SignatureError::Syntax {
+            text: text.to_string(),
+            reason: reason.to_string(),
+        };
+        let open = text.find('(').ok_or_else(|| syntax("missing `(`"))?;
+        let close = text.rfind(')').ok_or_else(|| syntax("missing `)`"))?;
+        if close < open {
+            return Err(syntax("`)` before `(`"));
+        }
+        let name = text[..open].trim();
+        let params_text = text[open + 1..close].trim();
+        let tail = text[close + 1..].trim();
+        let returns_text = strip_prefix_ignore_case(tail, "RETURNS")
+            .ok_or_else(|| syntax("missing `RETURNS <type>` after the parameters"))?;
+        let returns = returns_text
+            .parse::<SqlType>()
+            .map_err(|reason| syntax(&reason))?;
+        let mut params = Vec::new();
+        if !params_text.is_empty() {
+            for (index, param_text) in params_text.split(',').enumerate() {
+                let words: Vec<&str> = param_text.split_whitespace().collect();
+                let (param_name, type_text) = match words.as_slice() {
+                    [] => return Err(syntax("empty parameter")),
+                    [type_only] => (format!("arg{index}"), type_only.to_string()),
+                    [param_name, type_words @ ..] => (param_name.to_string(), type_words.join(" ")),
+                };
+                let sql_type = type_text.parse::<SqlType>().map_err(|reason| syntax(&reason))?;
+                params.push(UdfParam {
+                    name: param_name,
+                    sql_type,
+                });
+            }
+        }
+        UdfSignature::new(name, params, returns)
+    }
+}
+
+fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &text[prefix.len()..])
+        .filter(|rest| rest.starts_with(char::is_whitespace))
+}
+
+fn check_identifier(what: &'static str, name: &str) -> Result<(), SignatureError> {
+    let fail = |reason| {
+        Err(SignatureError::Name {
+            what,
+            name: name.to_string(),
+            reason,
+        })
+    };
+    let mut chars = name.chars();
+    match chars.next() {
+        None => return fail("it is empty"),
+        Some(first) if !(first.is_ascii_alphabetic() || first == '_') => {
+            return fail("it must start with a letter or `_`");
+        }
+        Some(_) => {}
+    }
+    if !chars.all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        return fail("only ASCII letters, digits and `_` are allowed");
+    }
+    if name.len() > MAX_NAME_LEN {
+        return fail("it is longer than 64 bytes");
+    }
+    if name.starts_with("wasmudf_") || name.starts_with("__") {
+        return fail("names starting with `wasmudf_` or `__` are reserved");
+    }
+    if C_KEYWORDS.contains(&name) {
+        return fail("it is a C keyword");
+    }
+    Ok(())
+}
+
+/// Turns a column name into a C identifier for a generated parameter name (`first name` → `first_name`).
+fn c_identifier_from(column: &str) -> String {
+    let mut identifier: String = column
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .take(MAX_NAME_LEN - 2)
+        .collect();
+    let needs_prefix = identifier
+        .chars()
+        .next()
+        .is_none_or(|first| first.is_ascii_digit())
+        || identifier.starts_with("__")
+        || identifier.starts_with("wasmudf_")
+        || C_KEYWORDS.contains(&identifier.as_str());
+    if needs_prefix {
+        identifier.insert_str(0, "c_");
+    }
+    identifier
+}
+
+const C_KEYWORDS: &[&str] = &[
+    "auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else",
+    "enum", "extern", "float", "for", "goto", "if", "inline", "int", "long", "register",
+    "restrict", "return", "short", "signed", "sizeof", "static", "struct", "switch", "typedef",
+    "union", "unsigned", "void", "volatile", "while", "bool", "true", "false", "main",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_papers_signature() {
+        let signature: UdfSignature = "calculate_adj_bal(balance INT, rate FLOAT) RETURNS FLOAT"
+            .parse()
+            .unwrap();
+        assert_eq!(signature.name, "calculate_adj_bal");
+        assert_eq!(
+            signature.param_types().collect::<Vec<_>>(),
+            vec![SqlType::Int, SqlType::Float]
+        );
+        assert_eq!(signature.returns, SqlType::Float);
+        assert_eq!(
+            signature.c_prototype(),
+            "float calculate_adj_bal(int32_t balance, float rate)"
+        );
+    }
+
+    #[test]
+    fn display_round_trips() {
+        let text = "domain(email STRING, n BIGINT, ok BOOLEAN, d DOUBLE) RETURNS STRING";
+        let signature: UdfSignature = text.parse().unwrap();
+        assert_eq!(signature.to_string(), text);
+        assert_eq!(signature.to_string().parse::<UdfSignature>().unwrap(), signature);
+    }
+
+    #[test]
+    fn unnamed_parameters_and_lowercase_keywords_parse() {
+        let signature: UdfSignature = "f(int, varchar) returns boolean".parse().unwrap();
+        assert_eq!(signature.to_string(), "f(arg0 INT, arg1 STRING) RETURNS BOOLEAN");
+    }
+
+    #[test]
+    fn zero_parameters_give_a_void_prototype() {
+        let signature: UdfSignature = "seven() RETURNS INT".parse().unwrap();
+        assert_eq!(signature.c_prototype(), "int32_t seven(void)");
+    }
+
+    #[test]
+    fn bad_signatures_say_what_is_wrong() {
+        let cases = [
+            ("f(a INT)", "missing `RETURNS"),
+            ("f(a DECIMAL) RETURNS INT", "unknown type `DECIMAL`"),
+            ("1f(a INT) RETURNS INT", "must start with a letter"),
+            ("wasmudf_run(a INT) RETURNS INT", "reserved"),
+            ("f(a INT, a INT) RETURNS INT", "appears twice"),
+            ("int(a INT) RETURNS INT", "C keyword"),
+            ("f(a-b INT) RETURNS INT", "only ASCII letters"),
+        ];
+        for (text, expected) in cases {
+            let error = text.parse::<UdfSignature>().unwrap_err().to_string();
+            assert!(error.contains(expected), "{text}: {error}");
+        }
+    }
+
+    #[test]
+    fn column_names_become_c_identifiers() {
+        let columns = vec![
+            ("first name".to_string(), SqlType::String),
+            ("2nd".to_string(), SqlType::Int),
+            ("int".to_string(), SqlType::Int),
+        ];
+        let signature = UdfSignature::from_columns("f", &columns, SqlType::Int).unwrap();
+        let names: Vec<_> = signature.params.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["first_name", "c_2nd", "c_int"]);
+    }
+}

@@ -1,0 +1,398 @@
+//! The checks every module passes before wasmtime is allowed to compile it.
+//!
+//! Guest modules are hostile input. wasmtime validates Wasm itself, but it does not know our ABI
+//! and it does not bound compile cost (compile-time DoS is outside its threat model), so this
+//! module checks, in one pass over the binary:
+//!
+//! - the Wasm features are exactly the ones the sandbox enables (MVP, mutable globals, sign
+//!   extension, saturating float-to-int, multi-value, bulk memory, SIMD128): no threads, no
+//!   reference types, no memory64, no GC, no exceptions;
+//! - no imports at all: the ABI defines no host functions, so a module can reach nothing;
+//! - no start function (code would run before the host arms a deadline);
+//! - exactly one defined, unshared 32-bit memory, exported as `memory`, whose maximum is declared
+//!   and within the cap;
+//! - the ABI exports exist with their exact signatures;
+//! - size caps on the module, on function count and on each function body;
+//! - a `wasmudf.signature` custom section, when present, names the expected signature.
+
+use wasmparser::{
+    CompositeInnerType, ExternalKind, FuncType, Parser, Payload, TypeRef, ValType, Validator,
+    WasmFeatures,
+};
+
+use crate::{UdfSignature, exports};
+
+/// Bounds on module shape, chosen so that Cranelift's compile time and memory stay small.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ModuleLimits {
+    pub max_module_bytes: usize,
+    pub max_functions: u32,
+    pub max_function_body_bytes: usize,
+    /// The largest memory maximum a module may declare, in bytes.
+    pub max_memory_bytes: u64,
+}
+
+impl Default for ModuleLimits {
+    fn default() -> Self {
+        ModuleLimits {
+            max_module_bytes: 8 << 20,
+            max_functions: 10_000,
+            max_function_body_bytes: 512 << 10,
+            max_memory_bytes: 4 << 30,
+        }
+    }
+}
+
+/// What validation learned about an accepted module.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModuleReport {
+    /// The memory maximum the module declares, in bytes.
+    pub memory_maximum_bytes: u64,
+    pub has_initialize: bool,
+    /// The signature recorded in the module's custom section, if it has one.
+    pub embedded_signature: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ValidationError {
+    #[error("the module is {actual} bytes; the limit is {limit} bytes")]
+    TooLarge { actual: usize, limit: usize },
+    #[error("the module is not valid WebAssembly for this sandbox: {0}")]
+    Malformed(String),
+    #[error(
+        "the module imports `{module}.{name}`; UDF modules may not import anything (I/O such as \
+         printf or fopen, clocks, randomness and environment access are not available)"
+    )]
+    Import { module: String, name: String },
+    #[error("the module has a start function; UDF modules may not run code at instantiation")]
+    StartFunction,
+    #[error("the module must define exactly one memory; it has {0}")]
+    MemoryCount(usize),
+    #[error("the module's memory must be a 32-bit, unshared memory with 64 KiB pages")]
+    MemoryKind,
+    #[error("the module's memory must declare a maximum size (link with --max-memory)")]
+    UnboundedMemory,
+    #[error("the module's memory maximum is {actual} bytes; the limit is {limit} bytes")]
+    MemoryTooLarge { actual: u64, limit: u64 },
+    #[error("the module has {actual} functions; the limit is {limit}")]
+    TooManyFunctions { actual: u32, limit: u32 },
+    #[error("function {index} of the module has a {actual}-byte body; the limit is {limit} bytes")]
+    FunctionTooLarge {
+        index: u32,
+        actual: usize,
+        limit: usize,
+    },
+    #[error("the module does not export `{name}` ({expected}) as the wasmudf batch ABI requires")]
+    MissingExport { name: &'static str, expected: &'static str },
+    #[error("the module's export `{name}` has type {actual}; the ABI requires {expected}")]
+    ExportType {
+        name: &'static str,
+        expected: &'static str,
+        actual: String,
+    },
+    #[error("the module was built for `{embedded}`, not for `{expected}`")]
+    SignatureMismatch { embedded: String, expected: String },
+}
+
+/// The Wasm features guest modules may use; the sandbox enables exactly these in wasmtime.
+pub fn allowed_features() -> WasmFeatures {
+    WasmFeatures::WASM1
+        | WasmFeatures::SIGN_EXTENSION
+        | WasmFeatures::SATURATING_FLOAT_TO_INT
+        | WasmFeatures::MULTI_VALUE
+        | WasmFeatures::BULK_MEMORY
+        | WasmFeatures::SIMD
+}
+
+const WASM_PAGE_BYTES: u64 = 64 << 10;
+
+/// Checks `bytes` against the batch ABI, the allowed features and `limits`. When `expected` is
+/// given and the module embeds a signature, they must be equal.
+pub fn validate_module(
+    bytes: &[u8],
+    limits: &ModuleLimits,
+    expected: Option<&UdfSignature>,
+) -> Result<ModuleReport, ValidationError> {
+    if bytes.len() > limits.max_module_bytes {
+        return Err(ValidationError::TooLarge {
+            actual: bytes.len(),
+            limit: limits.max_module_bytes,
+        });
+    }
+    Validator::new_with_features(allowed_features())
+        .validate_all(bytes)
+        .map_err(|error| ValidationError::Malformed(error.message().to_string()))?;
+
+    let mut func_types: Vec<Option<FuncType>> = Vec::new();
+    let mut function_type_indices: Vec<u32> = Vec::new();
+    let mut memories = Vec::new();
+    let mut exported: Vec<(String, ExternalKind, u32)> = Vec::new();
+    let mut embedded_signature = None;
+    let mut body_index = 0u32;
+
+    for payload in Parser::new(0).parse_all(bytes) {
+        let payload = payload.map_err(|error| ValidationError::Malformed(error.message().to_string()))?;
+        match payload {
+            Payload::TypeSection(reader) => {
+                for rec_group in reader {
+                    let rec_group = rec_group.map_err(malformed)?;
+                    for sub_type in rec_group.into_types() {
+                        func_types.push(match sub_type.composite_type.inner {
+                            CompositeInnerType::Func(func_type) => Some(func_type),
+                            _ => None,
+                        });
+                    }
+                }
+            }
+            Payload::ImportSection(reader) => {
+                for imports in reader {
+                    for import in imports.map_err(malformed)? {
+                        let (_, import) = import.map_err(malformed)?;
+                        let _: &TypeRef = &import.ty;
+                        return Err(ValidationError::Import {
+                            module: import.module.to_string(),
+                            name: import.name.to_string(),
+                        });
+                    }
+                }
+            }
+            Payload::FunctionSection(reader) => {
+                for type_index in reader {
+                    function_type_indices.push(type_index.map_err(malformed)?);
+                }
+                let count = function_type_indices.len() as u32;
+                if count > limits.max_functions {
+                    return Err(ValidationError::TooManyFunctions {
+                        actual: count,
+                        limit: limits.max_functions,
+                    });
+                }
+            }
+            Payload::MemorySection(reader) => {
+                for memory in reader {
+                    memories.push(memory.map_err(malformed)?);
+                }
+            }
+            Payload::StartSection { .. } => return Err(ValidationError::StartFunction),
+            Payload::ExportSection(reader) => {
+                for export in reader {
+                    let export = export.map_err(malformed)?;
+                    exported.push((export.name.to_string(), export.kind, export.index));
+                }
+            }
+            Payload::CodeSectionEntry(body) => {
+                let size = body.range().len();
+                if size > limits.max_function_body_bytes {
+                    return Err(ValidationError::FunctionTooLarge {
+                        index: body_index,
+                        actual: size,
+                        limit: limits.max_function_body_bytes,
+                    });
+                }
+                body_index += 1;
+            }
+            Payload::CustomSection(section) if section.name() == crate::SIGNATURE_SECTION => {
+                embedded_signature = Some(String::from_utf8_lossy(section.data()).into_owned());
+            }
+            _ => {}
+        }
+    }
+
+    let [memory] = memories.as_slice() else {
+        return Err(ValidationError::MemoryCount(memories.len()));
+    };
+    if memory.memory64 || memory.shared || memory.page_size_log2.is_some() {
+        return Err(ValidationError::MemoryKind);
+    }
+    let memory_maximum_bytes = memory.maximum.ok_or(ValidationError::UnboundedMemory)? * WASM_PAGE_BYTES;
+    if memory_maximum_bytes > limits.max_memory_bytes {
+        return Err(ValidationError::MemoryTooLarge {
+            actual: memory_maximum_bytes,
+            limit: limits.max_memory_bytes,
+        });
+    }
+
+    let find_export = |name: &'static str, kind: ExternalKind, expected: &'static str| {
+        exported
+            .iter()
+            .find(|(export_name, export_kind, _)| export_name == name && *export_kind == kind)
+            .map(|(_, _, index)| *index)
+            .ok_or(ValidationError::MissingExport { name, expected })
+    };
+    find_export(exports::MEMORY, ExternalKind::Memory, "a memory")?;
+    // No imports, so function index i is the i-th defined function.
+    let function_type = |function_index: u32| -> Option<&FuncType> {
+        let type_index = *function_type_indices.get(function_index as usize)?;
+        func_types.get(type_index as usize)?.as_ref()
+    };
+    let check_function = |name: &'static str, params: &[ValType], results: &[ValType], expected: &'static str| {
+        let index = find_export(name, ExternalKind::Func, expected)?;
+        let actual = function_type(index);
+        match actual {
+            Some(func_type) if func_type.params() == params && func_type.results() == results => Ok(()),
+            _ => Err(ValidationError::ExportType {
+                name,
+                expected,
+                actual: actual.map_or_else(|| "unknown".to_string(), |t| t.to_string()),
+            }),
+        }
+    };
+    check_function(exports::RESERVE, &[ValType::I32], &[ValType::I32], "a function (i32) -> i32")?;
+    check_function(exports::RUN, &[ValType::I32], &[ValType::I32], "a function (i32) -> i32")?;
+    let has_initialize = exported
+        .iter()
+        .any(|(name, kind, _)| name == exports::INITIALIZE && *kind == ExternalKind::Func);
+    if has_initialize {
+        check_function(exports::INITIALIZE, &[], &[], "a function () -> ()")?;
+    }
+
+    if let (Some(embedded), Some(expected)) = (&embedded_signature, expected) {
+        let expected_text = expected.to_string();
+        if *embedded != expected_text {
+            return Err(ValidationError::SignatureMismatch {
+                embedded: embedded.clone(),
+                expected: expected_text,
+            });
+        }
+    }
+
+    Ok(ModuleReport {
+        memory_maximum_bytes,
+        has_initialize,
+        embedded_signature,
+    })
+}
+
+fn malformed(error: wasmparser::BinaryReaderError) -> ValidationError {
+    ValidationError::Malformed(error.message().to_string())
+}
+
+/// Appends a custom section to a module (valid anywhere after the header).
+pub fn append_custom_section(module: &mut Vec<u8>, name: &str, data: &[u8]) {
+    let mut payload = Vec::new();
+    write_leb128(&mut payload, name.len() as u64);
+    payload.extend_from_slice(name.as_bytes());
+    payload.extend_from_slice(data);
+    module.push(0);
+    write_leb128(module, payload.len() as u64);
+    module.extend_from_slice(&payload);
+}
+
+fn write_leb128(out: &mut Vec<u8>, mut value: u64) {
+    loop {
+        let byte = (value & 0x7f) as u8;
+        value >>= 7;
+        if value == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A minimal module that satisfies the ABI; `extra` is spliced into the module body.
+    fn module(extra: &str, memory: &str) -> Vec<u8> {
+        wat::parse_str(format!(
+            r#"(module
+                {extra}
+                (memory (export "memory") {memory})
+                (func (export "wasmudf_reserve") (param i32) (result i32) i32.const 1024)
+                (func (export "wasmudf_run") (param i32) (result i32) i32.const 0))"#
+        ))
+        .unwrap()
+    }
+
+    fn check(bytes: &[u8]) -> Result<ModuleReport, ValidationError> {
+        validate_module(bytes, &ModuleLimits::default(), None)
+    }
+
+    #[test]
+    fn a_minimal_abi_module_is_accepted() {
+        let report = check(&module("", "1 16")).unwrap();
+        assert_eq!(report.memory_maximum_bytes, 16 * 65536);
+        assert!(!report.has_initialize);
+    }
+
+    #[test]
+    fn any_import_is_refused_and_named() {
+        let bytes = module(r#"(import "wasi_snapshot_preview1" "fd_write" (func (param i32 i32 i32 i32) (result i32)))"#, "1 16");
+        let error = check(&bytes).unwrap_err();
+        assert!(error.to_string().contains("`wasi_snapshot_preview1.fd_write`"), "{error}");
+    }
+
+    #[test]
+    fn a_start_function_is_refused() {
+        let bytes = module("(func $boot) (start $boot)", "1 16");
+        assert_eq!(check(&bytes).unwrap_err(), ValidationError::StartFunction);
+    }
+
+    #[test]
+    fn memory_must_be_bounded_and_capped() {
+        assert_eq!(check(&module("", "1")).unwrap_err(), ValidationError::UnboundedMemory);
+        let limits = ModuleLimits {
+            max_memory_bytes: 1 << 20,
+            ..ModuleLimits::default()
+        };
+        let error = validate_module(&module("", "1 32"), &limits, None).unwrap_err();
+        assert!(matches!(error, ValidationError::MemoryTooLarge { actual, .. } if actual == 32 * 65536));
+    }
+
+    #[test]
+    fn wrong_export_signature_is_named() {
+        let bytes = wat::parse_str(
+            r#"(module (memory (export "memory") 1 1)
+                (func (export "wasmudf_reserve") (param i64) (result i32) i32.const 0)
+                (func (export "wasmudf_run") (param i32) (result i32) i32.const 0))"#,
+        )
+        .unwrap();
+        let error = check(&bytes).unwrap_err();
+        assert!(matches!(error, ValidationError::ExportType { name: "wasmudf_reserve", .. }), "{error}");
+    }
+
+    #[test]
+    fn missing_run_export_is_named() {
+        let bytes = wat::parse_str(
+            r#"(module (memory (export "memory") 1 1)
+                (func (export "wasmudf_reserve") (param i32) (result i32) i32.const 0))"#,
+        )
+        .unwrap();
+        assert!(matches!(check(&bytes).unwrap_err(), ValidationError::MissingExport { name: "wasmudf_run", .. }));
+    }
+
+    #[test]
+    fn disabled_proposals_are_refused() {
+        let threads = module("", "1 16 shared");
+        assert!(matches!(check(&threads).unwrap_err(), ValidationError::Malformed(_)));
+        let memory64 = module("", "i64 1 16");
+        assert!(matches!(check(&memory64).unwrap_err(), ValidationError::Malformed(_)));
+    }
+
+    #[test]
+    fn size_caps_apply_before_parsing() {
+        let limits = ModuleLimits {
+            max_module_bytes: 16,
+            ..ModuleLimits::default()
+        };
+        let error = validate_module(&module("", "1 16"), &limits, None).unwrap_err();
+        assert!(matches!(error, ValidationError::TooLarge { limit: 16, .. }));
+    }
+
+    #[test]
+    fn embedded_signature_must_match() {
+        let mut bytes = module("", "1 16");
+        append_custom_section(&mut bytes, crate::SIGNATURE_SECTION, b"f(a INT) RETURNS INT");
+        let same: UdfSignature = "f(a INT) RETURNS INT".parse().unwrap();
+        let other: UdfSignature = "f(a STRING) RETURNS INT".parse().unwrap();
+        let limits = ModuleLimits::default();
+        let report = validate_module(&bytes, &limits, Some(&same)).unwrap();
+        assert_eq!(report.embedded_signature.as_deref(), Some("f(a INT) RETURNS INT"));
+        assert!(matches!(
+            validate_module(&bytes, &limits, Some(&other)).unwrap_err(),
+            ValidationError::SignatureMismatch { .. }
+        ));
+    }
+}

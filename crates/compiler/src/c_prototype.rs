@@ -1,0 +1,231 @@
+//! Reads the SQL signature off the user's C function definition.
+//!
+//! `float calculate_adj_bal(int balance, float rate)` declares (INT, FLOAT) -> FLOAT, so a user
+//! who picked columns need not spell the types again. This is a light tokenizer, not a C parser:
+//! when it cannot tell (macros, typedefs of its own), it says so and the caller asks for explicit
+//! types. It cannot make an unsafe guess: clang checks the definition against the signature
+//! derived here, and any difference is a compile error at the user's line.
+
+use wasmudf_abi::SqlType;
+
+/// The parameter and return types of a C function, as SQL types.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CFunctionShape {
+    pub params: Vec<(Option<String>, SqlType)>,
+    pub returns: SqlType,
+}
+
+/// Finds the definition (or else a declaration) of `name` in `source` and maps its C types.
+pub fn infer_c_function(source: &str, name: &str) -> Result<CFunctionShape, String> {
+    let tokens = tokenize(source);
+    let mut depth = 0usize;
+    let mut found = None;
+    for index in 0..tokens.len() {
+        match tokens[index].as_str() {
+            "{" | "(" | "[" => depth += 1,
+            "}" | ")" | "]" => depth = depth.saturating_sub(1),
+            token if depth == 0 && token == name && tokens.get(index + 1).map(String::as_str) == Some("(") => {
+                let close = matching_paren(&tokens, index + 1).ok_or("unbalanced parentheses")?;
+                let is_definition = tokens.get(close + 1).map(String::as_str) == Some("{");
+                if is_definition || found.is_none() {
+                    found = Some((index, close));
+                }
+                if is_definition {
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let (name_at, close) = found.ok_or_else(|| format!("the source does not define a function named `{name}`"))?;
+    let mut return_tokens = Vec::new();
+    for token in tokens[..name_at].iter().rev() {
+        if matches!(token.as_str(), ";" | "}" | "{" | ")" | "#" | "=" | ",") {
+            break;
+        }
+        return_tokens.insert(0, token.clone());
+    }
+    let returns = c_type_to_sql(&return_tokens, false).ok_or_else(|| {
+        format!("cannot map the return type `{}` of `{name}` to a SQL type", return_tokens.join(" "))
+    })?;
+    let param_tokens = &tokens[name_at + 2..close];
+    let mut params = Vec::new();
+    if !(param_tokens.is_empty() || param_tokens == ["void"]) {
+        for param in param_tokens.split(|token| token == ",") {
+            let (param_name, type_tokens) = match param.last() {
+                Some(last) if is_identifier(last) && !is_type_word(last) => (Some(last.clone()), &param[..param.len() - 1]),
+                _ => (None, param),
+            };
+            let sql_type = c_type_to_sql(type_tokens, true).ok_or_else(|| {
+                format!("cannot map the parameter type `{}` of `{name}` to a SQL type", type_tokens.join(" "))
+            })?;
+            params.push((param_name, sql_type));
+        }
+    }
+    Ok(CFunctionShape { params, returns })
+}
+
+fn c_type_to_sql(tokens: &[String], _is_param: bool) -> Option<SqlType> {
+    let words: Vec<&str> = tokens
+        .iter()
+        .map(String::as_str)
+        .filter(|word| !matches!(*word, "static" | "inline" | "extern" | "const" | "volatile" | "register" | "__inline" | "__inline__"))
+        .collect();
+    let sql_type = match words.as_slice() {
+        ["int"] | ["signed"] | ["signed", "int"] | ["int32_t"] => SqlType::Int,
+        ["long", "long"] | ["long", "long", "int"] | ["signed", "long", "long"] | ["int64_t"] => SqlType::BigInt,
+        ["float"] => SqlType::Float,
+        ["double"] => SqlType::Double,
+        ["bool"] | ["_Bool"] => SqlType::Boolean,
+        ["wasmudf_str"] | ["struct", "wasmudf_str"] => SqlType::String,
+        _ => return None,
+    };
+    Some(sql_type)
+}
+
+fn is_identifier(token: &str) -> bool {
+    token.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+}
+
+fn is_type_word(token: &str) -> bool {
+    matches!(
+        token,
+        "int" | "long" | "float" | "double" | "bool" | "_Bool" | "signed" | "unsigned" | "char" | "short" | "void"
+            | "int32_t" | "int64_t" | "wasmudf_str" | "const"
+    )
+}
+
+fn matching_paren(tokens: &[String], open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (index, token) in tokens.iter().enumerate().skip(open) {
+        match token.as_str() {
+            "(" => depth += 1,
+            ")" => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(index);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Identifiers, numbers and single punctuation characters; comments, string and character
+/// literals and preprocessor lines are dropped.
+fn tokenize(source: &str) -> Vec<String> {
+    let chars: Vec<char> = source.chars().collect();
+    let mut tokens = Vec::new();
+    let mut index = 0;
+    let mut at_line_start = true;
+    while index < chars.len() {
+        let c = chars[index];
+        if c == '\n' {
+            at_line_start = true;
+            index += 1;
+            continue;
+        }
+        if c.is_whitespace() {
+            index += 1;
+            continue;
+        }
+        if at_line_start && c == '#' {
+            // Skip the directive, with its continuation lines.
+            while index < chars.len() && !(chars[index] == '\n' && chars.get(index.wrapping_sub(1)) != Some(&'\\')) {
+                index += 1;
+            }
+            continue;
+        }
+        at_line_start = false;
+        if c == '/' && chars.get(index + 1) == Some(&'/') {
+            while index < chars.len() && chars[index] != '\n' {
+                index += 1;
+            }
+            continue;
+        }
+        if c == '/' && chars.get(index + 1) == Some(&'*') {
+            index += 2;
+            while index < chars.len() && !(chars[index] == '*' && chars.get(index + 1) == Some(&'/')) {
+                index += 1;
+            }
+            index += 2;
+            continue;
+        }
+        if c == '"' || c == '\'' {
+            index += 1;
+            while index < chars.len() && chars[index] != c {
+                if chars[index] == '\\' {
+                    index += 1;
+                }
+                index += 1;
+            }
+            index += 1;
+            tokens.push("\"\"".to_string());
+            continue;
+        }
+        if c.is_ascii_alphanumeric() || c == '_' {
+            let start = index;
+            while index < chars.len() && (chars[index].is_ascii_alphanumeric() || chars[index] == '_') {
+                index += 1;
+            }
+            tokens.push(chars[start..index].iter().collect());
+            continue;
+        }
+        tokens.push(c.to_string());
+        index += 1;
+    }
+    tokens
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_papers_function() {
+        let shape = infer_c_function(
+            "float calculate_adj_bal(int balance, float rate) { return (balance * rate) + balance/1000; }",
+            "calculate_adj_bal",
+        )
+        .unwrap();
+        assert_eq!(shape.returns, SqlType::Float);
+        assert_eq!(
+            shape.params,
+            vec![(Some("balance".to_string()), SqlType::Int), (Some("rate".to_string()), SqlType::Float)]
+        );
+    }
+
+    #[test]
+    fn skips_helpers_comments_and_directives() {
+        let source = r#"
+            #include <string.h>
+            // bool domain(int x) is not this one
+            static int helper(wasmudf_str s) { return s.len; }
+            /* a comment with domain( inside */
+            wasmudf_str domain(const wasmudf_str email, long long n, bool ok, double d) {
+                const char *at = memchr(email.ptr, '@', email.len);
+                return email;
+            }
+        "#;
+        let shape = infer_c_function(source, "domain").unwrap();
+        assert_eq!(shape.returns, SqlType::String);
+        let types: Vec<SqlType> = shape.params.iter().map(|(_, t)| *t).collect();
+        assert_eq!(types, vec![SqlType::String, SqlType::BigInt, SqlType::Boolean, SqlType::Double]);
+    }
+
+    #[test]
+    fn unnamed_and_void_parameters() {
+        assert_eq!(infer_c_function("int seven(void) { return 7; }", "seven").unwrap().params, vec![]);
+        let shape = infer_c_function("bool f(int32_t);", "f").unwrap();
+        assert_eq!(shape.params, vec![(None, SqlType::Int)]);
+    }
+
+    #[test]
+    fn unknown_types_and_missing_functions_are_explained() {
+        let error = infer_c_function("unsigned char f(int x) { return 1; }", "f").unwrap_err();
+        assert!(error.contains("return type `unsigned char`"), "{error}");
+        let error = infer_c_function("int g(int x) { return 1; }", "f").unwrap_err();
+        assert!(error.contains("does not define a function named `f`"), "{error}");
+    }
+}

@@ -1,0 +1,226 @@
+//! Sources that try to make the compiler read, reveal or embed host files, or exhaust it.
+//!
+//! Every case asserts that compiling fails (or produces a harmless module) and that no secret
+//! appears in any diagnostic or in the module bytes. The secret is a real file on the host, at a
+//! path the attack names exactly: only filesystem isolation can keep it out.
+
+use std::sync::OnceLock;
+
+use wasmudf_compiler::{CompileError, CompiledModule};
+
+use crate::{compile_c, slow_tests};
+
+const SIGNATURE: &str = "f(a INT) RETURNS INT";
+const BODY: &str = "\nint32_t f(int32_t a) { return a; }\n";
+
+/// A host file holding a unique secret: (path, secret).
+fn secret_file() -> &'static (String, String) {
+    static SECRET: OnceLock<(String, String)> = OnceLock::new();
+    SECRET.get_or_init(|| {
+        let secret = format!("WASMUDF-SECRET-{}-{}", std::process::id(), std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos());
+        let path = std::env::temp_dir().join(format!("wasmudf-secret-{}.txt", std::process::id()));
+        std::fs::write(&path, format!("int32_t leaked = 1; /* {secret} */\n\"{secret}\"\n")).unwrap();
+        (path.to_string_lossy().into_owned(), secret)
+    })
+}
+
+/// Everything a compile produced, as text, for leak checks.
+fn everything(result: &Result<CompiledModule, CompileError>) -> String {
+    match result {
+        Ok(module) => {
+            let mut text = String::from_utf8_lossy(&module.wasm).into_owned();
+            for warning in &module.warnings {
+                text.push_str(&warning.to_string());
+            }
+            text
+        }
+        Err(CompileError::Diagnostics(diagnostics)) => diagnostics.iter().map(|d| format!("{d}\n")).collect(),
+        Err(other) => other.to_string(),
+    }
+}
+
+/// Compiles `attack` and checks that nothing of the host leaked. Returns the result.
+fn attempt(attack: &str) -> Result<CompiledModule, CompileError> {
+    let (path, secret) = secret_file();
+    let source = attack.replace("SECRET_PATH", path);
+    let result = compile_c(SIGNATURE, &source);
+    let text = everything(&result);
+    assert!(!text.contains(secret.as_str()), "secret leaked by:\n{source}\n---\n{text}");
+    assert!(!text.contains("root:x:0:0"), "/etc/passwd leaked by:\n{source}\n---\n{text}");
+    assert!(!text.contains("/home/") && !text.contains("/root/"), "a host path leaked by:\n{source}\n---\n{text}");
+    result
+}
+
+/// The attack must fail with a "file not found" diagnostic.
+fn refused_as_missing_file(attack: &str) {
+    match attempt(attack) {
+        Err(CompileError::Diagnostics(diagnostics)) => assert!(
+            diagnostics.iter().any(|d| d.message.contains("not found") || d.message.contains("No such file")),
+            "{diagnostics:?}"
+        ),
+        other => panic!("expected a missing-file error for:\n{attack}\ngot {:?}", other.map(|m| m.digest)),
+    }
+}
+
+#[test]
+fn absolute_include_of_a_host_file() {
+    refused_as_missing_file(&format!("#include \"SECRET_PATH\"{BODY}"));
+    refused_as_missing_file(&format!("#include \"/etc/passwd\"{BODY}"));
+    refused_as_missing_file(&format!("#include </etc/passwd>{BODY}"));
+}
+
+#[test]
+fn relative_include_climbing_out_of_the_job() {
+    refused_as_missing_file(&format!("#include \"../../../../../../../../..SECRET_PATH\"{BODY}"));
+    refused_as_missing_file(&format!("#include \"../../../../../../../../../etc/passwd\"{BODY}"));
+}
+
+#[test]
+fn include_through_the_toolchain_directory() {
+    refused_as_missing_file(&format!("#include \"/usr/lib/llvm-19/../../../etc/passwd\"{BODY}"));
+}
+
+#[test]
+fn embed_of_a_host_file() {
+    refused_as_missing_file(&format!(
+        "static const char data[] = {{\n#embed \"SECRET_PATH\"\n}};\nint32_t f(int32_t a) {{ return a + data[a & 7]; }}\n"
+    ));
+}
+
+#[test]
+fn embed_with_its_warning_silenced() {
+    refused_as_missing_file(&format!(
+        "#pragma clang diagnostic ignored \"-Wc23-extensions\"\n#pragma clang diagnostic ignored \"-Weverything\"\n\
+         static const char data[] = {{\n#embed \"/etc/passwd\"\n}};\nint32_t f(int32_t a) {{ return a + data[a & 7]; }}\n"
+    ));
+}
+
+#[test]
+fn macro_expanded_include() {
+    refused_as_missing_file(&format!("#define HOST_FILE \"SECRET_PATH\"\n#include HOST_FILE{BODY}"));
+    refused_as_missing_file(&format!("#define STR(x) #x\n#define X(x) STR(x)\n#include X(/etc/passwd){BODY}"));
+}
+
+#[test]
+fn digraph_splice_and_comment_spellings_of_include() {
+    refused_as_missing_file(&format!("%:include \"SECRET_PATH\"{BODY}"));
+    refused_as_missing_file(&format!("#\\\ninclude \"SECRET_PATH\"{BODY}"));
+    refused_as_missing_file(&format!("#/**/include \"SECRET_PATH\"{BODY}"));
+    refused_as_missing_file(&format!("  #  include/* x */\"SECRET_PATH\"{BODY}"));
+}
+
+#[test]
+fn import_and_include_next() {
+    refused_as_missing_file(&format!("#import \"SECRET_PATH\"{BODY}"));
+    refused_as_missing_file(&format!("#include_next \"SECRET_PATH\"{BODY}"));
+}
+
+#[test]
+fn pragma_dependency_cannot_see_host_files() {
+    refused_as_missing_file(&format!("#pragma GCC dependency \"SECRET_PATH\"{BODY}"));
+}
+
+#[test]
+fn has_include_and_has_embed_probes_see_nothing() {
+    // If the probe could see the file, this would fail with the #error.
+    let probe = format!(
+        "#if __has_include(\"SECRET_PATH\") || __has_include(\"/etc/passwd\") || __has_include(\"/proc/self/environ\")\n#error host file visible\n#endif\n\
+         #if __has_embed(\"SECRET_PATH\") != 0\n#error host file visible\n#endif{BODY}"
+    );
+    attempt(&probe).unwrap();
+}
+
+#[test]
+fn proc_and_dev_are_absent() {
+    refused_as_missing_file(&format!("#include \"/proc/self/environ\"{BODY}"));
+    refused_as_missing_file(&format!("#include \"/proc/self/cwd/../../etc/passwd\"{BODY}"));
+    // With an open stdin this would hang forever; in the jail there is no /dev at all.
+    refused_as_missing_file(&format!("#include \"/dev/stdin\"{BODY}"));
+    refused_as_missing_file(&format!("#include \"/dev/fd/0\"{BODY}"));
+}
+
+#[test]
+fn line_markers_claiming_host_files_reveal_nothing() {
+    let result = attempt("#line 1 \"SECRET_PATH\"\nint32_t f(int32_t a) { return a + nope; }\n");
+    assert!(matches!(result, Err(CompileError::Diagnostics(_))));
+    let result = attempt("# 1 \"/etc/passwd\" 1\nint32_t f(int32_t a) { return a + nope; }\n");
+    assert!(matches!(result, Err(CompileError::Diagnostics(_))));
+}
+
+#[test]
+fn libc_io_pulls_in_imports_and_is_refused() {
+    let result = attempt("int printf(const char *, ...);\nint32_t f(int32_t a) { printf(\"%d\", a); return a; }\n");
+    match result {
+        Err(CompileError::InvalidModule(error)) => assert!(error.to_string().contains("wasi_snapshot_preview1"), "{error}"),
+        other => panic!("{:?}", other.map(|m| m.digest)),
+    }
+}
+
+#[test]
+fn imports_made_with_attributes_are_refused() {
+    let result = attempt(
+        "__attribute__((import_module(\"env\"), import_name(\"read_host\"))) int32_t read_host(int32_t);\n\
+         int32_t f(int32_t a) { return read_host(a); }\n",
+    );
+    match result {
+        Err(CompileError::InvalidModule(error)) => assert!(error.to_string().contains("`env.read_host`"), "{error}"),
+        other => panic!("{:?}", other.map(|m| m.digest)),
+    }
+}
+
+#[test]
+fn a_crashing_compiler_leaves_no_reproducer_on_the_host() {
+    let before: Vec<_> = host_temp_entries();
+    let result = attempt(&format!("#pragma clang __debug crash{BODY}"));
+    assert!(result.is_err());
+    let new: Vec<_> = host_temp_entries().into_iter().filter(|entry| !before.contains(entry)).collect();
+    assert!(
+        new.iter().all(|name| !name.ends_with(".sh") && !name.ends_with(".c") && !name.ends_with(".crash")),
+        "reproducers written: {new:?}"
+    );
+}
+
+fn host_temp_entries() -> Vec<String> {
+    std::fs::read_dir(std::env::temp_dir())
+        .map(|entries| entries.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_huge_source_is_refused_before_clang() {
+    let huge = format!("{BODY}{}", "// padding padding padding padding padding padding\n".repeat(40_000));
+    assert!(matches!(attempt(&huge), Err(CompileError::SourceTooLarge { .. })));
+}
+
+#[test]
+fn diagnostics_carry_no_terminal_escapes() {
+    let result = attempt("int32_t f(int32_t a) { return a + \x1b[31mred\x1b[0m; }\n");
+    let text = everything(&result);
+    assert!(!text.contains('\x1b'), "{text:?}");
+}
+
+#[test]
+fn exponential_macros_hit_a_limit() {
+    if !slow_tests() {
+        return;
+    }
+    let bomb = "#define A(x) x x x x x x x x\n#define B(x) A(A(A(A(x))))\n#define C(x) B(B(B(B(x))))\n\
+                int32_t f(int32_t a) { return a + C(C(1+)) 0; }\n";
+    match attempt(bomb) {
+        Err(CompileError::LimitExceeded(_)) => {}
+        Err(CompileError::Diagnostics(diagnostics)) => {
+            assert!(diagnostics.iter().any(|d| d.message.contains("limit") || d.message.contains("too")), "{diagnostics:?}")
+        }
+        other => panic!("{:?}", other.map(|m| m.digest)),
+    }
+}
+
+#[test]
+fn a_huge_static_array_hits_the_output_limit() {
+    if !slow_tests() {
+        return;
+    }
+    let bomb = "static volatile char big[512 << 20] = {1};\nint32_t f(int32_t a) { return big[a]; }\n";
+    let result = attempt(bomb);
+    assert!(matches!(result, Err(CompileError::LimitExceeded(_))), "{:?}", result.map(|m| m.wasm.len()));
+}

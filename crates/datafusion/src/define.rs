@@ -1,0 +1,47 @@
+//! From source text to a registered-ready `ScalarUDF`.
+
+use std::sync::Arc;
+
+use datafusion::logical_expr::ScalarUDF;
+use wasmudf_abi::UdfSignature;
+use wasmudf_compiler::{CompileRequest, CompiledModule, Compiler, Language};
+use wasmudf_sandbox::{LoadedModule, RuntimeLimits, UdfRunner};
+
+use crate::{WasmScalarUdf, WasmUdfError};
+
+/// How to build UDFs: the compiler (with its cache) and the runtime limits every UDF gets.
+#[derive(Debug, Clone)]
+pub struct UdfBuilder {
+    pub compiler: Arc<Compiler>,
+    pub limits: RuntimeLimits,
+}
+
+/// A UDF ready to register, with what compiling it produced.
+#[derive(Debug)]
+pub struct DefinedUdf {
+    pub udf: ScalarUDF,
+    pub compiled: CompiledModule,
+}
+
+impl UdfBuilder {
+    pub fn new(compiler: Arc<Compiler>, limits: RuntimeLimits) -> Self {
+        UdfBuilder { compiler, limits }
+    }
+
+    /// Compiles `source` for `signature`, loads it into the sandbox and wraps it as a UDF.
+    pub fn define(&self, signature: &UdfSignature, language: Language, source: &[u8]) -> Result<DefinedUdf, WasmUdfError> {
+        let compiled = self.compiler.compile(&CompileRequest {
+            language,
+            source,
+            signature,
+        })?;
+        let udf = self.from_module(signature, &compiled.wasm)?;
+        Ok(DefinedUdf { udf, compiled })
+    }
+
+    /// Wraps an already compiled (and possibly stored) module; it is validated again here.
+    pub fn from_module(&self, signature: &UdfSignature, wasm: &[u8]) -> Result<ScalarUDF, WasmUdfError> {
+        let module = LoadedModule::load(wasm, signature, self.limits)?;
+        Ok(WasmScalarUdf::new(UdfRunner::new(module)).into_scalar_udf())
+    }
+}

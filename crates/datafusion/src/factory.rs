@@ -1,0 +1,115 @@
+//! `CREATE FUNCTION name(args) RETURNS type LANGUAGE c|wat|wasm AS '...'`.
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use datafusion::arrow::datatypes::DataType;
+use datafusion::common::{Result, ScalarValue, plan_datafusion_err, plan_err};
+use datafusion::execution::context::{FunctionFactory, RegisterFunction, SessionState};
+use datafusion::logical_expr::{CreateFunction, Expr};
+use wasmudf_abi::{SqlType, UdfParam, UdfSignature};
+use wasmudf_compiler::Language;
+
+use crate::UdfBuilder;
+use crate::error::definition_to_datafusion;
+
+/// Turns `CREATE FUNCTION` statements into Wasm UDFs.
+///
+/// The body is the source for `LANGUAGE c` and `LANGUAGE wat`; for `LANGUAGE wasm` it is a path
+/// to a module file, allowed only when `allow_module_paths` is set (the CLI sets it; a shared
+/// server must not, or SQL could read the server's files).
+#[derive(Debug)]
+pub struct WasmFunctionFactory {
+    builder: UdfBuilder,
+    allow_module_paths: bool,
+}
+
+impl WasmFunctionFactory {
+    pub fn new(builder: UdfBuilder, allow_module_paths: bool) -> Self {
+        WasmFunctionFactory {
+            builder,
+            allow_module_paths,
+        }
+    }
+}
+
+#[async_trait]
+impl FunctionFactory for WasmFunctionFactory {
+    async fn create(&self, state: &SessionState, statement: CreateFunction) -> Result<RegisterFunction> {
+        let name = statement.name.clone();
+        if !statement.or_replace && state.scalar_functions().contains_key(&name) {
+            return plan_err!("function `{name}` already exists; use CREATE OR REPLACE FUNCTION to replace it");
+        }
+        let language_name = statement
+            .params
+            .language
+            .as_ref()
+            .map(|ident| ident.value.clone())
+            .ok_or_else(|| plan_datafusion_err!("CREATE FUNCTION {name}: missing LANGUAGE (c, wat or wasm)"))?;
+        let language = Language::parse(&language_name).ok_or_else(|| {
+            plan_datafusion_err!("CREATE FUNCTION {name}: unsupported LANGUAGE {language_name}; use c, wat or wasm")
+        })?;
+        let body = match &statement.params.function_body {
+            Some(Expr::Literal(ScalarValue::Utf8(Some(text)) | ScalarValue::Utf8View(Some(text)) | ScalarValue::LargeUtf8(Some(text)), _)) => {
+                text.clone()
+            }
+            Some(_) => return plan_err!("CREATE FUNCTION {name}: the body must be a string literal (AS '...' or AS $$...$$)"),
+            None => return plan_err!("CREATE FUNCTION {name}: missing AS '<source>'"),
+        };
+        let signature = signature_of(&statement)?;
+        let source = match language {
+            Language::Wasm if !self.allow_module_paths => {
+                return plan_err!("CREATE FUNCTION {name}: LANGUAGE wasm with a file path is disabled here");
+            }
+            Language::Wasm => std::fs::read(&body)
+                .map_err(|error| plan_datafusion_err!("CREATE FUNCTION {name}: cannot read module `{body}`: {error}"))?,
+            Language::C | Language::Wat => body.clone().into_bytes(),
+        };
+        let builder = self.builder.clone();
+        let defined = tokio::task::spawn_blocking(move || builder.define(&signature, language, &source))
+            .await
+            .map_err(|error| plan_datafusion_err!("CREATE FUNCTION {name}: compile task failed: {error}"))?
+            .map_err(|error| definition_to_datafusion(error, &body))?;
+        Ok(RegisterFunction::Scalar(Arc::new(defined.udf)))
+    }
+}
+
+/// The UDF signature a `CREATE FUNCTION` statement declares.
+fn signature_of(statement: &CreateFunction) -> Result<UdfSignature> {
+    let name = &statement.name;
+    let returns = match &statement.return_type {
+        Some(data_type) => sql_type_of(data_type).ok_or_else(|| {
+            plan_datafusion_err!("CREATE FUNCTION {name}: unsupported return type {data_type}; use INT, BIGINT, FLOAT, DOUBLE, BOOLEAN or STRING")
+        })?,
+        None => return plan_err!("CREATE FUNCTION {name}: missing RETURNS <type>"),
+    };
+    let mut params = Vec::new();
+    for (index, arg) in statement.args.iter().flatten().enumerate() {
+        let sql_type = sql_type_of(&arg.data_type).ok_or_else(|| {
+            plan_datafusion_err!(
+                "CREATE FUNCTION {name}: parameter {} has unsupported type {}; use INT, BIGINT, FLOAT, DOUBLE, BOOLEAN or STRING",
+                index + 1,
+                arg.data_type
+            )
+        })?;
+        let param_name = arg.name.as_ref().map_or_else(|| format!("arg{index}"), |ident| ident.value.clone());
+        params.push(UdfParam {
+            name: param_name,
+            sql_type,
+        });
+    }
+    UdfSignature::new(name.clone(), params, returns).map_err(|error| plan_datafusion_err!("CREATE FUNCTION {name}: {error}"))
+}
+
+/// The SQL type behind the Arrow type DataFusion's parser produced for a declared type.
+fn sql_type_of(data_type: &DataType) -> Option<SqlType> {
+    match data_type {
+        DataType::Int32 => Some(SqlType::Int),
+        DataType::Int64 => Some(SqlType::BigInt),
+        DataType::Float32 => Some(SqlType::Float),
+        DataType::Float64 => Some(SqlType::Double),
+        DataType::Boolean => Some(SqlType::Boolean),
+        DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View => Some(SqlType::String),
+        _ => None,
+    }
+}

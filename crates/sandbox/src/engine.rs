@@ -1,0 +1,105 @@
+//! The process-wide wasmtime engine and its epoch ticker.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Duration;
+
+use wasmtime::{Config, Engine, InstanceAllocationStrategy, Module, OptLevel, PoolingAllocationConfig};
+
+use crate::SandboxError;
+
+/// How often the epoch advances; deadlines are whole ticks, so this is their resolution.
+pub const EPOCH_TICK: Duration = Duration::from_millis(10);
+/// Largest linear memory any guest may reach, whatever its per-store limit says.
+pub const HARD_MEMORY_CAP_BYTES: u64 = 4 << 30;
+/// Native stack a guest call may use before it traps with a stack overflow.
+pub const WASM_STACK_BYTES: usize = 512 << 10;
+/// Compiled modules kept in memory, keyed by the SHA-256 of their bytes.
+const MODULE_CACHE_ENTRIES: usize = 256;
+
+/// The one engine of this process: Cranelift, epoch interruption, a pooling allocator, and
+/// exactly the Wasm features `wasmudf_abi::allowed_features` allows.
+///
+/// Compiled code is shared between tenants (it is immutable); instances never are.
+pub struct SandboxEngine {
+    engine: Engine,
+    modules: Mutex<HashMap<String, Module>>,
+}
+
+impl std::fmt::Debug for SandboxEngine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SandboxEngine").finish_non_exhaustive()
+    }
+}
+
+impl SandboxEngine {
+    /// The process-wide engine, created (with its ticker thread) on first use.
+    pub fn shared() -> &'static Arc<SandboxEngine> {
+        static ENGINE: OnceLock<Arc<SandboxEngine>> = OnceLock::new();
+        ENGINE.get_or_init(|| {
+            let engine = Arc::new(SandboxEngine::new().expect("the wasmtime configuration is valid"));
+            let weak = Arc::downgrade(&engine);
+            std::thread::Builder::new()
+                .name("wasmudf-epoch".to_string())
+                .spawn(move || {
+                    while let Some(engine) = weak.upgrade() {
+                        engine.engine.increment_epoch();
+                        drop(engine);
+                        std::thread::sleep(EPOCH_TICK);
+                    }
+                })
+                .expect("spawning the epoch ticker thread");
+            engine
+        })
+    }
+
+    fn new() -> Result<Self, SandboxError> {
+        let mut config = Config::new();
+        config.cranelift_opt_level(OptLevel::Speed);
+        config.epoch_interruption(true);
+        config.max_wasm_stack(WASM_STACK_BYTES);
+        // Exactly the features of wasmudf_abi::allowed_features(). Reference types, GC, threads,
+        // exceptions and stack switching are not even compiled in (wasmtime's cargo features are
+        // off); the remaining proposals are switched off here.
+        config.wasm_simd(true);
+        config.wasm_relaxed_simd(false);
+        config.wasm_bulk_memory(true);
+        config.wasm_multi_value(true);
+        config.wasm_memory64(false);
+        config.wasm_multi_memory(false);
+        config.wasm_tail_call(false);
+        config.wasm_extended_const(false);
+        config.wasm_wide_arithmetic(false);
+        config.wasm_custom_page_sizes(false);
+        let mut pool = PoolingAllocationConfig::default();
+        pool.total_core_instances(512);
+        pool.total_memories(512);
+        pool.total_tables(512);
+        pool.table_elements(10_000);
+        pool.max_memory_size(HARD_MEMORY_CAP_BYTES as usize);
+        config.allocation_strategy(InstanceAllocationStrategy::Pooling(pool));
+        let engine = Engine::new(&config).map_err(|error| SandboxError::Compile(error.to_string()))?;
+        Ok(SandboxEngine {
+            engine,
+            modules: Mutex::new(HashMap::new()),
+        })
+    }
+
+    pub fn engine(&self) -> &Engine {
+        &self.engine
+    }
+
+    /// Compiles an already validated module with Cranelift, or returns the cached compilation.
+    pub(crate) fn compile(&self, digest: &str, wasm: &[u8]) -> Result<Module, SandboxError> {
+        if let Some(module) = self.modules.lock().unwrap_or_else(|p| p.into_inner()).get(digest) {
+            return Ok(module.clone());
+        }
+        let module = Module::from_binary(&self.engine, wasm).map_err(|error| SandboxError::Compile(format!("{error:#}")))?;
+        let mut modules = self.modules.lock().unwrap_or_else(|p| p.into_inner());
+        if modules.len() >= MODULE_CACHE_ENTRIES {
+            modules.clear();
+        }
+        modules.insert(digest.to_string(), module.clone());
+        Ok(module)
+    }
+}

@@ -1,0 +1,156 @@
+use std::fmt;
+use std::time::Duration;
+
+use wasmudf_abi::ValidationError;
+
+/// Why a guest call failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TrapKind {
+    DivisionByZero,
+    IntegerOverflow,
+    OutOfBounds,
+    StackOverflow,
+    /// The call ran past its deadline.
+    TimeLimit(Duration),
+    /// The guest tried to grow its memory past the cap (bytes).
+    MemoryLimit(u64),
+    /// `unreachable`: `abort()`, `__builtin_trap()`, or `wasmudf_alloc` failing.
+    Abort,
+    BadConversion,
+    IndirectCall,
+    /// `wasmudf_run` returned a nonzero status.
+    GuestStatus(i32),
+    Other(String),
+}
+
+impl TrapKind {
+    /// Whether this is a resource limit (as opposed to a fault in the function's logic).
+    pub fn is_limit(&self) -> bool {
+        matches!(self, TrapKind::TimeLimit(_) | TrapKind::MemoryLimit(_) | TrapKind::StackOverflow)
+    }
+
+    /// A short stable name: `division_by_zero`, `time_limit`, ...
+    pub fn code(&self) -> &'static str {
+        match self {
+            TrapKind::DivisionByZero => "division_by_zero",
+            TrapKind::IntegerOverflow => "integer_overflow",
+            TrapKind::OutOfBounds => "out_of_bounds",
+            TrapKind::StackOverflow => "stack_overflow",
+            TrapKind::TimeLimit(_) => "time_limit",
+            TrapKind::MemoryLimit(_) => "memory_limit",
+            TrapKind::Abort => "abort",
+            TrapKind::BadConversion => "bad_conversion",
+            TrapKind::IndirectCall => "bad_indirect_call",
+            TrapKind::GuestStatus(_) => "guest_status",
+            TrapKind::Other(_) => "trap",
+        }
+    }
+}
+
+impl fmt::Display for TrapKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TrapKind::DivisionByZero => f.write_str("integer division by zero"),
+            TrapKind::IntegerOverflow => f.write_str("integer overflow"),
+            TrapKind::OutOfBounds => f.write_str("out-of-bounds memory access"),
+            TrapKind::StackOverflow => f.write_str("stack overflow (recursion too deep)"),
+            TrapKind::TimeLimit(limit) => write!(f, "time limit exceeded ({} ms per batch)", limit.as_millis()),
+            TrapKind::MemoryLimit(limit) => write!(f, "memory limit exceeded ({} MiB)", limit >> 20),
+            TrapKind::Abort => f.write_str("abort (unreachable code reached)"),
+            TrapKind::BadConversion => f.write_str("invalid float-to-integer conversion"),
+            TrapKind::IndirectCall => f.write_str("bad indirect call"),
+            TrapKind::GuestStatus(status) => write!(f, "the module reported status {status}"),
+            TrapKind::Other(message) => write!(f, "trap: {message}"),
+        }
+    }
+}
+
+/// Which row failed, as far as the host could tell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowLocation {
+    /// The exact row (index within the batch the engine passed) and its input values.
+    Row { index: usize, values: Vec<(String, String)> },
+    /// Somewhere in these rows of the batch (the failure did not reproduce on a single row).
+    Range { start: usize, end: usize },
+}
+
+impl fmt::Display for RowLocation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RowLocation::Row { index, values } => {
+                write!(f, "at row {index} of the batch")?;
+                if !values.is_empty() {
+                    let listed: Vec<String> = values.iter().map(|(name, value)| format!("{name}={value}")).collect();
+                    write!(f, " ({})", listed.join(", "))?;
+                }
+                Ok(())
+            }
+            RowLocation::Range { start, end } => write!(f, "in rows {start}..{end} of the batch"),
+        }
+    }
+}
+
+/// What was wrong with a value the guest returned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OutputProblem {
+    /// A returned string points outside guest memory.
+    OutOfBounds { ptr: u32, len: i32, memory_bytes: usize },
+    /// A returned string is not UTF-8.
+    InvalidUtf8 { valid_up_to: usize },
+}
+
+impl fmt::Display for OutputProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            OutputProblem::OutOfBounds { ptr, len, memory_bytes } => write!(
+                f,
+                "returned a string (ptr={ptr}, len={len}) outside its {memory_bytes}-byte memory"
+            ),
+            OutputProblem::InvalidUtf8 { valid_up_to } => {
+                write!(f, "returned a string that is not valid UTF-8 (invalid byte at offset {valid_up_to})")
+            }
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SandboxError {
+    #[error("UDF module refused: {0}")]
+    Invalid(#[from] ValidationError),
+    #[error("UDF module could not be compiled to machine code: {0}")]
+    Compile(String),
+    #[error("UDF `{function}` could not be instantiated: {message}")]
+    Instantiate { function: String, message: String },
+    #[error("UDF `{function}` failed: {kind}{}", location.as_ref().map(|l| format!(" {l}")).unwrap_or_default())]
+    Trap {
+        function: String,
+        kind: TrapKind,
+        location: Option<RowLocation>,
+    },
+    #[error("UDF `{function}` {problem} {location}")]
+    InvalidOutput {
+        function: String,
+        problem: OutputProblem,
+        location: RowLocation,
+    },
+    #[error("UDF `{function}` argument {index} has type {data_type}, which does not match its declared type {declared}")]
+    ArgumentType {
+        function: String,
+        index: usize,
+        data_type: String,
+        declared: String,
+    },
+    #[error("UDF `{function}`: the batch does not fit in 32-bit guest memory")]
+    BatchTooLarge { function: String },
+}
+
+impl SandboxError {
+    /// Whether the failure is a resource limit (time, memory, stack).
+    pub fn is_limit(&self) -> bool {
+        match self {
+            SandboxError::Trap { kind, .. } => kind.is_limit(),
+            SandboxError::BatchTooLarge { .. } => true,
+            _ => false,
+        }
+    }
+}

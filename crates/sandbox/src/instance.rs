@@ -1,0 +1,171 @@
+//! One live guest instance: its store, its memory, and the two ABI entry points.
+
+use std::sync::Arc;
+
+use wasmtime::{Instance, Memory, ResourceLimiter, Store, Trap, TypedFunc};
+use wasmudf_abi::exports;
+
+use crate::engine::{EPOCH_TICK, SandboxEngine};
+use crate::{LoadedModule, SandboxError, TrapKind};
+
+/// Raised from the limiter when a guest grows its memory past its cap, so the trap that ends
+/// the call can be told apart from every other trap.
+#[derive(Debug, thiserror::Error)]
+#[error("memory limit of {cap} bytes exceeded (the guest asked for {desired} bytes)")]
+struct MemoryLimitHit {
+    cap: u64,
+    desired: usize,
+}
+
+/// Memory and table caps for one store. Growth past the memory cap traps at once (rather than
+/// making `memory.grow` return -1), so a memory bomb ends with a clear "memory limit" error.
+pub(crate) struct GuestLimiter {
+    memory_cap: u64,
+}
+
+impl ResourceLimiter for GuestLimiter {
+    fn memory_growing(&mut self, _current: usize, desired: usize, maximum: Option<usize>) -> wasmtime::Result<bool> {
+        if desired as u64 > self.memory_cap {
+            return Err(wasmtime::Error::new(MemoryLimitHit {
+                cap: self.memory_cap,
+                desired,
+            }));
+        }
+        Ok(maximum.is_none_or(|maximum| desired <= maximum))
+    }
+
+    fn table_growing(&mut self, _current: usize, desired: usize, _maximum: Option<usize>) -> wasmtime::Result<bool> {
+        Ok(desired <= 10_000)
+    }
+}
+
+/// An instance of a [`LoadedModule`] with its own store. Never shared between tenants; dropped
+/// after any trap, because a trapped guest's memory may be inconsistent.
+pub(crate) struct GuestInstance {
+    pub(crate) store: Store<GuestLimiter>,
+    pub(crate) memory: Memory,
+    reserve: TypedFunc<u32, u32>,
+    run: TypedFunc<u32, i32>,
+    module: Arc<LoadedModule>,
+}
+
+impl GuestInstance {
+    /// Instantiates with an empty import list (the ABI defines no host functions) and runs the
+    /// module's constructors, all under the deadline.
+    pub(crate) fn new(module: Arc<LoadedModule>) -> Result<Self, SandboxError> {
+        let engine = SandboxEngine::shared();
+        let limiter = GuestLimiter {
+            memory_cap: module.limits.memory_bytes,
+        };
+        let mut store = Store::new(engine.engine(), limiter);
+        store.limiter(|limiter| limiter);
+        // Armed before instantiation: constructors run inside the deadline too.
+        store.set_epoch_deadline(deadline_ticks(&module));
+        let instantiate_error = |message: String| SandboxError::Instantiate {
+            function: module.signature.name.clone(),
+            message,
+        };
+        let instance = Instance::new(&mut store, &module.module, &[]).map_err(|error| {
+            match classify(&error, &module) {
+                TrapKind::Other(_) => instantiate_error(format!("{error:#}")),
+                kind => SandboxError::Trap {
+                    function: module.signature.name.clone(),
+                    kind,
+                    location: None,
+                },
+            }
+        })?;
+        let memory = instance
+            .get_memory(&mut store, exports::MEMORY)
+            .ok_or_else(|| instantiate_error("no memory export".to_string()))?;
+        let reserve = instance
+            .get_typed_func::<u32, u32>(&mut store, exports::RESERVE)
+            .map_err(|error| instantiate_error(error.to_string()))?;
+        let run = instance
+            .get_typed_func::<u32, i32>(&mut store, exports::RUN)
+            .map_err(|error| instantiate_error(error.to_string()))?;
+        if module.report.has_initialize {
+            let initialize = instance
+                .get_typed_func::<(), ()>(&mut store, exports::INITIALIZE)
+                .map_err(|error| instantiate_error(error.to_string()))?;
+            initialize.call(&mut store, ()).map_err(|error| trap(&error, &module))?;
+        }
+        Ok(GuestInstance {
+            store,
+            memory,
+            reserve,
+            run,
+            module,
+        })
+    }
+
+    /// Asks the guest for `bytes` of scratch memory; returns its guest address, checked to lie
+    /// inside memory.
+    pub(crate) fn reserve(&mut self, bytes: u32) -> Result<u32, SandboxError> {
+        self.store.set_epoch_deadline(deadline_ticks(&self.module));
+        let base = self.reserve.call(&mut self.store, bytes).map_err(|error| trap(&error, &self.module))?;
+        let memory_bytes = self.memory.data_size(&self.store) as u64;
+        if base == 0 || base as u64 + bytes as u64 > memory_bytes {
+            // A guest that cannot allocate its scratch area has run out of memory (or lies).
+            return Err(SandboxError::Trap {
+                function: self.module.signature.name.clone(),
+                kind: TrapKind::MemoryLimit(self.module.limits.memory_bytes),
+                location: None,
+            });
+        }
+        Ok(base)
+    }
+
+    /// Runs one batch whose descriptor is at guest address `descriptor`.
+    pub(crate) fn run(&mut self, descriptor: u32) -> Result<(), SandboxError> {
+        self.store.set_epoch_deadline(deadline_ticks(&self.module));
+        let status = self.run.call(&mut self.store, descriptor).map_err(|error| trap(&error, &self.module))?;
+        if status != 0 {
+            return Err(SandboxError::Trap {
+                function: self.module.signature.name.clone(),
+                kind: TrapKind::GuestStatus(status),
+                location: None,
+            });
+        }
+        Ok(())
+    }
+
+    pub(crate) fn memory_mut(&mut self) -> &mut [u8] {
+        self.memory.data_mut(&mut self.store)
+    }
+
+    pub(crate) fn memory(&self) -> &[u8] {
+        self.memory.data(&self.store)
+    }
+}
+
+fn deadline_ticks(module: &LoadedModule) -> u64 {
+    (module.limits.batch_timeout.as_millis() / EPOCH_TICK.as_millis()).max(1) as u64 + 1
+}
+
+fn trap(error: &wasmtime::Error, module: &LoadedModule) -> SandboxError {
+    SandboxError::Trap {
+        function: module.signature.name.clone(),
+        kind: classify(error, module),
+        location: None,
+    }
+}
+
+/// Maps a wasmtime error to what the user needs to know.
+fn classify(error: &wasmtime::Error, module: &LoadedModule) -> TrapKind {
+    if let Some(hit) = error.downcast_ref::<MemoryLimitHit>() {
+        return TrapKind::MemoryLimit(hit.cap);
+    }
+    match error.downcast_ref::<Trap>() {
+        Some(Trap::IntegerDivisionByZero) => TrapKind::DivisionByZero,
+        Some(Trap::IntegerOverflow) => TrapKind::IntegerOverflow,
+        Some(Trap::MemoryOutOfBounds) | Some(Trap::TableOutOfBounds) => TrapKind::OutOfBounds,
+        Some(Trap::StackOverflow) => TrapKind::StackOverflow,
+        Some(Trap::Interrupt) => TrapKind::TimeLimit(module.limits.batch_timeout),
+        Some(Trap::UnreachableCodeReached) => TrapKind::Abort,
+        Some(Trap::BadConversionToInteger) => TrapKind::BadConversion,
+        Some(Trap::IndirectCallToNull) | Some(Trap::BadSignature) => TrapKind::IndirectCall,
+        Some(other) => TrapKind::Other(other.to_string()),
+        None => TrapKind::Other(error.root_cause().to_string()),
+    }
+}

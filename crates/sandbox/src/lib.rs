@@ -1,0 +1,27 @@
+//! Runs batch-ABI Wasm modules under wasmtime, contained.
+//!
+//! ```text
+//! LoadedModule::load(wasm, signature, limits)   validate (wasmudf-abi), compile (Cranelift, cached)
+//!   └─ UdfRunner::new(module)                    one per query/session: a pool of instances
+//!        └─ runner.call(&[arrays], rows)         one guest call per chunk of up to 16 Ki rows
+//! ```
+//!
+//! Containment: no imports (an empty linker: no WASI, no host functions), an epoch deadline on
+//! every call (armed before instantiation), a memory cap enforced by a resource limiter that
+//! traps on excess, a native stack cap, instances never shared between runners and dropped after
+//! any trap, and every pointer, length and string read back from the guest checked.
+//!
+//! **Invariant:** this is the only crate in the workspace that depends on wasmtime.
+
+mod engine;
+mod error;
+mod instance;
+mod marshal;
+mod module;
+mod runner;
+
+pub use engine::{EPOCH_TICK, HARD_MEMORY_CAP_BYTES, SandboxEngine, WASM_STACK_BYTES};
+pub use error::{OutputProblem, RowLocation, SandboxError, TrapKind};
+pub use marshal::arrow_type;
+pub use module::{LoadedModule, RuntimeLimits};
+pub use runner::{MAX_ROWS_PER_CALL, UdfRunner};

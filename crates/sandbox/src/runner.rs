@@ -1,0 +1,232 @@
+//! Calls a UDF over Arrow columns: once per chunk of rows, never once per row.
+
+use std::sync::{Arc, Mutex};
+
+use arrow_array::{Array, ArrayRef};
+use arrow_buffer::NullBuffer;
+use wasmudf_abi::{BatchLayout, UdfSignature};
+
+use crate::instance::GuestInstance;
+use crate::marshal::{GuestColumn, ResultBuilder, describe_row, write_selection};
+use crate::{LoadedModule, RowLocation, SandboxError, TrapKind};
+
+/// Rows per guest call. Large enough that the per-call cost (two guest calls, a descriptor)
+/// disappears, small enough that scratch memory stays a few MiB.
+pub const MAX_ROWS_PER_CALL: usize = 16 * 1024;
+/// Idle instances kept per runner (about one per engine thread).
+const MAX_IDLE_INSTANCES: usize = 16;
+
+/// Runs one UDF for one owner (a query or a session of one tenant): a pool of instances of its
+/// module, reused from batch to batch and from thread to thread, never shared with another
+/// runner. An instance that trapped is dropped, never returned to the pool.
+pub struct UdfRunner {
+    module: Arc<LoadedModule>,
+    idle: Mutex<Vec<GuestInstance>>,
+}
+
+impl std::fmt::Debug for UdfRunner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UdfRunner")
+            .field("signature", &self.module.signature.to_string())
+            .finish_non_exhaustive()
+    }
+}
+
+impl UdfRunner {
+    pub fn new(module: Arc<LoadedModule>) -> Self {
+        UdfRunner {
+            module,
+            idle: Mutex::new(Vec::new()),
+        }
+    }
+
+    pub fn signature(&self) -> &UdfSignature {
+        &self.module.signature
+    }
+
+    pub fn module(&self) -> &Arc<LoadedModule> {
+        &self.module
+    }
+
+    /// Applies the UDF to `rows` rows of `args` (one array per parameter, of the declared types;
+    /// STRING accepts Utf8, LargeUtf8 and Utf8View). A row with any NULL input is NULL in the
+    /// result and the guest never sees it.
+    pub fn call(&self, args: &[ArrayRef], rows: usize) -> Result<ArrayRef, SandboxError> {
+        let signature = &self.module.signature;
+        let columns = self.columns(args)?;
+        let nulls = args
+            .iter()
+            .fold(None, |acc: Option<NullBuffer>, array| NullBuffer::union(acc.as_ref(), array.logical_nulls().as_ref()));
+        let nulls = nulls.filter(|nulls| nulls.null_count() > 0);
+        let mut result = ResultBuilder::new(signature.returns, rows);
+        if nulls.as_ref().is_none_or(|nulls| nulls.null_count() < rows) {
+            let mut instance = self.checkout()?;
+            let mut start = 0;
+            while start < rows {
+                let end = (start + MAX_ROWS_PER_CALL).min(rows);
+                if let Err(error) = self.call_chunk(&mut instance, &columns, nulls.as_ref(), start, end, &mut result) {
+                    // The instance is dropped here: a trapped guest is never reused.
+                    return Err(self.locate(error, args, &columns, nulls.as_ref(), start, end));
+                }
+                start = end;
+            }
+            self.checkin(instance);
+        } else {
+            // Every row is NULL: no guest call at all.
+            return Ok(arrow_array::new_null_array(&crate::marshal::arrow_type(signature.returns), rows));
+        }
+        Ok(result.finish(nulls))
+    }
+
+    fn columns<'a>(&self, args: &'a [ArrayRef]) -> Result<Vec<GuestColumn<'a>>, SandboxError> {
+        let signature = &self.module.signature;
+        if args.len() != signature.params.len() {
+            return Err(SandboxError::ArgumentType {
+                function: signature.name.clone(),
+                index: args.len(),
+                data_type: format!("{} arguments", args.len()),
+                declared: format!("{} parameters", signature.params.len()),
+            });
+        }
+        args.iter()
+            .zip(&signature.params)
+            .enumerate()
+            .map(|(index, (array, param))| {
+                GuestColumn::new(array, param.sql_type).ok_or_else(|| SandboxError::ArgumentType {
+                    function: signature.name.clone(),
+                    index,
+                    data_type: array.data_type().to_string(),
+                    declared: param.sql_type.to_string(),
+                })
+            })
+            .collect()
+    }
+
+    fn call_chunk(
+        &self,
+        instance: &mut GuestInstance,
+        columns: &[GuestColumn<'_>],
+        nulls: Option<&NullBuffer>,
+        start: usize,
+        end: usize,
+        result: &mut ResultBuilder,
+    ) -> Result<(), SandboxError> {
+        let signature = &self.module.signature;
+        let arg_types: Vec<_> = signature.param_types().collect();
+        let string_bytes: Vec<u64> = columns.iter().map(|column| column.string_bytes(start, end)).collect();
+        let layout = BatchLayout::new(&arg_types, &string_bytes, signature.returns, (end - start) as u32, nulls.is_some())
+            .ok_or_else(|| SandboxError::BatchTooLarge { function: signature.name.clone() })?;
+        let base = instance.reserve(layout.total_bytes)?;
+        {
+            let memory = instance.memory_mut();
+            let scratch = &mut memory[base as usize..(base + layout.total_bytes) as usize];
+            let descriptor = layout.descriptor(base);
+            scratch[..descriptor.len()].copy_from_slice(&descriptor);
+            if let (Some(offset), Some(nulls)) = (layout.selection, nulls) {
+                write_selection(scratch, offset, nulls, start, end);
+            }
+            for (column, slot) in columns.iter().zip(&layout.args) {
+                column.write(scratch, base, slot.values, slot.bytes.map(|(offset, _)| offset), start, end, slot.sql_type.guest_width() as usize);
+            }
+        }
+        instance.run(base)?;
+        let valid = |row: usize| nulls.is_none_or(|nulls| nulls.is_valid(start + row));
+        result
+            .read_chunk(instance.memory(), base, &layout, valid)
+            .map_err(|(row, problem)| SandboxError::InvalidOutput {
+                function: signature.name.clone(),
+                problem,
+                location: self.row_location(start + row),
+            })
+    }
+
+    /// Adds the failing row to a trap. The batch is replayed one row at a time in a fresh
+    /// instance until the same kind of trap recurs: zero cost on the hot path, and exact for
+    /// deterministic functions. Time limits are not replayed (that would take as long again).
+    fn locate(
+        &self,
+        error: SandboxError,
+        args: &[ArrayRef],
+        columns: &[GuestColumn<'_>],
+        nulls: Option<&NullBuffer>,
+        start: usize,
+        end: usize,
+    ) -> SandboxError {
+        let SandboxError::Trap { function, kind, location: None } = error else {
+            return self.with_values(error, args);
+        };
+        if matches!(kind, TrapKind::TimeLimit(_)) {
+            return SandboxError::Trap {
+                function,
+                kind,
+                location: Some(RowLocation::Range { start, end }),
+            };
+        }
+        let mut location = Some(RowLocation::Range { start, end });
+        if let Ok(mut instance) = GuestInstance::new(self.module.clone()) {
+            let mut scratch = ResultBuilder::new(self.module.signature.returns, 1);
+            for row in start..end {
+                if nulls.is_some_and(|nulls| nulls.is_null(row)) {
+                    continue;
+                }
+                match self.call_chunk(&mut instance, columns, None, row, row + 1, &mut scratch) {
+                    Ok(()) => scratch = ResultBuilder::new(self.module.signature.returns, 1),
+                    Err(SandboxError::Trap { kind: replayed, .. }) if replayed == kind => {
+                        location = Some(RowLocation::Row { index: row, values: Vec::new() });
+                        break;
+                    }
+                    Err(_) => break,
+                }
+            }
+        }
+        self.with_values(SandboxError::Trap { function, kind, location }, args)
+    }
+
+    /// Fills in the input values of a located row.
+    fn with_values(&self, error: SandboxError, args: &[ArrayRef]) -> SandboxError {
+        let named: Vec<(&str, &ArrayRef)> = self
+            .module
+            .signature
+            .params
+            .iter()
+            .map(|param| param.name.as_str())
+            .zip(args)
+            .collect();
+        let fill = |location: RowLocation| match location {
+            RowLocation::Row { index, .. } => describe_row(&named, index),
+            range => range,
+        };
+        match error {
+            SandboxError::Trap { function, kind, location } => SandboxError::Trap {
+                function,
+                kind,
+                location: location.map(fill),
+            },
+            SandboxError::InvalidOutput { function, problem, location } => SandboxError::InvalidOutput {
+                function,
+                problem,
+                location: fill(location),
+            },
+            other => other,
+        }
+    }
+
+    fn row_location(&self, row: usize) -> RowLocation {
+        RowLocation::Row { index: row, values: Vec::new() }
+    }
+
+    fn checkout(&self) -> Result<GuestInstance, SandboxError> {
+        let idle = self.idle.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).pop();
+        match idle {
+            Some(instance) => Ok(instance),
+            None => GuestInstance::new(self.module.clone()),
+        }
+    }
+
+    fn checkin(&self, instance: GuestInstance) {
+        let mut idle = self.idle.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if idle.len() < MAX_IDLE_INSTANCES {
+            idle.push(instance);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+use std::time::{Duration, Instant};
+
+use wasmudf_sandbox::{RowLocation, RuntimeLimits, SandboxError, TrapKind};
+
+use crate::support::{c_runner, c_runner_with, call, int32s};
+
+#[test]
+fn an_infinite_loop_hits_the_time_limit() {
+    let runner = c_runner_with(
+        "spin(a INT) RETURNS INT",
+        "int32_t spin(int32_t a) { volatile int32_t x = a; while (x >= 0) { x = x + 0; } return x; }",
+        RuntimeLimits {
+            batch_timeout: Duration::from_millis(200),
+            memory_bytes: 16 << 20,
+        },
+    );
+    let started = Instant::now();
+    let error = call(&runner, vec![int32s(&[Some(1), Some(2)])]).unwrap_err();
+    let elapsed = started.elapsed();
+    let SandboxError::Trap { kind, location, .. } = &error else { panic!("{error}") };
+    assert_eq!(*kind, TrapKind::TimeLimit(Duration::from_millis(200)));
+    // Time limits are not replayed row by row; the range is reported instead.
+    assert_eq!(*location, Some(RowLocation::Range { start: 0, end: 2 }));
+    assert!(error.is_limit());
+    assert!(elapsed < Duration::from_secs(5), "took {elapsed:?}");
+}
+
+#[test]
+fn a_memory_bomb_hits_the_memory_limit() {
+    let runner = c_runner_with(
+        "bomb(a INT) RETURNS INT",
+        "#include <stdlib.h>\n#include <string.h>\n\
+         static char *volatile sink;\n\
+         int32_t bomb(int32_t a) { for (;;) { char *p = malloc(1 << 20); if (!p) return -1; memset(p, a, 1 << 20); sink = p; } }",
+        RuntimeLimits {
+            batch_timeout: Duration::from_secs(5),
+            memory_bytes: 32 << 20,
+        },
+    );
+    let error = call(&runner, vec![int32s(&[Some(1)])]).unwrap_err();
+    assert!(matches!(error, SandboxError::Trap { kind: TrapKind::MemoryLimit(cap), .. } if cap == 32 << 20), "{error}");
+    assert!(error.to_string().contains("memory limit exceeded (32 MiB)"), "{error}");
+}
+
+#[test]
+fn wasmudf_alloc_past_the_limit_is_a_memory_limit() {
+    let runner = c_runner_with(
+        "grow(a INT) RETURNS STRING",
+        "wasmudf_str grow(int32_t a) { char *p = wasmudf_alloc((size_t)a << 20); p[0] = 'x'; return wasmudf_str_from(p, 1); }",
+        RuntimeLimits {
+            batch_timeout: Duration::from_secs(5),
+            memory_bytes: 16 << 20,
+        },
+    );
+    assert!(call(&runner, vec![int32s(&[Some(1)])]).is_ok());
+    let error = call(&runner, vec![int32s(&[Some(64)])]).unwrap_err();
+    assert!(matches!(error, SandboxError::Trap { kind: TrapKind::MemoryLimit(_), .. }), "{error}");
+}
+
+#[test]
+fn deep_recursion_is_a_stack_overflow() {
+    let runner = c_runner(
+        "depth(n INT) RETURNS INT",
+        "__attribute__((noinline)) static int32_t down(int32_t n, int32_t salt) { return n <= 0 ? salt : down(n - 1, salt ^ n) * 3 + n; }\n\
+         int32_t depth(int32_t n) { return down(n, 7); }",
+    );
+    let error = call(&runner, vec![int32s(&[Some(100_000_000)])]).unwrap_err();
+    assert!(matches!(error, SandboxError::Trap { kind: TrapKind::StackOverflow, .. }), "{error}");
+    assert!(error.is_limit());
+    // Shallow recursion on the same runner still works.
+    assert!(call(&runner, vec![int32s(&[Some(10)])]).is_ok());
+}

@@ -1,0 +1,9 @@
+//! Sandbox integration tests: one binary, one module per behaviour.
+
+mod support;
+
+mod limits;
+mod nulls;
+mod outputs;
+mod strings;
+mod traps;
