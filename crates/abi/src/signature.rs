@@ -28,7 +28,9 @@ pub struct UdfSignature {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SignatureError {
-    #[error("invalid signature `{text}`: {reason}; expected e.g. `f(a INT, b STRING) RETURNS STRING`")]
+    #[error(
+        "invalid signature `{text}`: {reason}; expected e.g. `f(a INT, b STRING) RETURNS STRING`"
+    )]
     Syntax { text: String, reason: String },
     #[error("`{name}` is not a valid {what} name: {reason}")]
     Name {
@@ -102,7 +104,10 @@ impl UdfSignature {
         }
         for (index, param) in self.params.iter().enumerate() {
             check_identifier("parameter", &param.name)?;
-            if self.params[..index].iter().any(|earlier| earlier.name == param.name) {
+            if self.params[..index]
+                .iter()
+                .any(|earlier| earlier.name == param.name)
+            {
                 return Err(SignatureError::DuplicateParam {
                     name: self.name.clone(),
                     param: param.name.clone(),
@@ -159,7 +164,9 @@ impl FromStr for UdfSignature {
                     [type_only] => (format!("arg{index}"), type_only.to_string()),
                     [param_name, type_words @ ..] => (param_name.to_string(), type_words.join(" ")),
                 };
-                let sql_type = type_text.parse::<SqlType>().map_err(|reason| syntax(&reason))?;
+                let sql_type = type_text
+                    .parse::<SqlType>()
+                    .map_err(|reason| syntax(&reason))?;
                 params.push(UdfParam {
                     name: param_name,
                     sql_type,
@@ -261,13 +268,19 @@ mod tests {
         let text = "domain(email STRING, n BIGINT, ok BOOLEAN, d DOUBLE) RETURNS STRING";
         let signature: UdfSignature = text.parse().unwrap();
         assert_eq!(signature.to_string(), text);
-        assert_eq!(signature.to_string().parse::<UdfSignature>().unwrap(), signature);
+        assert_eq!(
+            signature.to_string().parse::<UdfSignature>().unwrap(),
+            signature
+        );
     }
 
     #[test]
     fn unnamed_parameters_and_lowercase_keywords_parse() {
         let signature: UdfSignature = "f(int, varchar) returns boolean".parse().unwrap();
-        assert_eq!(signature.to_string(), "f(arg0 INT, arg1 STRING) RETURNS BOOLEAN");
+        assert_eq!(
+            signature.to_string(),
+            "f(arg0 INT, arg1 STRING) RETURNS BOOLEAN"
+        );
     }
 
     #[test]

@@ -83,7 +83,10 @@ pub enum ValidationError {
         limit: usize,
     },
     #[error("the module does not export `{name}` ({expected}) as the wasmudf batch ABI requires")]
-    MissingExport { name: &'static str, expected: &'static str },
+    MissingExport {
+        name: &'static str,
+        expected: &'static str,
+    },
     #[error("the module's export `{name}` has type {actual}; the ABI requires {expected}")]
     ExportType {
         name: &'static str,
@@ -131,7 +134,8 @@ pub fn validate_module(
     let mut body_index = 0u32;
 
     for payload in Parser::new(0).parse_all(bytes) {
-        let payload = payload.map_err(|error| ValidationError::Malformed(error.message().to_string()))?;
+        let payload =
+            payload.map_err(|error| ValidationError::Malformed(error.message().to_string()))?;
         match payload {
             Payload::TypeSection(reader) => {
                 for rec_group in reader {
@@ -204,7 +208,8 @@ pub fn validate_module(
     if memory.memory64 || memory.shared || memory.page_size_log2.is_some() {
         return Err(ValidationError::MemoryKind);
     }
-    let memory_maximum_bytes = memory.maximum.ok_or(ValidationError::UnboundedMemory)? * WASM_PAGE_BYTES;
+    let memory_maximum_bytes =
+        memory.maximum.ok_or(ValidationError::UnboundedMemory)? * WASM_PAGE_BYTES;
     if memory_maximum_bytes > limits.max_memory_bytes {
         return Err(ValidationError::MemoryTooLarge {
             actual: memory_maximum_bytes,
@@ -225,11 +230,16 @@ pub fn validate_module(
         let type_index = *function_type_indices.get(function_index as usize)?;
         func_types.get(type_index as usize)?.as_ref()
     };
-    let check_function = |name: &'static str, params: &[ValType], results: &[ValType], expected: &'static str| {
+    let check_function = |name: &'static str,
+                          params: &[ValType],
+                          results: &[ValType],
+                          expected: &'static str| {
         let index = find_export(name, ExternalKind::Func, expected)?;
         let actual = function_type(index);
         match actual {
-            Some(func_type) if func_type.params() == params && func_type.results() == results => Ok(()),
+            Some(func_type) if func_type.params() == params && func_type.results() == results => {
+                Ok(())
+            }
             _ => Err(ValidationError::ExportType {
                 name,
                 expected,
@@ -237,8 +247,18 @@ pub fn validate_module(
             }),
         }
     };
-    check_function(exports::RESERVE, &[ValType::I32], &[ValType::I32], "a function (i32) -> i32")?;
-    check_function(exports::RUN, &[ValType::I32], &[ValType::I32], "a function (i32) -> i32")?;
+    check_function(
+        exports::RESERVE,
+        &[ValType::I32],
+        &[ValType::I32],
+        "a function (i32) -> i32",
+    )?;
+    check_function(
+        exports::RUN,
+        &[ValType::I32],
+        &[ValType::I32],
+        "a function (i32) -> i32",
+    )?;
     let has_initialize = exported
         .iter()
         .any(|(name, kind, _)| name == exports::INITIALIZE && *kind == ExternalKind::Func);
@@ -319,9 +339,17 @@ mod tests {
 
     #[test]
     fn any_import_is_refused_and_named() {
-        let bytes = module(r#"(import "wasi_snapshot_preview1" "fd_write" (func (param i32 i32 i32 i32) (result i32)))"#, "1 16");
+        let bytes = module(
+            r#"(import "wasi_snapshot_preview1" "fd_write" (func (param i32 i32 i32 i32) (result i32)))"#,
+            "1 16",
+        );
         let error = check(&bytes).unwrap_err();
-        assert!(error.to_string().contains("`wasi_snapshot_preview1.fd_write`"), "{error}");
+        assert!(
+            error
+                .to_string()
+                .contains("`wasi_snapshot_preview1.fd_write`"),
+            "{error}"
+        );
     }
 
     #[test]
@@ -332,13 +360,18 @@ mod tests {
 
     #[test]
     fn memory_must_be_bounded_and_capped() {
-        assert_eq!(check(&module("", "1")).unwrap_err(), ValidationError::UnboundedMemory);
+        assert_eq!(
+            check(&module("", "1")).unwrap_err(),
+            ValidationError::UnboundedMemory
+        );
         let limits = ModuleLimits {
             max_memory_bytes: 1 << 20,
             ..ModuleLimits::default()
         };
         let error = validate_module(&module("", "1 32"), &limits, None).unwrap_err();
-        assert!(matches!(error, ValidationError::MemoryTooLarge { actual, .. } if actual == 32 * 65536));
+        assert!(
+            matches!(error, ValidationError::MemoryTooLarge { actual, .. } if actual == 32 * 65536)
+        );
     }
 
     #[test]
@@ -350,7 +383,16 @@ mod tests {
         )
         .unwrap();
         let error = check(&bytes).unwrap_err();
-        assert!(matches!(error, ValidationError::ExportType { name: "wasmudf_reserve", .. }), "{error}");
+        assert!(
+            matches!(
+                error,
+                ValidationError::ExportType {
+                    name: "wasmudf_reserve",
+                    ..
+                }
+            ),
+            "{error}"
+        );
     }
 
     #[test]
@@ -360,15 +402,27 @@ mod tests {
                 (func (export "wasmudf_reserve") (param i32) (result i32) i32.const 0))"#,
         )
         .unwrap();
-        assert!(matches!(check(&bytes).unwrap_err(), ValidationError::MissingExport { name: "wasmudf_run", .. }));
+        assert!(matches!(
+            check(&bytes).unwrap_err(),
+            ValidationError::MissingExport {
+                name: "wasmudf_run",
+                ..
+            }
+        ));
     }
 
     #[test]
     fn disabled_proposals_are_refused() {
         let threads = module("", "1 16 shared");
-        assert!(matches!(check(&threads).unwrap_err(), ValidationError::Malformed(_)));
+        assert!(matches!(
+            check(&threads).unwrap_err(),
+            ValidationError::Malformed(_)
+        ));
         let memory64 = module("", "i64 1 16");
-        assert!(matches!(check(&memory64).unwrap_err(), ValidationError::Malformed(_)));
+        assert!(matches!(
+            check(&memory64).unwrap_err(),
+            ValidationError::Malformed(_)
+        ));
     }
 
     #[test]
@@ -384,12 +438,19 @@ mod tests {
     #[test]
     fn embedded_signature_must_match() {
         let mut bytes = module("", "1 16");
-        append_custom_section(&mut bytes, crate::SIGNATURE_SECTION, b"f(a INT) RETURNS INT");
+        append_custom_section(
+            &mut bytes,
+            crate::SIGNATURE_SECTION,
+            b"f(a INT) RETURNS INT",
+        );
         let same: UdfSignature = "f(a INT) RETURNS INT".parse().unwrap();
         let other: UdfSignature = "f(a STRING) RETURNS INT".parse().unwrap();
         let limits = ModuleLimits::default();
         let report = validate_module(&bytes, &limits, Some(&same)).unwrap();
-        assert_eq!(report.embedded_signature.as_deref(), Some("f(a INT) RETURNS INT"));
+        assert_eq!(
+            report.embedded_signature.as_deref(),
+            Some("f(a INT) RETURNS INT")
+        );
         assert!(matches!(
             validate_module(&bytes, &limits, Some(&other)).unwrap_err(),
             ValidationError::SignatureMismatch { .. }

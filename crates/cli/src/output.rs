@@ -80,7 +80,10 @@ pub async fn emit(frame: DataFrame, destination: &Destination) -> Result<Summary
         }
         Destination::File(path) => {
             let format = file_format(path)?;
-            let directory = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            let directory = path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
             let staging = tempfile::NamedTempFile::new_in(directory)
                 .with_context(|| format!("cannot create a file in {}", directory.display()))?;
             let file = staging.reopen()?;
@@ -111,12 +114,19 @@ enum FileFormat {
 }
 
 fn file_format(path: &Path) -> Result<FileFormat> {
-    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
     Ok(match extension.as_str() {
         "parquet" => FileFormat::Parquet,
         "csv" => FileFormat::Csv,
         "json" | "ndjson" | "jsonl" => FileFormat::Json,
-        _ => bail!("cannot tell the output format of `{}`: use .parquet, .csv or .json", path.display()),
+        _ => bail!(
+            "cannot tell the output format of `{}`: use .parquet, .csv or .json",
+            path.display()
+        ),
     })
 }
 
@@ -128,8 +138,12 @@ enum RowWriter<W: Write> {
 impl<W: Write> RowWriter<W> {
     fn new(format: OutputFormat, out: W, _schema: &SchemaRef) -> Result<Self> {
         Ok(match format {
-            OutputFormat::Csv => RowWriter::Csv(csv::WriterBuilder::new().with_header(true).build(out)),
-            OutputFormat::Json | OutputFormat::Table => RowWriter::Json(json::ArrayWriter::new(out)),
+            OutputFormat::Csv => {
+                RowWriter::Csv(csv::WriterBuilder::new().with_header(true).build(out))
+            }
+            OutputFormat::Json | OutputFormat::Table => {
+                RowWriter::Json(json::ArrayWriter::new(out))
+            }
         })
     }
 
@@ -164,8 +178,12 @@ enum FileWriter {
 impl FileWriter {
     fn new(format: FileFormat, file: File, schema: &SchemaRef) -> Result<Self> {
         Ok(match format {
-            FileFormat::Parquet => FileWriter::Parquet(ArrowWriter::try_new(file, schema.clone(), None)?),
-            FileFormat::Csv => FileWriter::Csv(csv::WriterBuilder::new().with_header(true).build(file)),
+            FileFormat::Parquet => {
+                FileWriter::Parquet(ArrowWriter::try_new(file, schema.clone(), None)?)
+            }
+            FileFormat::Csv => {
+                FileWriter::Csv(csv::WriterBuilder::new().with_header(true).build(file))
+            }
             FileFormat::Json => FileWriter::Json(json::LineDelimitedWriter::new(file)),
         })
     }
@@ -205,7 +223,8 @@ impl Progress {
         let bar = std::io::stderr().is_terminal().then(|| {
             let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
             bar.set_style(
-                ProgressStyle::with_template("{spinner} {msg} [{elapsed}]").unwrap_or_else(|_| ProgressStyle::default_spinner()),
+                ProgressStyle::with_template("{spinner} {msg} [{elapsed}]")
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
             );
             bar.enable_steady_tick(Duration::from_millis(120));
             bar

@@ -11,7 +11,10 @@ fn wasmudf(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_wasmudf"))
         .args(args)
         .current_dir(workspace())
-        .env("WASMUDF_CACHE_DIR", std::env::temp_dir().join("wasmudf-cli-tests-cache"))
+        .env(
+            "WASMUDF_CACHE_DIR",
+            std::env::temp_dir().join("wasmudf-cli-tests-cache"),
+        )
         .output()
         .expect("the wasmudf binary runs")
 }
@@ -48,14 +51,23 @@ fn run_reproduces_the_papers_first_row() {
     let stdout = text(&output.stdout);
     let lines: Vec<&str> = stdout.lines().collect();
     assert!(lines[1].contains("calculate_adj_bal_RESULT"), "{stdout}");
-    assert!(lines[3].contains("Florette") && lines[3].contains("12507") && lines[3].contains("5765.22"), "{stdout}");
+    assert!(
+        lines[3].contains("Florette") && lines[3].contains("12507") && lines[3].contains("5765.22"),
+        "{stdout}"
+    );
     assert!(stdout.contains("24320.34"), "{stdout}");
     assert_eq!(lines.len(), 3 + 3 + 1, "{stdout}");
 }
 
 #[test]
 fn run_as_csv_with_a_chosen_column_name() {
-    let output = wasmudf(&[PAPER_RUN, &["--as", "adjusted", "--format", "csv", "--limit", "2"]].concat());
+    let output = wasmudf(
+        &[
+            PAPER_RUN,
+            &["--as", "adjusted", "--format", "csv", "--limit", "2"],
+        ]
+        .concat(),
+    );
     assert!(output.status.success(), "{}", text(&output.stderr));
     assert_eq!(
         text(&output.stdout),
@@ -71,15 +83,29 @@ fn a_filter_written_to_parquet_reads_back_through_sql() {
     let parquet = dir.path().join("rich.parquet");
     let parquet = parquet.to_string_lossy();
     let output = wasmudf(&[
-        "run", "--data", "demo/accounts.csv", "--source", "examples/rich.c", "--function", "rich", "--columns", "balance", "--returns",
-        "BOOLEAN", "--filter", "--output", &parquet,
+        "run",
+        "--data",
+        "demo/accounts.csv",
+        "--source",
+        "examples/rich.c",
+        "--function",
+        "rich",
+        "--columns",
+        "balance",
+        "--returns",
+        "BOOLEAN",
+        "--filter",
+        "--output",
+        &parquet,
     ]);
     assert!(output.status.success(), "{}", text(&output.stderr));
     let table = format!("rich={parquet}");
     let accounts = "accounts=demo/accounts.csv";
     let query = "SELECT (SELECT count(*) FROM rich) = (SELECT count(*) FROM accounts WHERE balance > 90000) AS same, \
                  (SELECT count(*) FROM rich) > 0 AS some";
-    let output = wasmudf(&["sql", "--table", &table, "--table", accounts, "--format", "csv", query]);
+    let output = wasmudf(&[
+        "sql", "--table", &table, "--table", accounts, "--format", "csv", query,
+    ]);
     assert!(output.status.success(), "{}", text(&output.stderr));
     assert_eq!(text(&output.stdout), "same,some\ntrue,true\n");
 }
@@ -87,21 +113,57 @@ fn a_filter_written_to_parquet_reads_back_through_sql() {
 #[test]
 fn a_string_map_over_the_demo_data() {
     let output = wasmudf(&[
-        "run", "--data", "demo/accounts.csv", "--source", "examples/domain.c", "--function", "domain", "--columns", "email", "--returns",
-        "STRING", "--map", "--format", "json", "--limit", "2",
+        "run",
+        "--data",
+        "demo/accounts.csv",
+        "--source",
+        "examples/domain.c",
+        "--function",
+        "domain",
+        "--columns",
+        "email",
+        "--returns",
+        "STRING",
+        "--map",
+        "--format",
+        "json",
+        "--limit",
+        "2",
     ]);
     assert!(output.status.success(), "{}", text(&output.stderr));
     let stdout = text(&output.stdout);
     assert!(stdout.contains(r#""domain_RESULT":"mtv.com""#), "{stdout}");
-    assert!(stdout.contains(r#""domain_RESULT":"mozilla.org""#), "{stdout}");
+    assert!(
+        stdout.contains(r#""domain_RESULT":"mozilla.org""#),
+        "{stdout}"
+    );
 }
 
 #[test]
 fn nulls_in_the_data_stay_null() {
     let dir = tempfile::tempdir().unwrap();
     let data = write(dir.path(), "t.csv", "a,b\n1,2\n,3\n4,\n");
-    let source = write(dir.path(), "add.c", "int32_t add(int32_t a, int32_t b) { return a + b; }\n");
-    let output = wasmudf(&["run", "--data", &data, "--source", &source, "--function", "add", "--columns", "a,b", "--returns", "INT", "--map", "--format", "csv"]);
+    let source = write(
+        dir.path(),
+        "add.c",
+        "int32_t add(int32_t a, int32_t b) { return a + b; }\n",
+    );
+    let output = wasmudf(&[
+        "run",
+        "--data",
+        &data,
+        "--source",
+        &source,
+        "--function",
+        "add",
+        "--columns",
+        "a,b",
+        "--returns",
+        "INT",
+        "--map",
+        "--format",
+        "csv",
+    ]);
     assert!(output.status.success(), "{}", text(&output.stderr));
     assert_eq!(text(&output.stdout), "a,b,add_RESULT\n1,2,3\n,3,\n4,,\n");
 }
@@ -109,11 +171,31 @@ fn nulls_in_the_data_stay_null() {
 #[test]
 fn a_compile_error_exits_1_with_the_users_line() {
     let dir = tempfile::tempdir().unwrap();
-    let source = write(dir.path(), "bad.c", "float bad(int a) {\n    return a * nope;\n}\n");
-    let output = wasmudf(&["run", "--data", "demo/accounts.csv", "--source", &source, "--function", "bad", "--columns", "balance", "--returns", "FLOAT", "--map"]);
+    let source = write(
+        dir.path(),
+        "bad.c",
+        "float bad(int a) {\n    return a * nope;\n}\n",
+    );
+    let output = wasmudf(&[
+        "run",
+        "--data",
+        "demo/accounts.csv",
+        "--source",
+        &source,
+        "--function",
+        "bad",
+        "--columns",
+        "balance",
+        "--returns",
+        "FLOAT",
+        "--map",
+    ]);
     assert_eq!(output.status.code(), Some(1));
     let stderr = text(&output.stderr);
-    assert!(stderr.contains("bad.c:2:16: error: use of undeclared identifier 'nope'"), "{stderr}");
+    assert!(
+        stderr.contains("bad.c:2:16: error: use of undeclared identifier 'nope'"),
+        "{stderr}"
+    );
     assert!(stderr.contains("    return a * nope;"), "{stderr}");
     assert!(output.stdout.is_empty());
 }
@@ -122,15 +204,36 @@ fn a_compile_error_exits_1_with_the_users_line() {
 fn compile_prints_diagnostics_like_a_compiler() {
     let dir = tempfile::tempdir().unwrap();
     let source = write(dir.path(), "f.c", "int32_t f(int32_t a) { return a + ; }\n");
-    let output = wasmudf(&["compile", "--source", &source, "--signature", "f(a INT) RETURNS INT"]);
+    let output = wasmudf(&[
+        "compile",
+        "--source",
+        &source,
+        "--signature",
+        "f(a INT) RETURNS INT",
+    ]);
     assert_eq!(output.status.code(), Some(1));
     let stderr = text(&output.stderr);
-    assert!(stderr.contains("f.c:1:36: error: expected expression"), "{stderr}");
+    assert!(
+        stderr.contains("f.c:1:35: error: expected expression"),
+        "{stderr}"
+    );
     assert!(stderr.contains("1 error generated."), "{stderr}");
 
-    let good = write(dir.path(), "g.c", "int32_t g(int32_t a) { return a + 1; }\n");
+    let good = write(
+        dir.path(),
+        "g.c",
+        "int32_t g(int32_t a) { return a + 1; }\n",
+    );
     let module = dir.path().join("g.wasm");
-    let output = wasmudf(&["compile", "--source", &good, "--signature", "g(a INT) RETURNS INT", "-o", &module.to_string_lossy()]);
+    let output = wasmudf(&[
+        "compile",
+        "--source",
+        &good,
+        "--signature",
+        "g(a INT) RETURNS INT",
+        "-o",
+        &module.to_string_lossy(),
+    ]);
     assert!(output.status.success(), "{}", text(&output.stderr));
     assert!(std::fs::read(&module).unwrap().starts_with(b"\0asm"));
 
@@ -148,30 +251,94 @@ fn compile_prints_diagnostics_like_a_compiler() {
 fn a_trap_exits_1_naming_the_row() {
     let dir = tempfile::tempdir().unwrap();
     let data = write(dir.path(), "t.csv", "a,b\n6,3\n1,0\n");
-    let source = write(dir.path(), "div.c", "int32_t div(int32_t a, int32_t b) { return a / b; }\n");
-    let output = wasmudf(&["run", "--data", &data, "--source", &source, "--function", "div", "--columns", "a,b", "--returns", "INT", "--map"]);
+    let source = write(
+        dir.path(),
+        "div.c",
+        "int32_t div(int32_t a, int32_t b) { return a / b; }\n",
+    );
+    let output = wasmudf(&[
+        "run",
+        "--data",
+        &data,
+        "--source",
+        &source,
+        "--function",
+        "div",
+        "--columns",
+        "a,b",
+        "--returns",
+        "INT",
+        "--map",
+    ]);
     assert_eq!(output.status.code(), Some(1));
     let stderr = text(&output.stderr);
-    assert!(stderr.contains("UDF `div` failed: integer division by zero at row 1 of the batch (a=1, b=0)"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "UDF `div` failed: integer division by zero at row 1 of the batch (a=1, b=0)"
+        ),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn usage_errors_exit_2() {
-    let output = wasmudf(&["run", "--data", "demo/accounts.csv", "--source", "examples/rich.c", "--function", "rich", "--columns", "balance", "--returns", "BOOLEAN"]);
+    let output = wasmudf(&[
+        "run",
+        "--data",
+        "demo/accounts.csv",
+        "--source",
+        "examples/rich.c",
+        "--function",
+        "rich",
+        "--columns",
+        "balance",
+        "--returns",
+        "BOOLEAN",
+    ]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(text(&output.stderr).contains("--map"), "{}", text(&output.stderr));
+    assert!(
+        text(&output.stderr).contains("--map"),
+        "{}",
+        text(&output.stderr)
+    );
 }
 
 #[test]
 fn bad_input_names_the_problem() {
-    let output = wasmudf(&[&PAPER_RUN[..8], &["balance,nope", "--returns", "FLOAT", "--map"]].concat());
+    let output = wasmudf(
+        &[
+            &PAPER_RUN[..8],
+            &["balance,nope", "--returns", "FLOAT", "--map"],
+        ]
+        .concat(),
+    );
     assert_eq!(output.status.code(), Some(1));
     let stderr = text(&output.stderr);
-    assert!(stderr.contains("unknown column `nope`; the table has: id (Int64), firstName (Utf8)"), "{stderr}");
+    assert!(
+        stderr.contains("unknown column `nope`; the table has: id (Int64), firstName (Utf8)"),
+        "{stderr}"
+    );
 
-    let output = wasmudf(&["run", "--data", "missing.csv", "--source", "examples/rich.c", "--function", "rich", "--columns", "balance", "--returns", "BOOLEAN", "--filter"]);
+    let output = wasmudf(&[
+        "run",
+        "--data",
+        "missing.csv",
+        "--source",
+        "examples/rich.c",
+        "--function",
+        "rich",
+        "--columns",
+        "balance",
+        "--returns",
+        "BOOLEAN",
+        "--filter",
+    ]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(text(&output.stderr).contains("data file `missing.csv` does not exist"), "{}", text(&output.stderr));
+    assert!(
+        text(&output.stderr).contains("data file `missing.csv` does not exist"),
+        "{}",
+        text(&output.stderr)
+    );
 }
 
 #[test]
@@ -184,7 +351,15 @@ fn sql_runs_every_statement_and_prints_the_last() {
         SELECT domain(email) AS d, count(*) AS n FROM accounts WHERE domain(email) = 'mtv.com' GROUP BY d;";
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "q.sql", script);
-    let output = wasmudf(&["sql", "--table", "accounts=demo/accounts.csv", "--file", &file, "--format", "csv"]);
+    let output = wasmudf(&[
+        "sql",
+        "--table",
+        "accounts=demo/accounts.csv",
+        "--file",
+        &file,
+        "--format",
+        "csv",
+    ]);
     assert!(output.status.success(), "{}", text(&output.stderr));
     let stdout = text(&output.stdout);
     assert!(stdout.starts_with("d,n\nmtv.com,"), "{stdout}");
@@ -195,5 +370,8 @@ fn help_shows_examples() {
     let output = wasmudf(&["--help"]);
     assert!(output.status.success());
     let stdout = text(&output.stdout);
-    assert!(stdout.contains("Examples:") && stdout.contains("wasmudf run --data demo/accounts.csv"), "{stdout}");
+    assert!(
+        stdout.contains("Examples:") && stdout.contains("wasmudf run --data demo/accounts.csv"),
+        "{stdout}"
+    );
 }

@@ -24,7 +24,11 @@ pub fn infer_c_function(source: &str, name: &str) -> Result<CFunctionShape, Stri
         match tokens[index].as_str() {
             "{" | "(" | "[" => depth += 1,
             "}" | ")" | "]" => depth = depth.saturating_sub(1),
-            token if depth == 0 && token == name && tokens.get(index + 1).map(String::as_str) == Some("(") => {
+            token
+                if depth == 0
+                    && token == name
+                    && tokens.get(index + 1).map(String::as_str) == Some("(") =>
+            {
                 let close = matching_paren(&tokens, index + 1).ok_or("unbalanced parentheses")?;
                 let is_definition = tokens.get(close + 1).map(String::as_str) == Some("{");
                 if is_definition || found.is_none() {
@@ -37,7 +41,8 @@ pub fn infer_c_function(source: &str, name: &str) -> Result<CFunctionShape, Stri
             _ => {}
         }
     }
-    let (name_at, close) = found.ok_or_else(|| format!("the source does not define a function named `{name}`"))?;
+    let (name_at, close) =
+        found.ok_or_else(|| format!("the source does not define a function named `{name}`"))?;
     let mut return_tokens = Vec::new();
     for token in tokens[..name_at].iter().rev() {
         if matches!(token.as_str(), ";" | "}" | "{" | ")" | "#" | "=" | ",") {
@@ -46,18 +51,26 @@ pub fn infer_c_function(source: &str, name: &str) -> Result<CFunctionShape, Stri
         return_tokens.insert(0, token.clone());
     }
     let returns = c_type_to_sql(&return_tokens, false).ok_or_else(|| {
-        format!("cannot map the return type `{}` of `{name}` to a SQL type", return_tokens.join(" "))
+        format!(
+            "cannot map the return type `{}` of `{name}` to a SQL type",
+            return_tokens.join(" ")
+        )
     })?;
     let param_tokens = &tokens[name_at + 2..close];
     let mut params = Vec::new();
     if !(param_tokens.is_empty() || param_tokens == ["void"]) {
         for param in param_tokens.split(|token| token == ",") {
             let (param_name, type_tokens) = match param.last() {
-                Some(last) if is_identifier(last) && !is_type_word(last) => (Some(last.clone()), &param[..param.len() - 1]),
+                Some(last) if is_identifier(last) && !is_type_word(last) => {
+                    (Some(last.clone()), &param[..param.len() - 1])
+                }
                 _ => (None, param),
             };
             let sql_type = c_type_to_sql(type_tokens, true).ok_or_else(|| {
-                format!("cannot map the parameter type `{}` of `{name}` to a SQL type", type_tokens.join(" "))
+                format!(
+                    "cannot map the parameter type `{}` of `{name}` to a SQL type",
+                    type_tokens.join(" ")
+                )
             })?;
             params.push((param_name, sql_type));
         }
@@ -69,11 +82,25 @@ fn c_type_to_sql(tokens: &[String], _is_param: bool) -> Option<SqlType> {
     let words: Vec<&str> = tokens
         .iter()
         .map(String::as_str)
-        .filter(|word| !matches!(*word, "static" | "inline" | "extern" | "const" | "volatile" | "register" | "__inline" | "__inline__"))
+        .filter(|word| {
+            !matches!(
+                *word,
+                "static"
+                    | "inline"
+                    | "extern"
+                    | "const"
+                    | "volatile"
+                    | "register"
+                    | "__inline"
+                    | "__inline__"
+            )
+        })
         .collect();
     let sql_type = match words.as_slice() {
         ["int"] | ["signed"] | ["signed", "int"] | ["int32_t"] => SqlType::Int,
-        ["long", "long"] | ["long", "long", "int"] | ["signed", "long", "long"] | ["int64_t"] => SqlType::BigInt,
+        ["long", "long"] | ["long", "long", "int"] | ["signed", "long", "long"] | ["int64_t"] => {
+            SqlType::BigInt
+        }
         ["float"] => SqlType::Float,
         ["double"] => SqlType::Double,
         ["bool"] | ["_Bool"] => SqlType::Boolean,
@@ -84,14 +111,30 @@ fn c_type_to_sql(tokens: &[String], _is_param: bool) -> Option<SqlType> {
 }
 
 fn is_identifier(token: &str) -> bool {
-    token.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+    token
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
 }
 
 fn is_type_word(token: &str) -> bool {
     matches!(
         token,
-        "int" | "long" | "float" | "double" | "bool" | "_Bool" | "signed" | "unsigned" | "char" | "short" | "void"
-            | "int32_t" | "int64_t" | "wasmudf_str" | "const"
+        "int"
+            | "long"
+            | "float"
+            | "double"
+            | "bool"
+            | "_Bool"
+            | "signed"
+            | "unsigned"
+            | "char"
+            | "short"
+            | "void"
+            | "int32_t"
+            | "int64_t"
+            | "wasmudf_str"
+            | "const"
     )
 }
 
@@ -132,7 +175,9 @@ fn tokenize(source: &str) -> Vec<String> {
         }
         if at_line_start && c == '#' {
             // Skip the directive, with its continuation lines.
-            while index < chars.len() && !(chars[index] == '\n' && chars.get(index.wrapping_sub(1)) != Some(&'\\')) {
+            while index < chars.len()
+                && !(chars[index] == '\n' && chars.get(index.wrapping_sub(1)) != Some(&'\\'))
+            {
                 index += 1;
             }
             continue;
@@ -146,7 +191,9 @@ fn tokenize(source: &str) -> Vec<String> {
         }
         if c == '/' && chars.get(index + 1) == Some(&'*') {
             index += 2;
-            while index < chars.len() && !(chars[index] == '*' && chars.get(index + 1) == Some(&'/')) {
+            while index < chars.len()
+                && !(chars[index] == '*' && chars.get(index + 1) == Some(&'/'))
+            {
                 index += 1;
             }
             index += 2;
@@ -166,7 +213,9 @@ fn tokenize(source: &str) -> Vec<String> {
         }
         if c.is_ascii_alphanumeric() || c == '_' {
             let start = index;
-            while index < chars.len() && (chars[index].is_ascii_alphanumeric() || chars[index] == '_') {
+            while index < chars.len()
+                && (chars[index].is_ascii_alphanumeric() || chars[index] == '_')
+            {
                 index += 1;
             }
             tokens.push(chars[start..index].iter().collect());
@@ -192,7 +241,10 @@ mod tests {
         assert_eq!(shape.returns, SqlType::Float);
         assert_eq!(
             shape.params,
-            vec![(Some("balance".to_string()), SqlType::Int), (Some("rate".to_string()), SqlType::Float)]
+            vec![
+                (Some("balance".to_string()), SqlType::Int),
+                (Some("rate".to_string()), SqlType::Float)
+            ]
         );
     }
 
@@ -211,12 +263,25 @@ mod tests {
         let shape = infer_c_function(source, "domain").unwrap();
         assert_eq!(shape.returns, SqlType::String);
         let types: Vec<SqlType> = shape.params.iter().map(|(_, t)| *t).collect();
-        assert_eq!(types, vec![SqlType::String, SqlType::BigInt, SqlType::Boolean, SqlType::Double]);
+        assert_eq!(
+            types,
+            vec![
+                SqlType::String,
+                SqlType::BigInt,
+                SqlType::Boolean,
+                SqlType::Double
+            ]
+        );
     }
 
     #[test]
     fn unnamed_and_void_parameters() {
-        assert_eq!(infer_c_function("int seven(void) { return 7; }", "seven").unwrap().params, vec![]);
+        assert_eq!(
+            infer_c_function("int seven(void) { return 7; }", "seven")
+                .unwrap()
+                .params,
+            vec![]
+        );
         let shape = infer_c_function("bool f(int32_t);", "f").unwrap();
         assert_eq!(shape.params, vec![(None, SqlType::Int)]);
     }
@@ -226,6 +291,9 @@ mod tests {
         let error = infer_c_function("unsigned char f(int x) { return 1; }", "f").unwrap_err();
         assert!(error.contains("return type `unsigned char`"), "{error}");
         let error = infer_c_function("int g(int x) { return 1; }", "f").unwrap_err();
-        assert!(error.contains("does not define a function named `f`"), "{error}");
+        assert!(
+            error.contains("does not define a function named `f`"),
+            "{error}"
+        );
     }
 }

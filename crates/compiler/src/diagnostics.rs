@@ -89,7 +89,9 @@ fn parse_line(line: &str, function_name: &str) -> Option<Diagnostic> {
         (": warning: ", Severity::Warning),
         (": note: ", Severity::Note),
     ] {
-        let Some(at) = line.find(marker) else { continue };
+        let Some(at) = line.find(marker) else {
+            continue;
+        };
         let location = &line[..at];
         let message = clean_message(&line[at + marker.len()..]);
         let mut parts = location.rsplitn(3, ':');
@@ -97,13 +99,17 @@ fn parse_line(line: &str, function_name: &str) -> Option<Diagnostic> {
         let line_number = parts.next().and_then(|text| text.parse::<u32>().ok());
         let file = parts.next();
         return Some(match (file, line_number, column) {
-            (Some(file), Some(line_number), Some(column)) if file.ends_with(USER_FILE) => Diagnostic {
-                severity,
-                line: Some(line_number),
-                column: Some(column),
-                message,
-            },
-            (Some(file), Some(_), Some(_)) if file.ends_with(WRAPPER_FILE) || file.ends_with(GENERATED_FILE) => {
+            (Some(file), Some(line_number), Some(column)) if file.ends_with(USER_FILE) => {
+                Diagnostic {
+                    severity,
+                    line: Some(line_number),
+                    column: Some(column),
+                    message,
+                }
+            }
+            (Some(file), Some(_), Some(_))
+                if file.ends_with(WRAPPER_FILE) || file.ends_with(GENERATED_FILE) =>
+            {
                 Diagnostic {
                     severity,
                     line: None,
@@ -131,9 +137,13 @@ fn parse_line(line: &str, function_name: &str) -> Option<Diagnostic> {
 
 fn reword_generated(message: &str, function_name: &str) -> String {
     if message.contains("previous declaration is here") {
-        return format!("the signature declares `{function_name}` with the C types shown in the error above");
+        return format!(
+            "the signature declares `{function_name}` with the C types shown in the error above"
+        );
     }
-    if message.contains("has internal linkage but is not defined") || message.contains("used but never defined") {
+    if message.contains("has internal linkage but is not defined")
+        || message.contains("used but never defined")
+    {
         return format!("the source does not define the function `{function_name}`");
     }
     format!("while generating the batch loop around `{function_name}`: {message}")
@@ -200,7 +210,10 @@ pub fn render_diagnostics(diagnostics: &[Diagnostic], file_name: &str, source: &
                     diagnostic.message
                 ));
                 if let Some(text) = source_lines.get(line as usize - 1) {
-                    let text: String = text.chars().map(|c| if c.is_control() && c != '\t' { ' ' } else { c }).collect();
+                    let text: String = text
+                        .chars()
+                        .map(|c| if c.is_control() && c != '\t' { ' ' } else { c })
+                        .collect();
                     out.push_str(&format!("{line:>5} | {text}\n"));
                     let pad: String = text
                         .chars()
@@ -250,7 +263,11 @@ mod tests {
         assert_eq!(diagnostics.len(), 2);
         assert_eq!(diagnostics[0].line, Some(1));
         assert_eq!(diagnostics[1].line, None);
-        assert!(diagnostics[1].message.contains("the signature declares `f`"));
+        assert!(
+            diagnostics[1]
+                .message
+                .contains("the signature declares `f`")
+        );
     }
 
     #[test]
@@ -258,14 +275,23 @@ mod tests {
         let output = "wasmudf_main.c:2:14: warning: function 'f' has internal linkage but is not defined [-Wundefined-internal]\n\
                       wasm-ld-19: error: /tmp/wasmudf_main-1.o: undefined symbol: f\n";
         let diagnostics = parse_clang_output(output, "f");
-        assert!(diagnostics.iter().all(|d| d.message.contains("does not define the function `f`")), "{diagnostics:?}");
+        assert!(
+            diagnostics
+                .iter()
+                .all(|d| d.message.contains("does not define the function `f`")),
+            "{diagnostics:?}"
+        );
     }
 
     #[test]
     fn paths_and_escapes_are_scrubbed() {
-        let output = "/sysroot/include/stdlib.h:10:1: error: bad \x1b[31mthing\x1b[0m in /job/udf.c\n";
+        let output =
+            "/sysroot/include/stdlib.h:10:1: error: bad \x1b[31mthing\x1b[0m in /job/udf.c\n";
         let diagnostics = parse_clang_output(output, "f");
-        assert_eq!(diagnostics[0].message, "in stdlib.h: bad  [31mthing [0m in udf.c");
+        assert_eq!(
+            diagnostics[0].message,
+            "in stdlib.h: bad  [31mthing [0m in udf.c"
+        );
     }
 
     #[test]
@@ -277,6 +303,9 @@ mod tests {
             message: "oops".to_string(),
         }];
         let rendered = render_diagnostics(&diagnostics, "f.c", "int f(void) {\n    return x;\n}\n");
-        assert_eq!(rendered, "f.c:2:5: error: oops\n    2 |     return x;\n      |     ^\n");
+        assert_eq!(
+            rendered,
+            "f.c:2:5: error: oops\n    2 |     return x;\n      |     ^\n"
+        );
     }
 }

@@ -62,7 +62,10 @@ pub fn run_clang(
     limits: &CompileLimits,
 ) -> Result<ClangRun, CompileError> {
     let (mut command, sysroot_seen) = match isolation {
-        Isolation::Bubblewrap => (bubblewrap_command(toolchain, sysroot, job_dir)?, PathBuf::from(JAIL_SYSROOT)),
+        Isolation::Bubblewrap => (
+            bubblewrap_command(toolchain, sysroot, job_dir)?,
+            PathBuf::from(JAIL_SYSROOT),
+        ),
         Isolation::UnsandboxedOptIn => {
             let mut command = Command::new(&toolchain.clang);
             command.current_dir(job_dir).env_clear();
@@ -72,7 +75,10 @@ pub fn run_clang(
     for flag in flags {
         command.arg(flag.replace("{sysroot}", &sysroot_seen.to_string_lossy()));
     }
-    command.stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::piped());
+    command
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
     let rlimits = limits.clone();
     // SAFETY: the closure runs in the forked child before exec and only calls setrlimit, which is
     // async-signal-safe; it allocates nothing and touches no locks.
@@ -81,8 +87,12 @@ pub fn run_clang(
         command.pre_exec(move || apply_rlimits(&rlimits));
     }
     let mut child = command.spawn().map_err(|error| match isolation {
-        Isolation::Bubblewrap => CompileError::SandboxUnavailable(format!("cannot start bwrap: {error}")),
-        Isolation::UnsandboxedOptIn => CompileError::ToolchainMissing(format!("cannot start clang: {error}")),
+        Isolation::Bubblewrap => {
+            CompileError::SandboxUnavailable(format!("cannot start bwrap: {error}"))
+        }
+        Isolation::UnsandboxedOptIn => {
+            CompileError::ToolchainMissing(format!("cannot start clang: {error}"))
+        }
     })?;
     let stderr = child.stderr.take();
     let reader = std::thread::spawn(move || {
@@ -138,7 +148,11 @@ fn apply_rlimits(limits: &CompileLimits) -> std::io::Result<()> {
     Ok(())
 }
 
-fn bubblewrap_command(toolchain: &Toolchain, sysroot: &Path, job_dir: &Path) -> Result<Command, CompileError> {
+fn bubblewrap_command(
+    toolchain: &Toolchain,
+    sysroot: &Path,
+    job_dir: &Path,
+) -> Result<Command, CompileError> {
     let bwrap = find_bwrap().ok_or_else(|| {
         CompileError::SandboxUnavailable(
             "bubblewrap (bwrap) is not installed, and compiling C without it would let the \
@@ -149,16 +163,35 @@ fn bubblewrap_command(toolchain: &Toolchain, sysroot: &Path, job_dir: &Path) -> 
     })?;
     let mut command = Command::new(bwrap);
     command.env_clear();
-    command.args(["--unshare-all", "--die-with-parent", "--new-session", "--clearenv"]);
+    command.args([
+        "--unshare-all",
+        "--die-with-parent",
+        "--new-session",
+        "--clearenv",
+    ]);
     let llvm_root = toolchain.llvm_root.to_string_lossy().into_owned();
     command.args(["--ro-bind", &llvm_root, &llvm_root]);
     for (source, target) in shared_library_binds(toolchain) {
         command.arg("--ro-bind").arg(source).arg(target);
     }
-    command.args(["--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64"]);
+    command.args([
+        "--symlink",
+        "usr/lib",
+        "/lib",
+        "--symlink",
+        "usr/lib64",
+        "/lib64",
+    ]);
     // Debian's clang runs its wasm linker as `wasm-ld-19` found on PATH.
     let lld = toolchain.lld.to_string_lossy().into_owned();
-    command.args(["--symlink", &lld, "/usr/bin/wasm-ld-19", "--symlink", &lld, "/usr/bin/wasm-ld"]);
+    command.args([
+        "--symlink",
+        &lld,
+        "/usr/bin/wasm-ld-19",
+        "--symlink",
+        &lld,
+        "/usr/bin/wasm-ld",
+    ]);
     command.arg("--ro-bind").arg(sysroot).arg(JAIL_SYSROOT);
     command.arg("--bind").arg(job_dir).arg(JAIL_JOB);
     command.args(["--tmpfs", "/tmp", "--chdir", JAIL_JOB]);
@@ -181,7 +214,11 @@ fn shared_library_binds(toolchain: &Toolchain) -> &'static [(PathBuf, PathBuf)] 
     BINDS.get_or_init(|| {
         let mut binds = Vec::new();
         for binary in [&toolchain.clang, &toolchain.lld] {
-            let Ok(output) = Command::new("ldd").arg(binary).stdin(Stdio::null()).output() else {
+            let Ok(output) = Command::new("ldd")
+                .arg(binary)
+                .stdin(Stdio::null())
+                .output()
+            else {
                 continue;
             };
             for word in String::from_utf8_lossy(&output.stdout).split_whitespace() {
@@ -189,7 +226,9 @@ fn shared_library_binds(toolchain: &Toolchain) -> &'static [(PathBuf, PathBuf)] 
                     continue;
                 }
                 let path = PathBuf::from(word);
-                let Ok(real) = path.canonicalize() else { continue };
+                let Ok(real) = path.canonicalize() else {
+                    continue;
+                };
                 // The real file, wherever its symlinks lead (llvm-19/lib links into the
                 // multiarch directory, for instance).
                 binds.push((real.clone(), real.clone()));
@@ -197,8 +236,16 @@ fn shared_library_binds(toolchain: &Toolchain) -> &'static [(PathBuf, PathBuf)] 
                     continue;
                 }
                 // `/lib` is a symlink to `usr/lib` inside the jail as on the host.
-                let seen = PathBuf::from(word.replacen("/lib/", "/usr/lib/", 1).replacen("/lib64/", "/usr/lib64/", 1));
-                let seen = if word.starts_with("/lib") { seen } else { path.clone() };
+                let seen = PathBuf::from(word.replacen("/lib/", "/usr/lib/", 1).replacen(
+                    "/lib64/",
+                    "/usr/lib64/",
+                    1,
+                ));
+                let seen = if word.starts_with("/lib") {
+                    seen
+                } else {
+                    path.clone()
+                };
                 if seen != real {
                     binds.push((path, seen));
                 }
@@ -213,9 +260,12 @@ fn shared_library_binds(toolchain: &Toolchain) -> &'static [(PathBuf, PathBuf)] 
 /// The exit signal behind a jailed run's status (bwrap reports a signalled child as 128 + signal).
 pub fn terminating_signal(status: &ExitStatus) -> Option<i32> {
     use std::os::unix::process::ExitStatusExt;
-    status
-        .signal()
-        .or_else(|| status.code().filter(|code| (129..160).contains(code)).map(|code| code - 128))
+    status.signal().or_else(|| {
+        status
+            .code()
+            .filter(|code| (129..160).contains(code))
+            .map(|code| code - 128)
+    })
 }
 
 impl Default for CompileLimits {

@@ -254,7 +254,8 @@ impl Compiler {
             Language::Wasm => (request.source.to_vec(), Vec::new(), false),
             Language::Wat => {
                 let text = self.check_text(request.source)?;
-                let wasm = wat::parse_str(text).map_err(|error| CompileError::Diagnostics(vec![wat_diagnostic(&error)]))?;
+                let wasm = wat::parse_str(text)
+                    .map_err(|error| CompileError::Diagnostics(vec![wat_diagnostic(&error)]))?;
                 (wasm, Vec::new(), false)
             }
             Language::C => {
@@ -268,13 +269,21 @@ impl Compiler {
                     signature_text.as_bytes(),
                     request.source,
                 ]);
-                let cache = self.config.cache_dir.as_ref().map(|dir| ModuleCache::new(dir.join("modules")));
+                let cache = self
+                    .config
+                    .cache_dir
+                    .as_ref()
+                    .map(|dir| ModuleCache::new(dir.join("modules")));
                 match cache.as_ref().and_then(|cache| cache.get(&key)) {
                     Some(wasm) => (wasm, Vec::new(), true),
                     None => {
                         let (mut wasm, warnings) = self.compile_c(toolchain, request)?;
                         wasmudf_abi::validate_module(&wasm, &self.config.module_limits, None)?;
-                        wasmudf_abi::append_custom_section(&mut wasm, wasmudf_abi::SIGNATURE_SECTION, signature_text.as_bytes());
+                        wasmudf_abi::append_custom_section(
+                            &mut wasm,
+                            wasmudf_abi::SIGNATURE_SECTION,
+                            signature_text.as_bytes(),
+                        );
                         if let Some(cache) = &cache {
                             cache.put(&key, &wasm)?;
                         }
@@ -307,12 +316,18 @@ impl Compiler {
             byte: error.valid_up_to(),
         })?;
         if let Some(byte) = source.iter().position(|&b| b == 0) {
-            return Err(CompileError::NulByte { line: line_of(byte) });
+            return Err(CompileError::NulByte {
+                line: line_of(byte),
+            });
         }
         Ok(text)
     }
 
-    fn compile_c(&self, toolchain: &Toolchain, request: &CompileRequest<'_>) -> Result<(Vec<u8>, Vec<Diagnostic>), CompileError> {
+    fn compile_c(
+        &self,
+        toolchain: &Toolchain,
+        request: &CompileRequest<'_>,
+    ) -> Result<(Vec<u8>, Vec<Diagnostic>), CompileError> {
         let scratch_root;
         let cache_dir = match &self.config.cache_dir {
             Some(dir) => dir.clone(),
@@ -324,14 +339,28 @@ impl Compiler {
         let sysroot = toolchain.private_sysroot(&cache_dir)?;
         let job = tempfile::Builder::new().prefix("wasmudf-job-").tempdir()?;
         std::fs::write(job.path().join(c_wrapper::USER_FILE), request.source)?;
-        std::fs::write(job.path().join(c_wrapper::WRAPPER_FILE), c_wrapper::wrapper_source(request.signature))?;
+        std::fs::write(
+            job.path().join(c_wrapper::WRAPPER_FILE),
+            c_wrapper::wrapper_source(request.signature),
+        )?;
         let resource_include = toolchain.resource_include.to_string_lossy();
         let mut flags: Vec<String> = C_FLAGS
             .iter()
             .map(|flag| flag.replace("{resource_include}", &resource_include))
             .collect();
-        flags.extend(["-o".to_string(), OUTPUT_FILE.to_string(), c_wrapper::WRAPPER_FILE.to_string()]);
-        let run = jail::run_clang(toolchain, &self.config.isolation, &sysroot, job.path(), &flags, &self.config.limits)?;
+        flags.extend([
+            "-o".to_string(),
+            OUTPUT_FILE.to_string(),
+            c_wrapper::WRAPPER_FILE.to_string(),
+        ]);
+        let run = jail::run_clang(
+            toolchain,
+            &self.config.isolation,
+            &sysroot,
+            job.path(),
+            &flags,
+            &self.config.limits,
+        )?;
         let diagnostics = diagnostics::parse_clang_output(&run.stderr, &request.signature.name);
         if let Some(limit) = limit_hit(&run) {
             return Err(CompileError::LimitExceeded(limit));
@@ -340,7 +369,10 @@ impl Compiler {
             let mut diagnostics = diagnostics;
             if !diagnostics.iter().any(|d| d.severity == Severity::Error) {
                 let output = clean_message(run.stderr.trim());
-                diagnostics.push(Diagnostic::error(format!("clang failed ({}): {output}", run.status)));
+                diagnostics.push(Diagnostic::error(format!(
+                    "clang failed ({}): {output}",
+                    run.status
+                )));
             }
             return Err(CompileError::Diagnostics(diagnostics));
         }
@@ -358,7 +390,10 @@ fn limit_hit(run: &jail::ClangRun) -> Option<String> {
     if signal == Some(libc::SIGXFSZ) || run.stderr.contains("File size limit exceeded") {
         return Some("the compiled module is larger than allowed".to_string());
     }
-    if signal == Some(libc::SIGKILL) || run.stderr.contains("out of memory") || run.stderr.contains("std::bad_alloc") {
+    if signal == Some(libc::SIGKILL)
+        || run.stderr.contains("out of memory")
+        || run.stderr.contains("std::bad_alloc")
+    {
         return Some("compilation used more memory than allowed".to_string());
     }
     if let Some(signal) = signal {
@@ -370,9 +405,12 @@ fn limit_hit(run: &jail::ClangRun) -> Option<String> {
 fn wat_diagnostic(error: &wat::Error) -> Diagnostic {
     // wat reports `--> <anon>:LINE:COL`; keep the position, drop the decoration.
     let text = error.to_string();
-    let mut diagnostic = Diagnostic::error(clean_message(text.lines().next().unwrap_or("invalid WAT")));
+    let mut diagnostic =
+        Diagnostic::error(clean_message(text.lines().next().unwrap_or("invalid WAT")));
     if let Some(position) = text.split("<anon>:").nth(1) {
-        let mut numbers = position.split(|c: char| !c.is_ascii_digit()).filter(|part| !part.is_empty());
+        let mut numbers = position
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|part| !part.is_empty());
         diagnostic.line = numbers.next().and_then(|n| n.parse().ok());
         diagnostic.column = numbers.next().and_then(|n| n.parse().ok());
     }

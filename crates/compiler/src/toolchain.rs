@@ -10,7 +10,15 @@ use crate::CompileError;
 
 /// The allowed standard headers: the only libc headers a UDF can include.
 pub const ALLOWED_HEADERS: &[&str] = &[
-    "stdint.h", "stdbool.h", "stddef.h", "string.h", "math.h", "stdlib.h", "ctype.h", "limits.h", "float.h",
+    "stdint.h",
+    "stdbool.h",
+    "stddef.h",
+    "string.h",
+    "math.h",
+    "stdlib.h",
+    "ctype.h",
+    "limits.h",
+    "float.h",
 ];
 
 /// The C toolchain on the host (Debian's clang-19, lld-19 and wasi-libc by default).
@@ -39,7 +47,10 @@ impl Toolchain {
         let clang = llvm_root.join("bin/clang");
         let lld = llvm_root.join("bin/lld");
         let missing = |what: &str, path: &Path| {
-            CompileError::ToolchainMissing(format!("{what} not found at {}; {SETUP_HINT}", path.display()))
+            CompileError::ToolchainMissing(format!(
+                "{what} not found at {}; {SETUP_HINT}",
+                path.display()
+            ))
         };
         if !clang.is_file() {
             return Err(missing("clang", &clang));
@@ -51,18 +62,29 @@ impl Toolchain {
             .arg("--version")
             .stdin(Stdio::null())
             .output()
-            .map_err(|error| CompileError::ToolchainMissing(format!("cannot run {}: {error}", clang.display())))?;
-        let identity = String::from_utf8_lossy(&output.stdout).lines().next().unwrap_or("").to_string();
+            .map_err(|error| {
+                CompileError::ToolchainMissing(format!("cannot run {}: {error}", clang.display()))
+            })?;
+        let identity = String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .next()
+            .unwrap_or("")
+            .to_string();
         let resource_dir = Command::new(&clang)
             .arg("-print-resource-dir")
             .stdin(Stdio::null())
             .output()
-            .map_err(|error| CompileError::ToolchainMissing(format!("cannot run {}: {error}", clang.display())))?;
+            .map_err(|error| {
+                CompileError::ToolchainMissing(format!("cannot run {}: {error}", clang.display()))
+            })?;
         let resource_dir = PathBuf::from(String::from_utf8_lossy(&resource_dir.stdout).trim());
         let resource_include = resource_dir.join("include");
         let builtins = resource_dir.join("lib/wasi/libclang_rt.builtins-wasm32.a");
         if !builtins.is_file() {
-            return Err(missing("the wasm32 compiler runtime (libclang-rt-19-dev-wasm32)", &builtins));
+            return Err(missing(
+                "the wasm32 compiler runtime (libclang-rt-19-dev-wasm32)",
+                &builtins,
+            ));
         }
         let wasi_include = PathBuf::from("/usr/include/wasm32-wasi");
         let wasi_lib = PathBuf::from("/usr/lib/wasm32-wasi");
@@ -94,13 +116,15 @@ impl Toolchain {
             return Ok(sysroot);
         }
         fs::create_dir_all(cache_dir)?;
-        let staging = tempfile::Builder::new().prefix(".sysroot-").tempdir_in(cache_dir)?;
+        let staging = tempfile::Builder::new()
+            .prefix(".sysroot-")
+            .tempdir_in(cache_dir)?;
         let include = staging.path().join("include");
         fs::create_dir_all(&include)?;
         for header in self.allowed_header_closure()? {
-            let relative = header
-                .strip_prefix(&self.wasi_include)
-                .map_err(|_| CompileError::ToolchainMissing(format!("unexpected header {}", header.display())))?;
+            let relative = header.strip_prefix(&self.wasi_include).map_err(|_| {
+                CompileError::ToolchainMissing(format!("unexpected header {}", header.display()))
+            })?;
             let target = include.join(relative);
             if let Some(parent) = target.parent() {
                 fs::create_dir_all(parent)?;
@@ -133,7 +157,10 @@ impl Toolchain {
     fn allowed_header_closure(&self) -> Result<Vec<PathBuf>, CompileError> {
         let probe_dir = tempfile::tempdir()?;
         let probe = probe_dir.path().join("allowed.c");
-        let text: String = ALLOWED_HEADERS.iter().map(|h| format!("#include <{h}>\n")).collect();
+        let text: String = ALLOWED_HEADERS
+            .iter()
+            .map(|h| format!("#include <{h}>\n"))
+            .collect();
         fs::write(&probe, text)?;
         let output = Command::new(&self.clang)
             .args(["--target=wasm32-wasi", "-nostdinc", "-M"])

@@ -55,8 +55,14 @@ fn cases(out_dir: &Path) -> Vec<Case> {
         },
         Case {
             name: "MAP -> Parquet",
-            wasm: format!("COPY (SELECT *, adj(balance, rate) AS r FROM accounts) TO '{}' STORED AS PARQUET", wasm_out.display()),
-            native: format!("COPY (SELECT *, {NATIVE_ADJ} AS r FROM accounts) TO '{}' STORED AS PARQUET", native_out.display()),
+            wasm: format!(
+                "COPY (SELECT *, adj(balance, rate) AS r FROM accounts) TO '{}' STORED AS PARQUET",
+                wasm_out.display()
+            ),
+            native: format!(
+                "COPY (SELECT *, {NATIVE_ADJ} AS r FROM accounts) TO '{}' STORED AS PARQUET",
+                native_out.display()
+            ),
         },
         Case {
             name: "STRING domain -> sum(len)",
@@ -69,7 +75,12 @@ fn cases(out_dir: &Path) -> Vec<Case> {
 #[tokio::main]
 async fn main() -> datafusion::error::Result<()> {
     let args: Vec<String> = std::env::args().collect();
-    let option = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
+    let option = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
     let row_counts: Vec<usize> = option("--rows")
         .unwrap_or_else(|| "1000000,10000000".into())
         .split(',')
@@ -84,14 +95,22 @@ async fn main() -> datafusion::error::Result<()> {
         ..CompilerConfig::default()
     }));
 
-    println!("wasmudf benchmark: best of {runs} runs after a warm-up; ratio = wasm / native (lower is better)");
-    println!("{:<28} {:>10} {:>12} {:>12} {:>8}", "case", "rows", "native ns/r", "wasm ns/r", "ratio");
+    println!(
+        "wasmudf benchmark: best of {runs} runs after a warm-up; ratio = wasm / native (lower is better)"
+    );
+    println!(
+        "{:<28} {:>10} {:>12} {:>12} {:>8}",
+        "case", "rows", "native ns/r", "wasm ns/r", "ratio"
+    );
     for rows in row_counts {
         let parquet = data_dir.join(format!("accounts-{rows}.parquet"));
         if !parquet.exists() {
             generate(&parquet, rows).await?;
         }
-        let context = new_session(UdfBuilder::new(compiler.clone(), RuntimeLimits::default()), &SessionOptions::default());
+        let context = new_session(
+            UdfBuilder::new(compiler.clone(), RuntimeLimits::default()),
+            &SessionOptions::default(),
+        );
         register_file(&context, "accounts", &parquet).await?;
         context.sql(ADJ).await?.collect().await?;
         context.sql(DOMAIN).await?.collect().await?;
@@ -110,7 +129,10 @@ async fn main() -> datafusion::error::Result<()> {
         }
     }
     let fixed = fixed_cost_per_call(&cache);
-    println!("fixed cost of one guest call on a 1-row batch: {:.3} µs", fixed.as_nanos() as f64 / 1000.0);
+    println!(
+        "fixed cost of one guest call on a 1-row batch: {:.3} µs",
+        fixed.as_nanos() as f64 / 1000.0
+    );
     Ok(())
 }
 
@@ -121,7 +143,11 @@ fn bench_dir() -> PathBuf {
     target.join("wasmudf-bench")
 }
 
-async fn time(context: &SessionContext, sql: &str, runs: usize) -> datafusion::error::Result<Duration> {
+async fn time(
+    context: &SessionContext,
+    sql: &str,
+    runs: usize,
+) -> datafusion::error::Result<Duration> {
     context.sql(sql).await?.collect().await?;
     let mut best = Duration::MAX;
     for _ in 0..runs {
@@ -160,7 +186,9 @@ fn fixed_cost_per_call(cache: &Path) -> Duration {
         cache_dir: Some(cache.to_path_buf()),
         ..CompilerConfig::default()
     });
-    let signature = "ident(a INT) RETURNS INT".parse().expect("a valid signature");
+    let signature = "ident(a INT) RETURNS INT"
+        .parse()
+        .expect("a valid signature");
     let module = compiler
         .compile(&CompileRequest {
             language: Language::C,
@@ -168,7 +196,10 @@ fn fixed_cost_per_call(cache: &Path) -> Duration {
             signature: &signature,
         })
         .expect("ident compiles");
-    let runner = UdfRunner::new(LoadedModule::load(&module.wasm, &signature, RuntimeLimits::default()).expect("ident loads"));
+    let runner = UdfRunner::new(
+        LoadedModule::load(&module.wasm, &signature, RuntimeLimits::default())
+            .expect("ident loads"),
+    );
     let input: Vec<ArrayRef> = vec![Arc::new(Int32Array::from(vec![7]))];
     for _ in 0..10_000 {
         runner.call(&input, 1).expect("ident runs");

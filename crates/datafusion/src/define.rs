@@ -29,7 +29,12 @@ impl UdfBuilder {
     }
 
     /// Compiles `source` for `signature`, loads it into the sandbox and wraps it as a UDF.
-    pub fn define(&self, signature: &UdfSignature, language: Language, source: &[u8]) -> Result<DefinedUdf, WasmUdfError> {
+    pub fn define(
+        &self,
+        signature: &UdfSignature,
+        language: Language,
+        source: &[u8],
+    ) -> Result<DefinedUdf, WasmUdfError> {
         let compiled = self.compiler.compile(&CompileRequest {
             language,
             source,
@@ -40,7 +45,11 @@ impl UdfBuilder {
     }
 
     /// Wraps an already compiled (and possibly stored) module; it is validated again here.
-    pub fn from_module(&self, signature: &UdfSignature, wasm: &[u8]) -> Result<ScalarUDF, WasmUdfError> {
+    pub fn from_module(
+        &self,
+        signature: &UdfSignature,
+        wasm: &[u8],
+    ) -> Result<ScalarUDF, WasmUdfError> {
         let module = LoadedModule::load(wasm, signature, self.limits)?;
         Ok(WasmScalarUdf::new(UdfRunner::new(module)).into_scalar_udf())
     }

@@ -50,7 +50,11 @@ pub struct PlannedExecution {
 /// definition (`float f(int balance, float rate)` declares INT and FLOAT), and from the columns'
 /// types. Numeric columns are cast to the declared widths, so a CSV's BIGINT `balance` feeds an
 /// `int` parameter (an out-of-range value fails the query, naming it).
-pub fn plan_execution(builder: &UdfBuilder, table: DataFrame, request: &ExecutionRequest) -> Result<PlannedExecution, WasmUdfError> {
+pub fn plan_execution(
+    builder: &UdfBuilder,
+    table: DataFrame,
+    request: &ExecutionRequest,
+) -> Result<PlannedExecution, WasmUdfError> {
     let schema = table.schema().clone();
     let mut column_types = Vec::with_capacity(request.input_columns.len());
     for (name, _) in &request.input_columns {
@@ -59,19 +63,33 @@ pub fn plan_execution(builder: &UdfBuilder, table: DataFrame, request: &Executio
             .iter()
             .find(|field| field.name() == name)
             .ok_or_else(|| {
-                let available: Vec<String> = schema.fields().iter().map(|f| format!("{} ({})", f.name(), f.data_type())).collect();
-                WasmUdfError::Definition(format!("unknown column `{name}`; the table has: {}", available.join(", ")))
+                let available: Vec<String> = schema
+                    .fields()
+                    .iter()
+                    .map(|f| format!("{} ({})", f.name(), f.data_type()))
+                    .collect();
+                WasmUdfError::Definition(format!(
+                    "unknown column `{name}`; the table has: {}",
+                    available.join(", ")
+                ))
             })?;
         column_types.push(field.data_type().clone());
     }
     let inferred = match request.language {
-        Language::C => Some(infer_c_function(&String::from_utf8_lossy(&request.source), &request.function_name)),
+        Language::C => Some(infer_c_function(
+            &String::from_utf8_lossy(&request.source),
+            &request.function_name,
+        )),
         _ => None,
     };
     let mut params = Vec::with_capacity(request.input_columns.len());
-    for (index, ((name, explicit), column_type)) in request.input_columns.iter().zip(&column_types).enumerate() {
+    for (index, ((name, explicit), column_type)) in
+        request.input_columns.iter().zip(&column_types).enumerate()
+    {
         let from_source = match &inferred {
-            Some(Ok(shape)) if shape.params.len() == request.input_columns.len() => Some(shape.params[index].1),
+            Some(Ok(shape)) if shape.params.len() == request.input_columns.len() => {
+                Some(shape.params[index].1)
+            }
             _ => None,
         };
         let sql_type = explicit
@@ -96,8 +114,13 @@ pub fn plan_execution(builder: &UdfBuilder, table: DataFrame, request: &Executio
     }
     let signature = UdfSignature::from_columns(&request.function_name, &params, request.returns)?;
     let defined = builder.define(&signature, request.language, &request.source)?;
-    let columns: Vec<String> = request.input_columns.iter().map(|(name, _)| name.clone()).collect();
-    let frame = apply(table, &defined.udf, &columns, &request.operation).map_err(|error| WasmUdfError::Definition(error.to_string()))?;
+    let columns: Vec<String> = request
+        .input_columns
+        .iter()
+        .map(|(name, _)| name.clone())
+        .collect();
+    let frame = apply(table, &defined.udf, &columns, &request.operation)
+        .map_err(|error| WasmUdfError::Definition(error.to_string()))?;
     Ok(PlannedExecution {
         frame,
         signature,
@@ -108,7 +131,9 @@ pub fn plan_execution(builder: &UdfBuilder, table: DataFrame, request: &Executio
 /// The natural parameter type for a column type.
 pub fn sql_type_of_column(data_type: &DataType) -> Option<SqlType> {
     match data_type {
-        DataType::Int8 | DataType::Int16 | DataType::Int32 | DataType::UInt8 | DataType::UInt16 => Some(SqlType::Int),
+        DataType::Int8 | DataType::Int16 | DataType::Int32 | DataType::UInt8 | DataType::UInt16 => {
+            Some(SqlType::Int)
+        }
         DataType::Int64 | DataType::UInt32 => Some(SqlType::BigInt),
         DataType::Float16 | DataType::Float32 => Some(SqlType::Float),
         DataType::Float64 => Some(SqlType::Double),
@@ -120,7 +145,12 @@ pub fn sql_type_of_column(data_type: &DataType) -> Option<SqlType> {
 
 /// Applies `udf` to `columns` of `table` as `operation`. Column names are taken literally
 /// (case-sensitive, no SQL parsing), as a user picks them from a schema.
-pub fn apply(table: DataFrame, udf: &ScalarUDF, columns: &[String], operation: &Operation) -> DfResult<DataFrame> {
+pub fn apply(
+    table: DataFrame,
+    udf: &ScalarUDF,
+    columns: &[String],
+    operation: &Operation,
+) -> DfResult<DataFrame> {
     let args: Vec<Expr> = columns
         .iter()
         .map(|name| Expr::Column(Column::new_unqualified(name)))
@@ -128,7 +158,12 @@ pub fn apply(table: DataFrame, udf: &ScalarUDF, columns: &[String], operation: &
     let call = udf.call(args);
     match operation {
         Operation::Map { output_column } => {
-            let mut projection: Vec<Expr> = table.schema().columns().into_iter().map(Expr::Column).collect();
+            let mut projection: Vec<Expr> = table
+                .schema()
+                .columns()
+                .into_iter()
+                .map(Expr::Column)
+                .collect();
             projection.push(call.alias(output_column));
             table.select(projection)
         }

@@ -5,7 +5,9 @@ use std::sync::Arc;
 
 use datafusion::arrow::datatypes::DataType;
 use datafusion::common::{Result, plan_err};
-use datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDF, ScalarUDFImpl, Signature, Volatility};
+use datafusion::logical_expr::{
+    ColumnarValue, ScalarFunctionArgs, ScalarUDF, ScalarUDFImpl, Signature, Volatility,
+};
 use wasmudf_abi::{SqlType, UdfSignature};
 use wasmudf_sandbox::{UdfRunner, arrow_type};
 
@@ -89,12 +91,18 @@ impl ScalarUDFImpl for WasmScalarUdf {
             .map(|(index, (arg_type, param))| {
                 let coerced = match (param.sql_type, arg_type) {
                     (_, DataType::Null) => Some(arrow_type(param.sql_type)),
-                    (SqlType::String, DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View) => Some(arg_type.clone()),
-                    (SqlType::String, DataType::Dictionary(_, value)) if value.is_string() => Some(DataType::Utf8),
-                    (SqlType::Boolean, DataType::Boolean) => Some(DataType::Boolean),
-                    (SqlType::Int | SqlType::BigInt | SqlType::Float | SqlType::Double, numeric) if numeric.is_numeric() => {
-                        Some(arrow_type(param.sql_type))
+                    (
+                        SqlType::String,
+                        DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View,
+                    ) => Some(arg_type.clone()),
+                    (SqlType::String, DataType::Dictionary(_, value)) if value.is_string() => {
+                        Some(DataType::Utf8)
                     }
+                    (SqlType::Boolean, DataType::Boolean) => Some(DataType::Boolean),
+                    (
+                        SqlType::Int | SqlType::BigInt | SqlType::Float | SqlType::Double,
+                        numeric,
+                    ) if numeric.is_numeric() => Some(arrow_type(param.sql_type)),
                     _ => None,
                 };
                 match coerced {
@@ -113,16 +121,24 @@ impl ScalarUDFImpl for WasmScalarUdf {
     }
 
     fn invoke_with_args(&self, args: ScalarFunctionArgs) -> Result<ColumnarValue> {
-        let all_scalar = args.args.iter().all(|arg| matches!(arg, ColumnarValue::Scalar(_)));
+        let all_scalar = args
+            .args
+            .iter()
+            .all(|arg| matches!(arg, ColumnarValue::Scalar(_)));
         let rows = if all_scalar { 1 } else { args.number_rows };
         let arrays = args
             .args
             .into_iter()
             .map(|arg| arg.into_array(rows))
             .collect::<Result<Vec<_>>>()?;
-        let result = self.runner.call(&arrays, rows).map_err(sandbox_to_datafusion)?;
+        let result = self
+            .runner
+            .call(&arrays, rows)
+            .map_err(sandbox_to_datafusion)?;
         if all_scalar {
-            return Ok(ColumnarValue::Scalar(datafusion::common::ScalarValue::try_from_array(&result, 0)?));
+            return Ok(ColumnarValue::Scalar(
+                datafusion::common::ScalarValue::try_from_array(&result, 0)?,
+            ));
         }
         Ok(ColumnarValue::Array(result))
     }

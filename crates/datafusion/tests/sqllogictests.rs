@@ -36,7 +36,11 @@ impl sqllogictest::AsyncDB for WasmUdfDb {
         if is_statement && schema.fields().is_empty() {
             return Ok(DBOutput::StatementComplete(0));
         }
-        let types = schema.fields().iter().map(|field| column_type(field.data_type())).collect();
+        let types = schema
+            .fields()
+            .iter()
+            .map(|field| column_type(field.data_type()))
+            .collect();
         let mut rows = Vec::new();
         for batch in &batches {
             rows.extend(format_rows(batch)?);
@@ -58,7 +62,9 @@ impl sqllogictest::AsyncDB for WasmUdfDb {
 fn column_type(data_type: &DataType) -> DefaultColumnType {
     match data_type {
         data_type if data_type.is_integer() => DefaultColumnType::Integer,
-        data_type if data_type.is_floating() || matches!(data_type, DataType::Decimal128(..)) => DefaultColumnType::FloatingPoint,
+        data_type if data_type.is_floating() || matches!(data_type, DataType::Decimal128(..)) => {
+            DefaultColumnType::FloatingPoint
+        }
         DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View => DefaultColumnType::Text,
         _ => DefaultColumnType::Any,
     }
@@ -77,7 +83,11 @@ fn format_rows(batch: &RecordBatch) -> Result<Vec<Vec<String>>, DataFusionError>
         for (formatter, column) in formatters.iter().zip(batch.columns()) {
             let text = formatter.value(row).to_string();
             // sqllogictest separates values by spaces: show empty strings distinctly.
-            values.push(if text.is_empty() && column.is_valid(row) { "(empty)".to_string() } else { text });
+            values.push(if text.is_empty() && column.is_valid(row) {
+                "(empty)".to_string()
+            } else {
+                text
+            });
         }
         rows.push(values);
     }
@@ -99,7 +109,12 @@ async fn fresh_session(compiler: Arc<Compiler>) -> Result<WasmUdfDb, DataFusionE
         ..SessionOptions::default()
     };
     let context = new_session(UdfBuilder::new(compiler, limits), &options);
-    register_file(&context, "accounts", &workspace_root().join("demo/accounts.csv")).await?;
+    register_file(
+        &context,
+        "accounts",
+        &workspace_root().join("demo/accounts.csv"),
+    )
+    .await?;
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
     register_file(&context, "people", &data.join("people.csv")).await?;
     register_file(&context, "events", &data.join("events.ndjson")).await?;
@@ -107,7 +122,10 @@ async fn fresh_session(compiler: Arc<Compiler>) -> Result<WasmUdfDb, DataFusionE
 }
 
 fn main() -> std::process::ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).filter(|arg| !arg.starts_with("--") || arg == "--complete").collect();
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|arg| !arg.starts_with("--") || arg == "--complete")
+        .collect();
     let complete = args.iter().any(|arg| arg == "--complete");
     let filters: Vec<&String> = args.iter().filter(|arg| *arg != "--complete").collect();
     let cache = tempfile::tempdir().expect("a temporary cache directory");
@@ -120,23 +138,44 @@ fn main() -> std::process::ExitCode {
         .expect("tests/slt exists")
         .filter_map(|entry| entry.ok().map(|entry| entry.path()))
         .filter(|path| path.extension().is_some_and(|ext| ext == "slt"))
-        .filter(|path| filters.is_empty() || filters.iter().any(|f| path.to_string_lossy().contains(f.as_str())))
+        .filter(|path| {
+            filters.is_empty()
+                || filters
+                    .iter()
+                    .any(|f| path.to_string_lossy().contains(f.as_str()))
+        })
         .collect();
     files.sort();
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("a tokio runtime");
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("a tokio runtime");
     let (mut passed, mut failed) = (0, 0);
     for file in &files {
-        let name = file.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        let name = file
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         let compiler = compiler.clone();
         let outcome = runtime.block_on(async {
             let mut runner = sqllogictest::Runner::new(move || fresh_session(compiler.clone()));
             if complete {
                 runner
-                    .update_test_file(file, " ", sqllogictest::default_validator, sqllogictest::default_normalizer, sqllogictest::default_column_validator)
+                    .update_test_file(
+                        file,
+                        " ",
+                        sqllogictest::default_validator,
+                        sqllogictest::default_normalizer,
+                        sqllogictest::default_column_validator,
+                    )
                     .await
                     .map_err(|error| error.to_string())
             } else {
-                runner.run_file_async(file).await.map_err(|error| error.display(true).to_string())
+                runner
+                    .run_file_async(file)
+                    .await
+                    .map_err(|error| error.display(true).to_string())
             }
         });
         match outcome {

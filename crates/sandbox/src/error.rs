@@ -26,7 +26,10 @@ pub enum TrapKind {
 impl TrapKind {
     /// Whether this is a resource limit (as opposed to a fault in the function's logic).
     pub fn is_limit(&self) -> bool {
-        matches!(self, TrapKind::TimeLimit(_) | TrapKind::MemoryLimit(_) | TrapKind::StackOverflow)
+        matches!(
+            self,
+            TrapKind::TimeLimit(_) | TrapKind::MemoryLimit(_) | TrapKind::StackOverflow
+        )
     }
 
     /// A short stable name: `division_by_zero`, `time_limit`, ...
@@ -54,8 +57,14 @@ impl fmt::Display for TrapKind {
             TrapKind::IntegerOverflow => f.write_str("integer overflow"),
             TrapKind::OutOfBounds => f.write_str("out-of-bounds memory access"),
             TrapKind::StackOverflow => f.write_str("stack overflow (recursion too deep)"),
-            TrapKind::TimeLimit(limit) => write!(f, "time limit exceeded ({} ms per batch)", limit.as_millis()),
-            TrapKind::MemoryLimit(limit) => write!(f, "memory limit exceeded ({} MiB)", limit >> 20),
+            TrapKind::TimeLimit(limit) => write!(
+                f,
+                "time limit exceeded ({} ms per batch)",
+                limit.as_millis()
+            ),
+            TrapKind::MemoryLimit(limit) => {
+                write!(f, "memory limit exceeded ({} MiB)", limit >> 20)
+            }
             TrapKind::Abort => f.write_str("abort (unreachable code reached)"),
             TrapKind::BadConversion => f.write_str("invalid float-to-integer conversion"),
             TrapKind::IndirectCall => f.write_str("bad indirect call"),
@@ -69,7 +78,10 @@ impl fmt::Display for TrapKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RowLocation {
     /// The exact row (index within the batch the engine passed) and its input values.
-    Row { index: usize, values: Vec<(String, String)> },
+    Row {
+        index: usize,
+        values: Vec<(String, String)>,
+    },
     /// Somewhere in these rows of the batch (the failure did not reproduce on a single row).
     Range { start: usize, end: usize },
 }
@@ -80,7 +92,10 @@ impl fmt::Display for RowLocation {
             RowLocation::Row { index, values } => {
                 write!(f, "at row {index} of the batch")?;
                 if !values.is_empty() {
-                    let listed: Vec<String> = values.iter().map(|(name, value)| format!("{name}={value}")).collect();
+                    let listed: Vec<String> = values
+                        .iter()
+                        .map(|(name, value)| format!("{name}={value}"))
+                        .collect();
                     write!(f, " ({})", listed.join(", "))?;
                 }
                 Ok(())
@@ -94,7 +109,11 @@ impl fmt::Display for RowLocation {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OutputProblem {
     /// A returned string points outside guest memory.
-    OutOfBounds { ptr: u32, len: i32, memory_bytes: usize },
+    OutOfBounds {
+        ptr: u32,
+        len: i32,
+        memory_bytes: usize,
+    },
     /// A returned string is not UTF-8.
     InvalidUtf8 { valid_up_to: usize },
 }
@@ -102,12 +121,19 @@ pub enum OutputProblem {
 impl fmt::Display for OutputProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            OutputProblem::OutOfBounds { ptr, len, memory_bytes } => write!(
+            OutputProblem::OutOfBounds {
+                ptr,
+                len,
+                memory_bytes,
+            } => write!(
                 f,
                 "returned a string (ptr={ptr}, len={len}) outside its {memory_bytes}-byte memory"
             ),
             OutputProblem::InvalidUtf8 { valid_up_to } => {
-                write!(f, "returned a string that is not valid UTF-8 (invalid byte at offset {valid_up_to})")
+                write!(
+                    f,
+                    "returned a string that is not valid UTF-8 (invalid byte at offset {valid_up_to})"
+                )
             }
         }
     }
@@ -133,7 +159,9 @@ pub enum SandboxError {
         problem: OutputProblem,
         location: RowLocation,
     },
-    #[error("UDF `{function}` argument {index} has type {data_type}, which does not match its declared type {declared}")]
+    #[error(
+        "UDF `{function}` argument {index} has type {data_type}, which does not match its declared type {declared}"
+    )]
     ArgumentType {
         function: String,
         index: usize,

@@ -24,7 +24,12 @@ pub(crate) struct GuestLimiter {
 }
 
 impl ResourceLimiter for GuestLimiter {
-    fn memory_growing(&mut self, _current: usize, desired: usize, maximum: Option<usize>) -> wasmtime::Result<bool> {
+    fn memory_growing(
+        &mut self,
+        _current: usize,
+        desired: usize,
+        maximum: Option<usize>,
+    ) -> wasmtime::Result<bool> {
         if desired as u64 > self.memory_cap {
             return Err(wasmtime::Error::new(MemoryLimitHit {
                 cap: self.memory_cap,
@@ -34,7 +39,12 @@ impl ResourceLimiter for GuestLimiter {
         Ok(maximum.is_none_or(|maximum| desired <= maximum))
     }
 
-    fn table_growing(&mut self, _current: usize, desired: usize, _maximum: Option<usize>) -> wasmtime::Result<bool> {
+    fn table_growing(
+        &mut self,
+        _current: usize,
+        desired: usize,
+        _maximum: Option<usize>,
+    ) -> wasmtime::Result<bool> {
         Ok(desired <= 10_000)
     }
 }
@@ -88,7 +98,9 @@ impl GuestInstance {
             let initialize = instance
                 .get_typed_func::<(), ()>(&mut store, exports::INITIALIZE)
                 .map_err(|error| instantiate_error(error.to_string()))?;
-            initialize.call(&mut store, ()).map_err(|error| trap(&error, &module))?;
+            initialize
+                .call(&mut store, ())
+                .map_err(|error| trap(&error, &module))?;
         }
         Ok(GuestInstance {
             store,
@@ -103,7 +115,10 @@ impl GuestInstance {
     /// inside memory.
     pub(crate) fn reserve(&mut self, bytes: u32) -> Result<u32, SandboxError> {
         self.store.set_epoch_deadline(deadline_ticks(&self.module));
-        let base = self.reserve.call(&mut self.store, bytes).map_err(|error| trap(&error, &self.module))?;
+        let base = self
+            .reserve
+            .call(&mut self.store, bytes)
+            .map_err(|error| trap(&error, &self.module))?;
         let memory_bytes = self.memory.data_size(&self.store) as u64;
         if base == 0 || base as u64 + bytes as u64 > memory_bytes {
             // A guest that cannot allocate its scratch area has run out of memory (or lies).
@@ -119,7 +134,10 @@ impl GuestInstance {
     /// Runs one batch whose descriptor is at guest address `descriptor`.
     pub(crate) fn run(&mut self, descriptor: u32) -> Result<(), SandboxError> {
         self.store.set_epoch_deadline(deadline_ticks(&self.module));
-        let status = self.run.call(&mut self.store, descriptor).map_err(|error| trap(&error, &self.module))?;
+        let status = self
+            .run
+            .call(&mut self.store, descriptor)
+            .map_err(|error| trap(&error, &self.module))?;
         if status != 0 {
             return Err(SandboxError::Trap {
                 function: self.module.signature.name.clone(),

@@ -5,11 +5,12 @@
 
 use std::sync::Arc;
 
+use arrow_array::cast::AsArray;
 use arrow_array::types::{Float32Type, Float64Type, Int32Type, Int64Type};
 use arrow_array::{
-    Array, ArrayRef, BooleanArray, GenericStringArray, OffsetSizeTrait, PrimitiveArray, StringArray, StringViewArray,
+    Array, ArrayRef, BooleanArray, GenericStringArray, OffsetSizeTrait, PrimitiveArray,
+    StringArray, StringViewArray,
 };
-use arrow_array::cast::AsArray;
 use arrow_buffer::{BooleanBuffer, NullBuffer, ScalarBuffer};
 use arrow_schema::DataType;
 use wasmudf_abi::{BatchLayout, SqlType};
@@ -30,13 +31,41 @@ impl<'a> GuestColumn<'a> {
     /// Views `array` as a column of `declared` type, or says why it cannot.
     pub(crate) fn new(array: &'a ArrayRef, declared: SqlType) -> Option<Self> {
         let column = match (declared, array.data_type()) {
-            (SqlType::Int, DataType::Int32) => GuestColumn::Fixed(array.as_primitive::<Int32Type>().values().inner().as_slice()),
-            (SqlType::BigInt, DataType::Int64) => GuestColumn::Fixed(array.as_primitive::<Int64Type>().values().inner().as_slice()),
-            (SqlType::Float, DataType::Float32) => GuestColumn::Fixed(array.as_primitive::<Float32Type>().values().inner().as_slice()),
-            (SqlType::Double, DataType::Float64) => GuestColumn::Fixed(array.as_primitive::<Float64Type>().values().inner().as_slice()),
-            (SqlType::Boolean, DataType::Boolean) => GuestColumn::Boolean(array.as_boolean().values()),
+            (SqlType::Int, DataType::Int32) => GuestColumn::Fixed(
+                array
+                    .as_primitive::<Int32Type>()
+                    .values()
+                    .inner()
+                    .as_slice(),
+            ),
+            (SqlType::BigInt, DataType::Int64) => GuestColumn::Fixed(
+                array
+                    .as_primitive::<Int64Type>()
+                    .values()
+                    .inner()
+                    .as_slice(),
+            ),
+            (SqlType::Float, DataType::Float32) => GuestColumn::Fixed(
+                array
+                    .as_primitive::<Float32Type>()
+                    .values()
+                    .inner()
+                    .as_slice(),
+            ),
+            (SqlType::Double, DataType::Float64) => GuestColumn::Fixed(
+                array
+                    .as_primitive::<Float64Type>()
+                    .values()
+                    .inner()
+                    .as_slice(),
+            ),
+            (SqlType::Boolean, DataType::Boolean) => {
+                GuestColumn::Boolean(array.as_boolean().values())
+            }
             (SqlType::String, DataType::Utf8) => GuestColumn::Utf8(array.as_string::<i32>()),
-            (SqlType::String, DataType::LargeUtf8) => GuestColumn::LargeUtf8(array.as_string::<i64>()),
+            (SqlType::String, DataType::LargeUtf8) => {
+                GuestColumn::LargeUtf8(array.as_string::<i64>())
+            }
             (SqlType::String, DataType::Utf8View) => GuestColumn::Utf8View(array.as_string_view()),
             _ => return None,
         };
@@ -48,7 +77,9 @@ impl<'a> GuestColumn<'a> {
         match self {
             GuestColumn::Utf8(array) => offsets_span(array.value_offsets(), start, end),
             GuestColumn::LargeUtf8(array) => offsets_span(array.value_offsets(), start, end),
-            GuestColumn::Utf8View(array) => (start..end).map(|row| array.views()[row] as u32 as u64).sum(),
+            GuestColumn::Utf8View(array) => (start..end)
+                .map(|row| array.views()[row] as u32 as u64)
+                .sum(),
             _ => 0,
         }
     }
@@ -74,8 +105,24 @@ impl<'a> GuestColumn<'a> {
                     *slot = bits.value(row) as u8;
                 }
             }
-            GuestColumn::Utf8(array) => write_offset_strings(array, scratch, base, values_offset, bytes_offset, start, end),
-            GuestColumn::LargeUtf8(array) => write_offset_strings(array, scratch, base, values_offset, bytes_offset, start, end),
+            GuestColumn::Utf8(array) => write_offset_strings(
+                array,
+                scratch,
+                base,
+                values_offset,
+                bytes_offset,
+                start,
+                end,
+            ),
+            GuestColumn::LargeUtf8(array) => write_offset_strings(
+                array,
+                scratch,
+                base,
+                values_offset,
+                bytes_offset,
+                start,
+                end,
+            ),
             GuestColumn::Utf8View(array) => {
                 let bytes_offset = bytes_offset.unwrap_or(0) as usize;
                 let mut cursor = bytes_offset;
@@ -84,7 +131,8 @@ impl<'a> GuestColumn<'a> {
                     scratch[cursor..cursor + value.len()].copy_from_slice(value);
                     let pair = values_offset as usize + index * 8;
                     scratch[pair..pair + 4].copy_from_slice(&(base + cursor as u32).to_le_bytes());
-                    scratch[pair + 4..pair + 8].copy_from_slice(&(value.len() as u32).to_le_bytes());
+                    scratch[pair + 4..pair + 8]
+                        .copy_from_slice(&(value.len() as u32).to_le_bytes());
                     cursor += value.len();
                 }
             }
@@ -109,10 +157,14 @@ fn write_offset_strings<O: OffsetSizeTrait>(
     let first = offsets[start].as_usize();
     let last = offsets[end].as_usize();
     let bytes_offset = bytes_offset.unwrap_or(0) as usize;
-    scratch[bytes_offset..bytes_offset + (last - first)].copy_from_slice(&array.values()[first..last]);
+    scratch[bytes_offset..bytes_offset + (last - first)]
+        .copy_from_slice(&array.values()[first..last]);
     let data_base = base + bytes_offset as u32;
     let pairs = &mut scratch[values_offset as usize..values_offset as usize + (end - start) * 8];
-    for (pair, window) in pairs.chunks_exact_mut(8).zip(offsets[start..=end].windows(2)) {
+    for (pair, window) in pairs
+        .chunks_exact_mut(8)
+        .zip(offsets[start..=end].windows(2))
+    {
         let from = window[0].as_usize() - first;
         let len = window[1].as_usize() - window[0].as_usize();
         pair[..4].copy_from_slice(&(data_base + from as u32).to_le_bytes());
@@ -121,7 +173,13 @@ fn write_offset_strings<O: OffsetSizeTrait>(
 }
 
 /// Writes the selection bytes (1 = valid row) for rows `start..end`.
-pub(crate) fn write_selection(scratch: &mut [u8], offset: u32, nulls: &NullBuffer, start: usize, end: usize) {
+pub(crate) fn write_selection(
+    scratch: &mut [u8],
+    offset: u32,
+    nulls: &NullBuffer,
+    start: usize,
+    end: usize,
+) {
     let selection = &mut scratch[offset as usize..offset as usize + (end - start)];
     for (slot, row) in selection.iter_mut().zip(start..end) {
         *slot = nulls.is_valid(row) as u8;
@@ -191,11 +249,19 @@ impl ResultBuilder {
                     if valid(row) {
                         let ptr = u32::from_le_bytes([pair[0], pair[1], pair[2], pair[3]]);
                         let len = i32::from_le_bytes([pair[4], pair[5], pair[6], pair[7]]);
-                        let value = string_at(memory, ptr, len).map_err(|problem| (row, problem))?;
+                        let value =
+                            string_at(memory, ptr, len).map_err(|problem| (row, problem))?;
                         bytes.extend_from_slice(value);
                     }
                     let end = i32::try_from(bytes.len()).map_err(|_| {
-                        (row, OutputProblem::OutOfBounds { ptr: 0, len: 0, memory_bytes: memory.len() })
+                        (
+                            row,
+                            OutputProblem::OutOfBounds {
+                                ptr: 0,
+                                len: 0,
+                                memory_bytes: memory.len(),
+                            },
+                        )
                     })?;
                     offsets.push(end);
                 }
@@ -207,12 +273,26 @@ impl ResultBuilder {
     pub(crate) fn finish(self, nulls: Option<NullBuffer>) -> ArrayRef {
         match self {
             ResultBuilder::Fixed { sql_type, bytes } => match sql_type {
-                SqlType::Int => Arc::new(PrimitiveArray::<Int32Type>::new(scalars(&bytes, i32::from_le_bytes), nulls)),
-                SqlType::BigInt => Arc::new(PrimitiveArray::<Int64Type>::new(scalars(&bytes, i64::from_le_bytes), nulls)),
-                SqlType::Float => Arc::new(PrimitiveArray::<Float32Type>::new(scalars(&bytes, f32::from_le_bytes), nulls)),
-                _ => Arc::new(PrimitiveArray::<Float64Type>::new(scalars(&bytes, f64::from_le_bytes), nulls)),
+                SqlType::Int => Arc::new(PrimitiveArray::<Int32Type>::new(
+                    scalars(&bytes, i32::from_le_bytes),
+                    nulls,
+                )),
+                SqlType::BigInt => Arc::new(PrimitiveArray::<Int64Type>::new(
+                    scalars(&bytes, i64::from_le_bytes),
+                    nulls,
+                )),
+                SqlType::Float => Arc::new(PrimitiveArray::<Float32Type>::new(
+                    scalars(&bytes, f32::from_le_bytes),
+                    nulls,
+                )),
+                _ => Arc::new(PrimitiveArray::<Float64Type>::new(
+                    scalars(&bytes, f64::from_le_bytes),
+                    nulls,
+                )),
             },
-            ResultBuilder::Boolean(values) => Arc::new(BooleanArray::new(BooleanBuffer::from(values), nulls)),
+            ResultBuilder::Boolean(values) => {
+                Arc::new(BooleanArray::new(BooleanBuffer::from(values), nulls))
+            }
             ResultBuilder::String { offsets, bytes } => {
                 let offsets = arrow_buffer::OffsetBuffer::new(ScalarBuffer::from(offsets));
                 // SAFETY: every value appended was validated as UTF-8 in `string_at`, and the
@@ -223,7 +303,10 @@ impl ResultBuilder {
     }
 }
 
-fn scalars<T: arrow_buffer::ArrowNativeType, const N: usize>(bytes: &[u8], decode: fn([u8; N]) -> T) -> ScalarBuffer<T> {
+fn scalars<T: arrow_buffer::ArrowNativeType, const N: usize>(
+    bytes: &[u8],
+    decode: fn([u8; N]) -> T,
+) -> ScalarBuffer<T> {
     bytes
         .chunks_exact(N)
         .map(|chunk| decode(chunk.try_into().unwrap_or([0; N])))

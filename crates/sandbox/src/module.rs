@@ -5,8 +5,8 @@ use sha2::{Digest, Sha256};
 use wasmtime::Module;
 use wasmudf_abi::{ModuleLimits, ModuleReport, UdfSignature};
 
-use crate::engine::{HARD_MEMORY_CAP_BYTES, SandboxEngine};
 use crate::SandboxError;
+use crate::engine::{HARD_MEMORY_CAP_BYTES, SandboxEngine};
 
 /// Per-call resource limits of a UDF.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,7 +39,11 @@ pub struct LoadedModule {
 impl LoadedModule {
     /// Validates `wasm` against the ABI and `signature`, then compiles it (or reuses the
     /// engine's compilation of the same bytes).
-    pub fn load(wasm: &[u8], signature: &UdfSignature, limits: RuntimeLimits) -> Result<Arc<Self>, SandboxError> {
+    pub fn load(
+        wasm: &[u8],
+        signature: &UdfSignature,
+        limits: RuntimeLimits,
+    ) -> Result<Arc<Self>, SandboxError> {
         let module_limits = ModuleLimits::default();
         let report = wasmudf_abi::validate_module(wasm, &module_limits, Some(signature))?;
         // The compiled-code cache is shared by tenants: its key must be collision resistant.

@@ -54,9 +54,9 @@ impl UdfRunner {
     pub fn call(&self, args: &[ArrayRef], rows: usize) -> Result<ArrayRef, SandboxError> {
         let signature = &self.module.signature;
         let columns = self.columns(args)?;
-        let nulls = args
-            .iter()
-            .fold(None, |acc: Option<NullBuffer>, array| NullBuffer::union(acc.as_ref(), array.logical_nulls().as_ref()));
+        let nulls = args.iter().fold(None, |acc: Option<NullBuffer>, array| {
+            NullBuffer::union(acc.as_ref(), array.logical_nulls().as_ref())
+        });
         let nulls = nulls.filter(|nulls| nulls.null_count() > 0);
         let mut result = ResultBuilder::new(signature.returns, rows);
         if nulls.as_ref().is_none_or(|nulls| nulls.null_count() < rows) {
@@ -64,7 +64,14 @@ impl UdfRunner {
             let mut start = 0;
             while start < rows {
                 let end = (start + MAX_ROWS_PER_CALL).min(rows);
-                if let Err(error) = self.call_chunk(&mut instance, &columns, nulls.as_ref(), start, end, &mut result) {
+                if let Err(error) = self.call_chunk(
+                    &mut instance,
+                    &columns,
+                    nulls.as_ref(),
+                    start,
+                    end,
+                    &mut result,
+                ) {
                     // The instance is dropped here: a trapped guest is never reused.
                     return Err(self.locate(error, args, &columns, nulls.as_ref(), start, end));
                 }
@@ -73,7 +80,10 @@ impl UdfRunner {
             self.checkin(instance);
         } else {
             // Every row is NULL: no guest call at all.
-            return Ok(arrow_array::new_null_array(&crate::marshal::arrow_type(signature.returns), rows));
+            return Ok(arrow_array::new_null_array(
+                &crate::marshal::arrow_type(signature.returns),
+                rows,
+            ));
         }
         Ok(result.finish(nulls))
     }
@@ -113,9 +123,20 @@ impl UdfRunner {
     ) -> Result<(), SandboxError> {
         let signature = &self.module.signature;
         let arg_types: Vec<_> = signature.param_types().collect();
-        let string_bytes: Vec<u64> = columns.iter().map(|column| column.string_bytes(start, end)).collect();
-        let layout = BatchLayout::new(&arg_types, &string_bytes, signature.returns, (end - start) as u32, nulls.is_some())
-            .ok_or_else(|| SandboxError::BatchTooLarge { function: signature.name.clone() })?;
+        let string_bytes: Vec<u64> = columns
+            .iter()
+            .map(|column| column.string_bytes(start, end))
+            .collect();
+        let layout = BatchLayout::new(
+            &arg_types,
+            &string_bytes,
+            signature.returns,
+            (end - start) as u32,
+            nulls.is_some(),
+        )
+        .ok_or_else(|| SandboxError::BatchTooLarge {
+            function: signature.name.clone(),
+        })?;
         let base = instance.reserve(layout.total_bytes)?;
         {
             let memory = instance.memory_mut();
@@ -126,7 +147,15 @@ impl UdfRunner {
                 write_selection(scratch, offset, nulls, start, end);
             }
             for (column, slot) in columns.iter().zip(&layout.args) {
-                column.write(scratch, base, slot.values, slot.bytes.map(|(offset, _)| offset), start, end, slot.sql_type.guest_width() as usize);
+                column.write(
+                    scratch,
+                    base,
+                    slot.values,
+                    slot.bytes.map(|(offset, _)| offset),
+                    start,
+                    end,
+                    slot.sql_type.guest_width() as usize,
+                );
             }
         }
         instance.run(base)?;
@@ -152,7 +181,12 @@ impl UdfRunner {
         start: usize,
         end: usize,
     ) -> SandboxError {
-        let SandboxError::Trap { function, kind, location: None } = error else {
+        let SandboxError::Trap {
+            function,
+            kind,
+            location: None,
+        } = error
+        else {
             return self.with_values(error, args);
         };
         if matches!(kind, TrapKind::TimeLimit(_)) {
@@ -172,14 +206,24 @@ impl UdfRunner {
                 match self.call_chunk(&mut instance, columns, None, row, row + 1, &mut scratch) {
                     Ok(()) => scratch = ResultBuilder::new(self.module.signature.returns, 1),
                     Err(SandboxError::Trap { kind: replayed, .. }) if replayed == kind => {
-                        location = Some(RowLocation::Row { index: row, values: Vec::new() });
+                        location = Some(RowLocation::Row {
+                            index: row,
+                            values: Vec::new(),
+                        });
                         break;
                     }
                     Err(_) => break,
                 }
             }
         }
-        self.with_values(SandboxError::Trap { function, kind, location }, args)
+        self.with_values(
+            SandboxError::Trap {
+                function,
+                kind,
+                location,
+            },
+            args,
+        )
     }
 
     /// Fills in the input values of a located row.
@@ -197,12 +241,20 @@ impl UdfRunner {
             range => range,
         };
         match error {
-            SandboxError::Trap { function, kind, location } => SandboxError::Trap {
+            SandboxError::Trap {
+                function,
+                kind,
+                location,
+            } => SandboxError::Trap {
                 function,
                 kind,
                 location: location.map(fill),
             },
-            SandboxError::InvalidOutput { function, problem, location } => SandboxError::InvalidOutput {
+            SandboxError::InvalidOutput {
+                function,
+                problem,
+                location,
+            } => SandboxError::InvalidOutput {
                 function,
                 problem,
                 location: fill(location),
@@ -212,11 +264,18 @@ impl UdfRunner {
     }
 
     fn row_location(&self, row: usize) -> RowLocation {
-        RowLocation::Row { index: row, values: Vec::new() }
+        RowLocation::Row {
+            index: row,
+            values: Vec::new(),
+        }
     }
 
     fn checkout(&self) -> Result<GuestInstance, SandboxError> {
-        let idle = self.idle.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).pop();
+        let idle = self
+            .idle
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .pop();
         match idle {
             Some(instance) => Ok(instance),
             None => GuestInstance::new(self.module.clone()),
@@ -224,7 +283,10 @@ impl UdfRunner {
     }
 
     fn checkin(&self, instance: GuestInstance) {
-        let mut idle = self.idle.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut idle = self
+            .idle
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         if idle.len() < MAX_IDLE_INSTANCES {
             idle.push(instance);
         }

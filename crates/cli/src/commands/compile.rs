@@ -28,7 +28,10 @@ pub struct CompileArgs {
 pub async fn run(args: CompileArgs) -> Result<ExitCode> {
     let signature: UdfSignature = args.signature.parse()?;
     let Some(language) = Language::from_path(&args.source) else {
-        bail!("cannot tell the language of {}: use a .c, .wat or .wasm file", args.source.display());
+        bail!(
+            "cannot tell the language of {}: use a .c, .wat or .wasm file",
+            args.source.display()
+        );
     };
     let source = super::read_source(&args.source)?;
     let compiler = args.udf.compiler();
@@ -44,9 +47,13 @@ pub async fn run(args: CompileArgs) -> Result<ExitCode> {
     .await?;
     match result {
         Ok(module) => {
-            eprint!("{}", render_diagnostics(&module.warnings, &file_name, &text));
+            eprint!(
+                "{}",
+                render_diagnostics(&module.warnings, &file_name, &text)
+            );
             if let Some(output) = &args.output {
-                std::fs::write(output, &module.wasm).with_context(|| format!("cannot write {}", output.display()))?;
+                std::fs::write(output, &module.wasm)
+                    .with_context(|| format!("cannot write {}", output.display()))?;
             }
             println!(
                 "compiled {} ({} bytes, sha256 {}{}){}",
@@ -54,14 +61,23 @@ pub async fn run(args: CompileArgs) -> Result<ExitCode> {
                 module.wasm.len(),
                 &module.digest[..16],
                 if module.from_cache { ", cached" } else { "" },
-                args.output.as_ref().map(|o| format!(" -> {}", o.display())).unwrap_or_default()
+                args.output
+                    .as_ref()
+                    .map(|o| format!(" -> {}", o.display()))
+                    .unwrap_or_default()
             );
             Ok(ExitCode::SUCCESS)
         }
         Err(CompileError::Diagnostics(diagnostics)) => {
             eprint!("{}", render_diagnostics(&diagnostics, &file_name, &text));
-            let errors = diagnostics.iter().filter(|d| d.severity == wasmudf_compiler::Severity::Error).count();
-            eprintln!("{errors} error{} generated.", if errors == 1 { "" } else { "s" });
+            let errors = diagnostics
+                .iter()
+                .filter(|d| d.severity == wasmudf_compiler::Severity::Error)
+                .count();
+            eprintln!(
+                "{errors} error{} generated.",
+                if errors == 1 { "" } else { "s" }
+            );
             Ok(ExitCode::from(1))
         }
         Err(error) => Err(error.into()),

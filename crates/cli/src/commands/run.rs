@@ -8,7 +8,10 @@ use anyhow::{Result, bail};
 use clap::Args;
 use wasmudf_compiler::{CompileError, Language, render_diagnostics};
 use wasmudf_datafusion::abi::SqlType;
-use wasmudf_datafusion::{ExecutionRequest, Operation, SessionOptions, WasmUdfError, default_output_column, new_session, plan_execution, register_file};
+use wasmudf_datafusion::{
+    ExecutionRequest, Operation, SessionOptions, WasmUdfError, default_output_column, new_session,
+    plan_execution, register_file,
+};
 
 use crate::output::{Destination, OutputFormat, emit};
 use crate::udf_options::UdfOptions;
@@ -56,7 +59,10 @@ pub struct RunArgs {
 
 pub async fn run(args: RunArgs) -> Result<ExitCode> {
     let Some(language) = Language::from_path(&args.source) else {
-        bail!("cannot tell the language of {}: use a .c, .wat or .wasm file", args.source.display());
+        bail!(
+            "cannot tell the language of {}: use a .c, .wat or .wasm file",
+            args.source.display()
+        );
     };
     let returns: SqlType = args.returns.parse().map_err(anyhow::Error::msg)?;
     if args.filter && returns != SqlType::Boolean {
@@ -65,7 +71,10 @@ pub async fn run(args: RunArgs) -> Result<ExitCode> {
     let mut input_columns = Vec::with_capacity(args.columns.len());
     for column in &args.columns {
         let (name, explicit) = match column.rsplit_once(':') {
-            Some((name, type_name)) => (name.trim(), Some(type_name.parse::<SqlType>().map_err(anyhow::Error::msg)?)),
+            Some((name, type_name)) => (
+                name.trim(),
+                Some(type_name.parse::<SqlType>().map_err(anyhow::Error::msg)?),
+            ),
             None => (column.trim(), None),
         };
         input_columns.push((name.to_string(), explicit));
@@ -75,7 +84,10 @@ pub async fn run(args: RunArgs) -> Result<ExitCode> {
         Operation::Filter
     } else {
         Operation::Map {
-            output_column: args.output_column.clone().unwrap_or_else(|| default_output_column(&args.function)),
+            output_column: args
+                .output_column
+                .clone()
+                .unwrap_or_else(|| default_output_column(&args.function)),
         }
     };
     let builder = args.udf.builder();
@@ -97,18 +109,30 @@ pub async fn run(args: RunArgs) -> Result<ExitCode> {
         operation,
     };
     let planning_request = request.clone();
-    let planned = tokio::task::spawn_blocking(move || plan_execution(&builder, table, &planning_request)).await?;
+    let planned =
+        tokio::task::spawn_blocking(move || plan_execution(&builder, table, &planning_request))
+            .await?;
     let planned = match planned {
         Ok(planned) => planned,
         Err(WasmUdfError::Compile(CompileError::Diagnostics(diagnostics))) => {
             let text = String::from_utf8_lossy(&request.source);
-            eprint!("{}", render_diagnostics(&diagnostics, &args.source.display().to_string(), &text));
+            eprint!(
+                "{}",
+                render_diagnostics(&diagnostics, &args.source.display().to_string(), &text)
+            );
             bail!("`{}` did not compile", args.function);
         }
         Err(error) => return Err(error.into()),
     };
     let text = String::from_utf8_lossy(&request.source);
-    eprint!("{}", render_diagnostics(&planned.compiled.warnings, &args.source.display().to_string(), &text));
+    eprint!(
+        "{}",
+        render_diagnostics(
+            &planned.compiled.warnings,
+            &args.source.display().to_string(),
+            &text
+        )
+    );
     let frame = match args.limit {
         Some(limit) => planned.frame.limit(0, Some(limit))?,
         None => planned.frame,
@@ -125,8 +149,15 @@ pub async fn run(args: RunArgs) -> Result<ExitCode> {
             summary.elapsed.as_secs_f64(),
             planned.signature,
             planned.compiled.elapsed.as_secs_f64(),
-            if planned.compiled.from_cache { " (cached)" } else { "" },
-            args.output.as_ref().map(|path| format!("; wrote {}", path.display())).unwrap_or_default()
+            if planned.compiled.from_cache {
+                " (cached)"
+            } else {
+                ""
+            },
+            args.output
+                .as_ref()
+                .map(|path| format!("; wrote {}", path.display()))
+                .unwrap_or_default()
         );
     }
     Ok(ExitCode::SUCCESS)

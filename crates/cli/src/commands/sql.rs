@@ -46,7 +46,8 @@ pub async fn run(args: SqlArgs) -> Result<ExitCode> {
             .with_context(|| format!("cannot register table `{}`", name.trim()))?;
     }
     let text = match (&args.file, &args.statements) {
-        (Some(path), _) => std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?,
+        (Some(path), _) => std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", path.display()))?,
         (None, Some(statements)) => statements.clone(),
         (None, None) => bail!("give SQL statements or --file"),
     };
@@ -71,7 +72,10 @@ pub async fn run(args: SqlArgs) -> Result<ExitCode> {
                 .await
                 .with_context(|| format!("statement {position} of {count}"))?;
         } else {
-            frame.collect().await.with_context(|| format!("statement {position} of {count}"))?;
+            frame
+                .collect()
+                .await
+                .with_context(|| format!("statement {position} of {count}"))?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -2,11 +2,16 @@ use wasmudf_compiler::{CompileError, Severity};
 
 use crate::{compile_c, diagnostics_of};
 
-const PAPER: &str = "float calculate_adj_bal(int balance, float rate) { return (balance * rate) + balance/1000; }";
+const PAPER: &str =
+    "float calculate_adj_bal(int balance, float rate) { return (balance * rate) + balance/1000; }";
 
 #[test]
 fn the_papers_function_compiles_unchanged() {
-    let module = compile_c("calculate_adj_bal(balance INT, rate FLOAT) RETURNS FLOAT", PAPER).unwrap();
+    let module = compile_c(
+        "calculate_adj_bal(balance INT, rate FLOAT) RETURNS FLOAT",
+        PAPER,
+    )
+    .unwrap();
     assert!(module.wasm.starts_with(b"\0asm"));
     assert_eq!(module.digest.len(), 64);
     assert!(module.warnings.is_empty(), "{:?}", module.warnings);
@@ -28,19 +33,35 @@ fn errors_point_at_the_users_line_and_column() {
         "f(a INT) RETURNS INT",
         "// line 1\nint32_t f(int32_t a) {\n    return a + missing;\n}\n",
     );
-    let error = diagnostics.iter().find(|d| d.severity == Severity::Error).unwrap();
+    let error = diagnostics
+        .iter()
+        .find(|d| d.severity == Severity::Error)
+        .unwrap();
     assert_eq!((error.line, error.column), (Some(3), Some(16)));
-    assert!(error.message.contains("use of undeclared identifier 'missing'"), "{error}");
+    assert!(
+        error
+            .message
+            .contains("use of undeclared identifier 'missing'"),
+        "{error}"
+    );
 }
 
 #[test]
 fn a_type_that_contradicts_the_signature_is_an_error_at_the_definition() {
-    let diagnostics = diagnostics_of("f(a INT) RETURNS DOUBLE", "\nfloat f(int a) { return a; }\n");
+    let diagnostics = diagnostics_of(
+        "f(a INT) RETURNS DOUBLE",
+        "\nfloat f(int a) { return a; }\n",
+    );
     let error = &diagnostics[0];
     assert_eq!(error.line, Some(2));
-    assert!(error.message.contains("conflicting types for 'f'"), "{error}");
     assert!(
-        diagnostics.iter().any(|d| d.message.contains("the signature declares `f`")),
+        error.message.contains("conflicting types for 'f'"),
+        "{error}"
+    );
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d.message.contains("the signature declares `f`")),
         "{diagnostics:?}"
     );
 }
@@ -49,22 +70,35 @@ fn a_type_that_contradicts_the_signature_is_an_error_at_the_definition() {
 fn a_missing_function_is_named() {
     let diagnostics = diagnostics_of("f(a INT) RETURNS INT", "int32_t g(int32_t a) { return a; }");
     assert!(
-        diagnostics.iter().any(|d| d.severity == Severity::Error && d.message.contains("does not define the function `f`")),
+        diagnostics.iter().any(|d| d.severity == Severity::Error
+            && d.message.contains("does not define the function `f`")),
         "{diagnostics:?}"
     );
 }
 
 #[test]
 fn headers_outside_the_allowed_list_do_not_exist() {
-    let diagnostics = diagnostics_of("f(a INT) RETURNS INT", "#include <stdio.h>\nint32_t f(int32_t a) { return a; }");
+    let diagnostics = diagnostics_of(
+        "f(a INT) RETURNS INT",
+        "#include <stdio.h>\nint32_t f(int32_t a) { return a; }",
+    );
     assert_eq!(diagnostics[0].line, Some(1));
-    assert!(diagnostics[0].message.contains("'stdio.h' file not found"), "{:?}", diagnostics[0]);
+    assert!(
+        diagnostics[0].message.contains("'stdio.h' file not found"),
+        "{:?}",
+        diagnostics[0]
+    );
 }
 
 #[test]
 fn every_allowed_header_is_available() {
-    let includes: String = wasmudf_compiler::ALLOWED_HEADERS.iter().map(|h| format!("#include <{h}>\n")).collect();
-    let source = format!("{includes}#include <wasmudf.h>\ndouble f(double x) {{ return sqrt(fabs(x)) + strlen(\"ab\") + INT_MAX * 0.0 + DBL_EPSILON * 0.0 + (isdigit('1') ? 1 : 0); }}");
+    let includes: String = wasmudf_compiler::ALLOWED_HEADERS
+        .iter()
+        .map(|h| format!("#include <{h}>\n"))
+        .collect();
+    let source = format!(
+        "{includes}#include <wasmudf.h>\ndouble f(double x) {{ return sqrt(fabs(x)) + strlen(\"ab\") + INT_MAX * 0.0 + DBL_EPSILON * 0.0 + (isdigit('1') ? 1 : 0); }}"
+    );
     compile_c("f(x DOUBLE) RETURNS DOUBLE", &source).unwrap();
 }
 
@@ -76,8 +110,18 @@ fn non_utf8_and_nul_bytes_are_refused_before_clang() {
         source,
         signature: &signature,
     };
-    let error = crate::compiler().compile(&request(b"int f(int a)\n{ return a; } // \xff\n")).unwrap_err();
-    assert!(matches!(error, CompileError::NotUtf8 { line: 2, .. }), "{error}");
-    let error = crate::compiler().compile(&request(b"int f(int a) { return a; }\0")).unwrap_err();
-    assert!(matches!(error, CompileError::NulByte { line: 1 }), "{error}");
+    let error = crate::compiler()
+        .compile(&request(b"int f(int a)\n{ return a; } // \xff\n"))
+        .unwrap_err();
+    assert!(
+        matches!(error, CompileError::NotUtf8 { line: 2, .. }),
+        "{error}"
+    );
+    let error = crate::compiler()
+        .compile(&request(b"int f(int a) { return a; }\0"))
+        .unwrap_err();
+    assert!(
+        matches!(error, CompileError::NulByte { line: 1 }),
+        "{error}"
+    );
 }

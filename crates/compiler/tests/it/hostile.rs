@@ -17,9 +17,20 @@ const BODY: &str = "\nint32_t f(int32_t a) { return a; }\n";
 fn secret_file() -> &'static (String, String) {
     static SECRET: OnceLock<(String, String)> = OnceLock::new();
     SECRET.get_or_init(|| {
-        let secret = format!("WASMUDF-SECRET-{}-{}", std::process::id(), std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos());
+        let secret = format!(
+            "WASMUDF-SECRET-{}-{}",
+            std::process::id(),
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_nanos()
+        );
         let path = std::env::temp_dir().join(format!("wasmudf-secret-{}.txt", std::process::id()));
-        std::fs::write(&path, format!("int32_t leaked = 1; /* {secret} */\n\"{secret}\"\n")).unwrap();
+        std::fs::write(
+            &path,
+            format!("int32_t leaked = 1; /* {secret} */\n\"{secret}\"\n"),
+        )
+        .unwrap();
         (path.to_string_lossy().into_owned(), secret)
     })
 }
@@ -34,7 +45,9 @@ fn everything(result: &Result<CompiledModule, CompileError>) -> String {
             }
             text
         }
-        Err(CompileError::Diagnostics(diagnostics)) => diagnostics.iter().map(|d| format!("{d}\n")).collect(),
+        Err(CompileError::Diagnostics(diagnostics)) => {
+            diagnostics.iter().map(|d| format!("{d}\n")).collect()
+        }
         Err(other) => other.to_string(),
     }
 }
@@ -45,9 +58,18 @@ fn attempt(attack: &str) -> Result<CompiledModule, CompileError> {
     let source = attack.replace("SECRET_PATH", path);
     let result = compile_c(SIGNATURE, &source);
     let text = everything(&result);
-    assert!(!text.contains(secret.as_str()), "secret leaked by:\n{source}\n---\n{text}");
-    assert!(!text.contains("root:x:0:0"), "/etc/passwd leaked by:\n{source}\n---\n{text}");
-    assert!(!text.contains("/home/") && !text.contains("/root/"), "a host path leaked by:\n{source}\n---\n{text}");
+    assert!(
+        !text.contains(secret.as_str()),
+        "secret leaked by:\n{source}\n---\n{text}"
+    );
+    assert!(
+        !text.contains("root:x:0:0"),
+        "/etc/passwd leaked by:\n{source}\n---\n{text}"
+    );
+    assert!(
+        !text.contains("/home/") && !text.contains("/root/"),
+        "a host path leaked by:\n{source}\n---\n{text}"
+    );
     result
 }
 
@@ -55,10 +77,15 @@ fn attempt(attack: &str) -> Result<CompiledModule, CompileError> {
 fn refused_as_missing_file(attack: &str) {
     match attempt(attack) {
         Err(CompileError::Diagnostics(diagnostics)) => assert!(
-            diagnostics.iter().any(|d| d.message.contains("not found") || d.message.contains("No such file")),
+            diagnostics
+                .iter()
+                .any(|d| d.message.contains("not found") || d.message.contains("No such file")),
             "{diagnostics:?}"
         ),
-        other => panic!("expected a missing-file error for:\n{attack}\ngot {:?}", other.map(|m| m.digest)),
+        other => panic!(
+            "expected a missing-file error for:\n{attack}\ngot {:?}",
+            other.map(|m| m.digest)
+        ),
     }
 }
 
@@ -71,13 +98,19 @@ fn absolute_include_of_a_host_file() {
 
 #[test]
 fn relative_include_climbing_out_of_the_job() {
-    refused_as_missing_file(&format!("#include \"../../../../../../../../..SECRET_PATH\"{BODY}"));
-    refused_as_missing_file(&format!("#include \"../../../../../../../../../etc/passwd\"{BODY}"));
+    refused_as_missing_file(&format!(
+        "#include \"../../../../../../../../..SECRET_PATH\"{BODY}"
+    ));
+    refused_as_missing_file(&format!(
+        "#include \"../../../../../../../../../etc/passwd\"{BODY}"
+    ));
 }
 
 #[test]
 fn include_through_the_toolchain_directory() {
-    refused_as_missing_file(&format!("#include \"/usr/lib/llvm-19/../../../etc/passwd\"{BODY}"));
+    refused_as_missing_file(&format!(
+        "#include \"/usr/lib/llvm-19/../../../etc/passwd\"{BODY}"
+    ));
 }
 
 #[test]
@@ -97,8 +130,12 @@ fn embed_with_its_warning_silenced() {
 
 #[test]
 fn macro_expanded_include() {
-    refused_as_missing_file(&format!("#define HOST_FILE \"SECRET_PATH\"\n#include HOST_FILE{BODY}"));
-    refused_as_missing_file(&format!("#define STR(x) #x\n#define X(x) STR(x)\n#include X(/etc/passwd){BODY}"));
+    refused_as_missing_file(&format!(
+        "#define HOST_FILE \"SECRET_PATH\"\n#include HOST_FILE{BODY}"
+    ));
+    refused_as_missing_file(&format!(
+        "#define STR(x) #x\n#define X(x) STR(x)\n#include X(/etc/passwd){BODY}"
+    ));
 }
 
 #[test]
@@ -133,7 +170,9 @@ fn has_include_and_has_embed_probes_see_nothing() {
 #[test]
 fn proc_and_dev_are_absent() {
     refused_as_missing_file(&format!("#include \"/proc/self/environ\"{BODY}"));
-    refused_as_missing_file(&format!("#include \"/proc/self/cwd/../../etc/passwd\"{BODY}"));
+    refused_as_missing_file(&format!(
+        "#include \"/proc/self/cwd/../../etc/passwd\"{BODY}"
+    ));
     // With an open stdin this would hang forever; in the jail there is no /dev at all.
     refused_as_missing_file(&format!("#include \"/dev/stdin\"{BODY}"));
     refused_as_missing_file(&format!("#include \"/dev/fd/0\"{BODY}"));
@@ -149,9 +188,14 @@ fn line_markers_claiming_host_files_reveal_nothing() {
 
 #[test]
 fn libc_io_pulls_in_imports_and_is_refused() {
-    let result = attempt("int printf(const char *, ...);\nint32_t f(int32_t a) { printf(\"%d\", a); return a; }\n");
+    let result = attempt(
+        "int printf(const char *, ...);\nint32_t f(int32_t a) { printf(\"%d\", a); return a; }\n",
+    );
     match result {
-        Err(CompileError::InvalidModule(error)) => assert!(error.to_string().contains("wasi_snapshot_preview1"), "{error}"),
+        Err(CompileError::InvalidModule(error)) => assert!(
+            error.to_string().contains("wasi_snapshot_preview1"),
+            "{error}"
+        ),
         other => panic!("{:?}", other.map(|m| m.digest)),
     }
 }
@@ -163,7 +207,9 @@ fn imports_made_with_attributes_are_refused() {
          int32_t f(int32_t a) { return read_host(a); }\n",
     );
     match result {
-        Err(CompileError::InvalidModule(error)) => assert!(error.to_string().contains("`env.read_host`"), "{error}"),
+        Err(CompileError::InvalidModule(error)) => {
+            assert!(error.to_string().contains("`env.read_host`"), "{error}")
+        }
         other => panic!("{:?}", other.map(|m| m.digest)),
     }
 }
@@ -173,23 +219,39 @@ fn a_crashing_compiler_leaves_no_reproducer_on_the_host() {
     let before: Vec<_> = host_temp_entries();
     let result = attempt(&format!("#pragma clang __debug crash{BODY}"));
     assert!(result.is_err());
-    let new: Vec<_> = host_temp_entries().into_iter().filter(|entry| !before.contains(entry)).collect();
+    let new: Vec<_> = host_temp_entries()
+        .into_iter()
+        .filter(|entry| !before.contains(entry))
+        .collect();
     assert!(
-        new.iter().all(|name| !name.ends_with(".sh") && !name.ends_with(".c") && !name.ends_with(".crash")),
+        new.iter().all(|name| !name.ends_with(".sh")
+            && !name.ends_with(".c")
+            && !name.ends_with(".crash")),
         "reproducers written: {new:?}"
     );
 }
 
 fn host_temp_entries() -> Vec<String> {
     std::fs::read_dir(std::env::temp_dir())
-        .map(|entries| entries.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
         .unwrap_or_default()
 }
 
 #[test]
 fn a_huge_source_is_refused_before_clang() {
-    let huge = format!("{BODY}{}", "// padding padding padding padding padding padding\n".repeat(40_000));
-    assert!(matches!(attempt(&huge), Err(CompileError::SourceTooLarge { .. })));
+    let huge = format!(
+        "{BODY}{}",
+        "// padding padding padding padding padding padding\n".repeat(40_000)
+    );
+    assert!(matches!(
+        attempt(&huge),
+        Err(CompileError::SourceTooLarge { .. })
+    ));
 }
 
 #[test]
@@ -209,7 +271,12 @@ fn exponential_macros_hit_a_limit() {
     match attempt(bomb) {
         Err(CompileError::LimitExceeded(_)) => {}
         Err(CompileError::Diagnostics(diagnostics)) => {
-            assert!(diagnostics.iter().any(|d| d.message.contains("limit") || d.message.contains("too")), "{diagnostics:?}")
+            assert!(
+                diagnostics
+                    .iter()
+                    .any(|d| d.message.contains("limit") || d.message.contains("too")),
+                "{diagnostics:?}"
+            )
         }
         other => panic!("{:?}", other.map(|m| m.digest)),
     }
@@ -220,7 +287,12 @@ fn a_huge_static_array_hits_the_output_limit() {
     if !slow_tests() {
         return;
     }
-    let bomb = "static volatile char big[512 << 20] = {1};\nint32_t f(int32_t a) { return big[a]; }\n";
+    let bomb =
+        "static volatile char big[512 << 20] = {1};\nint32_t f(int32_t a) { return big[a]; }\n";
     let result = attempt(bomb);
-    assert!(matches!(result, Err(CompileError::LimitExceeded(_))), "{:?}", result.map(|m| m.wasm.len()));
+    assert!(
+        matches!(result, Err(CompileError::LimitExceeded(_))),
+        "{:?}",
+        result.map(|m| m.wasm.len())
+    );
 }

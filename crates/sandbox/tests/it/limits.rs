@@ -17,7 +17,9 @@ fn an_infinite_loop_hits_the_time_limit() {
     let started = Instant::now();
     let error = call(&runner, vec![int32s(&[Some(1), Some(2)])]).unwrap_err();
     let elapsed = started.elapsed();
-    let SandboxError::Trap { kind, location, .. } = &error else { panic!("{error}") };
+    let SandboxError::Trap { kind, location, .. } = &error else {
+        panic!("{error}")
+    };
     assert_eq!(*kind, TrapKind::TimeLimit(Duration::from_millis(200)));
     // Time limits are not replayed row by row; the range is reported instead.
     assert_eq!(*location, Some(RowLocation::Range { start: 0, end: 2 }));
@@ -38,8 +40,14 @@ fn a_memory_bomb_hits_the_memory_limit() {
         },
     );
     let error = call(&runner, vec![int32s(&[Some(1)])]).unwrap_err();
-    assert!(matches!(error, SandboxError::Trap { kind: TrapKind::MemoryLimit(cap), .. } if cap == 32 << 20), "{error}");
-    assert!(error.to_string().contains("memory limit exceeded (32 MiB)"), "{error}");
+    assert!(
+        matches!(error, SandboxError::Trap { kind: TrapKind::MemoryLimit(cap), .. } if cap == 32 << 20),
+        "{error}"
+    );
+    assert!(
+        error.to_string().contains("memory limit exceeded (32 MiB)"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -54,7 +62,16 @@ fn wasmudf_alloc_past_the_limit_is_a_memory_limit() {
     );
     assert!(call(&runner, vec![int32s(&[Some(1)])]).is_ok());
     let error = call(&runner, vec![int32s(&[Some(64)])]).unwrap_err();
-    assert!(matches!(error, SandboxError::Trap { kind: TrapKind::MemoryLimit(_), .. }), "{error}");
+    assert!(
+        matches!(
+            error,
+            SandboxError::Trap {
+                kind: TrapKind::MemoryLimit(_),
+                ..
+            }
+        ),
+        "{error}"
+    );
 }
 
 #[test]
@@ -65,7 +82,16 @@ fn deep_recursion_is_a_stack_overflow() {
          int32_t depth(int32_t n) { return down(n, 7); }",
     );
     let error = call(&runner, vec![int32s(&[Some(100_000_000)])]).unwrap_err();
-    assert!(matches!(error, SandboxError::Trap { kind: TrapKind::StackOverflow, .. }), "{error}");
+    assert!(
+        matches!(
+            error,
+            SandboxError::Trap {
+                kind: TrapKind::StackOverflow,
+                ..
+            }
+        ),
+        "{error}"
+    );
     assert!(error.is_limit());
     // Shallow recursion on the same runner still works.
     assert!(call(&runner, vec![int32s(&[Some(10)])]).is_ok());

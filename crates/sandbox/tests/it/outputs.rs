@@ -30,7 +30,9 @@ fn string_result_module(ptr: i64, len: i64) -> String {
 fn invalid_output(ptr: i64, len: i64) -> (OutputProblem, RowLocation) {
     let runner = wat_runner("f(a INT) RETURNS STRING", &string_result_module(ptr, len)).unwrap();
     match call(&runner, vec![int32s(&[Some(42)])]).unwrap_err() {
-        SandboxError::InvalidOutput { problem, location, .. } => (problem, location),
+        SandboxError::InvalidOutput {
+            problem, location, ..
+        } => (problem, location),
         other => panic!("{other}"),
     }
 }
@@ -58,7 +60,10 @@ fn a_string_result_outside_memory_is_refused() {
 #[test]
 fn a_negative_length_is_refused() {
     let (problem, _) = invalid_output(100, -1);
-    assert!(matches!(problem, OutputProblem::OutOfBounds { len: -1, .. }));
+    assert!(matches!(
+        problem,
+        OutputProblem::OutOfBounds { len: -1, .. }
+    ));
 }
 
 #[test]
@@ -77,7 +82,10 @@ fn invalid_utf8_is_refused_with_its_offset() {
 fn valid_bytes_from_guest_memory_are_accepted() {
     let runner = wat_runner("f(a INT) RETURNS STRING", &string_result_module(103, 2)).unwrap();
     let result = call(&runner, vec![int32s(&[Some(1)])]).unwrap();
-    let result = result.as_any().downcast_ref::<arrow_array::StringArray>().unwrap();
+    let result = result
+        .as_any()
+        .downcast_ref::<arrow_array::StringArray>()
+        .unwrap();
     assert_eq!(result.value(0), "ok");
 }
 
@@ -88,7 +96,16 @@ fn a_lying_reserve_is_caught_before_any_write() {
         (func (export "wasmudf_run") (param i32) (result i32) i32.const 0))"#;
     let runner = wat_runner("f(a INT) RETURNS INT", wat).unwrap();
     let error = call(&runner, vec![int32s(&[Some(1), Some(2), Some(3)])]).unwrap_err();
-    assert!(matches!(error, SandboxError::Trap { kind: TrapKind::MemoryLimit(_), .. }), "{error}");
+    assert!(
+        matches!(
+            error,
+            SandboxError::Trap {
+                kind: TrapKind::MemoryLimit(_),
+                ..
+            }
+        ),
+        "{error}"
+    );
 }
 
 #[test]
@@ -98,7 +115,16 @@ fn a_nonzero_status_fails_the_batch() {
         (func (export "wasmudf_run") (param i32) (result i32) i32.const 7))"#;
     let runner = wat_runner("f(a INT) RETURNS INT", wat).unwrap();
     let error = call(&runner, vec![int32s(&[Some(1)])]).unwrap_err();
-    assert!(matches!(error, SandboxError::Trap { kind: TrapKind::GuestStatus(7), .. }), "{error}");
+    assert!(
+        matches!(
+            error,
+            SandboxError::Trap {
+                kind: TrapKind::GuestStatus(7),
+                ..
+            }
+        ),
+        "{error}"
+    );
 }
 
 #[test]
@@ -108,7 +134,10 @@ fn modules_with_imports_never_load() {
         (func (export "wasmudf_reserve") (param i32) (result i32) i32.const 1024)
         (func (export "wasmudf_run") (param i32) (result i32) i32.const 0))"#;
     let error = wat_runner("f(a INT) RETURNS INT", wat).unwrap_err();
-    assert!(matches!(error, SandboxError::Invalid(ValidationError::Import { .. })), "{error}");
+    assert!(
+        matches!(error, SandboxError::Invalid(ValidationError::Import { .. })),
+        "{error}"
+    );
 }
 
 #[test]
@@ -119,5 +148,14 @@ fn constructors_run_under_the_deadline() {
         (func (export "wasmudf_run") (param i32) (result i32) i32.const 0))"#;
     let runner = wat_runner("f(a INT) RETURNS INT", wat).unwrap();
     let error = call(&runner, vec![int32s(&[Some(1)])]).unwrap_err();
-    assert!(matches!(error, SandboxError::Trap { kind: TrapKind::TimeLimit(_), .. }), "{error}");
+    assert!(
+        matches!(
+            error,
+            SandboxError::Trap {
+                kind: TrapKind::TimeLimit(_),
+                ..
+            }
+        ),
+        "{error}"
+    );
 }

@@ -8,15 +8,32 @@ const DIVIDE: &str = "int32_t divide(int32_t a, int32_t b) { return a / b; }";
 #[test]
 fn division_by_zero_names_the_function_the_row_and_its_values() {
     let runner = c_runner("divide(a INT, b INT) RETURNS INT", DIVIDE);
-    let error = call(&runner, vec![int32s(&[Some(10), Some(7), Some(3)]), int32s(&[Some(2), Some(0), Some(1)])]).unwrap_err();
-    let SandboxError::Trap { function, kind, location } = &error else { panic!("{error}") };
+    let error = call(
+        &runner,
+        vec![
+            int32s(&[Some(10), Some(7), Some(3)]),
+            int32s(&[Some(2), Some(0), Some(1)]),
+        ],
+    )
+    .unwrap_err();
+    let SandboxError::Trap {
+        function,
+        kind,
+        location,
+    } = &error
+    else {
+        panic!("{error}")
+    };
     assert_eq!(function, "divide");
     assert_eq!(*kind, TrapKind::DivisionByZero);
     assert_eq!(
         *location,
         Some(RowLocation::Row {
             index: 1,
-            values: vec![("a".to_string(), "7".to_string()), ("b".to_string(), "0".to_string())]
+            values: vec![
+                ("a".to_string(), "7".to_string()),
+                ("b".to_string(), "0".to_string())
+            ]
         })
     );
     assert_eq!(
@@ -29,7 +46,11 @@ fn division_by_zero_names_the_function_the_row_and_its_values() {
 fn a_runner_keeps_working_after_a_trap() {
     let runner = c_runner("divide(a INT, b INT) RETURNS INT", DIVIDE);
     assert!(call(&runner, vec![int32s(&[Some(1)]), int32s(&[Some(0)])]).is_err());
-    let result = call(&runner, vec![int32s(&[Some(9), Some(8)]), int32s(&[Some(3), Some(2)])]).unwrap();
+    let result = call(
+        &runner,
+        vec![int32s(&[Some(9), Some(8)]), int32s(&[Some(3), Some(2)])],
+    )
+    .unwrap();
     let result = result.as_any().downcast_ref::<Int32Array>().unwrap();
     assert_eq!(result.values().to_vec(), vec![3, 4]);
 }
@@ -37,8 +58,21 @@ fn a_runner_keeps_working_after_a_trap() {
 #[test]
 fn signed_overflow_in_division_is_an_integer_overflow() {
     let runner = c_runner("divide(a INT, b INT) RETURNS INT", DIVIDE);
-    let error = call(&runner, vec![int32s(&[Some(i32::MIN)]), int32s(&[Some(-1)])]).unwrap_err();
-    assert!(matches!(error, SandboxError::Trap { kind: TrapKind::IntegerOverflow, .. }), "{error}");
+    let error = call(
+        &runner,
+        vec![int32s(&[Some(i32::MIN)]), int32s(&[Some(-1)])],
+    )
+    .unwrap_err();
+    assert!(
+        matches!(
+            error,
+            SandboxError::Trap {
+                kind: TrapKind::IntegerOverflow,
+                ..
+            }
+        ),
+        "{error}"
+    );
 }
 
 #[test]
@@ -48,8 +82,22 @@ fn out_of_bounds_access_is_reported() {
         "int32_t peek(int32_t a) { volatile int32_t *p = (int32_t *)(uintptr_t)0xFFFFFFF0u; return p[a]; }",
     );
     let error = call(&runner, vec![int32s(&[Some(3)])]).unwrap_err();
-    assert!(matches!(error, SandboxError::Trap { kind: TrapKind::OutOfBounds, .. }), "{error}");
-    assert!(error.to_string().contains("out-of-bounds memory access at row 0 of the batch (a=3)"), "{error}");
+    assert!(
+        matches!(
+            error,
+            SandboxError::Trap {
+                kind: TrapKind::OutOfBounds,
+                ..
+            }
+        ),
+        "{error}"
+    );
+    assert!(
+        error
+            .to_string()
+            .contains("out-of-bounds memory access at row 0 of the batch (a=3)"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -59,8 +107,20 @@ fn abort_is_reported_as_abort() {
         "#include <stdlib.h>\nint32_t check(int32_t a) { if (a < 0) abort(); return a; }",
     );
     let error = call(&runner, vec![int32s(&[Some(1), Some(-5)])]).unwrap_err();
-    assert!(matches!(&error, SandboxError::Trap { kind: TrapKind::Abort, .. }), "{error}");
-    assert!(error.to_string().contains("row 1 of the batch (a=-5)"), "{error}");
+    assert!(
+        matches!(
+            &error,
+            SandboxError::Trap {
+                kind: TrapKind::Abort,
+                ..
+            }
+        ),
+        "{error}"
+    );
+    assert!(
+        error.to_string().contains("row 1 of the batch (a=-5)"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -71,6 +131,12 @@ fn traps_in_a_later_chunk_report_the_row_within_the_whole_batch() {
     let mut b = vec![Some(1); rows];
     b[rows - 3] = Some(0);
     let error = call(&runner, vec![int32s(&a), int32s(&b)]).unwrap_err();
-    let SandboxError::Trap { location: Some(RowLocation::Row { index, .. }), .. } = error else { panic!("{error}") };
+    let SandboxError::Trap {
+        location: Some(RowLocation::Row { index, .. }),
+        ..
+    } = error
+    else {
+        panic!("{error}")
+    };
     assert_eq!(index, rows - 3);
 }
