@@ -91,8 +91,7 @@ impl BatchLayout {
 
     /// The descriptor's bytes for a scratch region starting at guest address `base`.
     pub fn descriptor(&self, base: u32) -> Vec<u8> {
-        let mut descriptor =
-            Vec::with_capacity(DESCRIPTOR_HEADER_BYTES as usize + 4 * self.args.len());
+        let mut descriptor = Vec::with_capacity(DESCRIPTOR_HEADER_BYTES as usize + 4 * self.args.len());
         descriptor.extend_from_slice(&self.rows.to_le_bytes());
         let selection = self.selection.map_or(0, |offset| base + offset);
         descriptor.extend_from_slice(&selection.to_le_bytes());
@@ -130,11 +129,7 @@ mod tests {
             true,
         )
         .unwrap();
-        let mut regions = vec![
-            (0, 24),
-            (layout.selection.unwrap(), 100),
-            (layout.output, 800),
-        ];
+        let mut regions = vec![(0, 24), (layout.selection.unwrap(), 100), (layout.output, 800)];
         regions.push((layout.args[0].values, 400));
         regions.push((layout.args[1].values, 800));
         regions.push((layout.args[2].values, 100));
@@ -159,26 +154,12 @@ mod tests {
             .collect();
         assert_eq!(
             words,
-            vec![
-                8,
-                0,
-                0x1_0000 + layout.output,
-                0x1_0000 + layout.args[0].values
-            ]
+            vec![8, 0, 0x1_0000 + layout.output, 0x1_0000 + layout.args[0].values]
         );
     }
 
     #[test]
     fn batches_beyond_four_gib_are_refused() {
-        assert!(
-            BatchLayout::new(
-                &[SqlType::String],
-                &[u32::MAX as u64],
-                SqlType::Int,
-                10,
-                false
-            )
-            .is_none()
-        );
+        assert!(BatchLayout::new(&[SqlType::String], &[u32::MAX as u64], SqlType::Int, 10, false).is_none());
     }
 }

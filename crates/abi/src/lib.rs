@@ -22,8 +22,7 @@ pub use layout::{BatchLayout, ColumnSlot, DESCRIPTOR_HEADER_BYTES, SCRATCH_ALIGN
 pub use signature::{SignatureError, UdfParam, UdfSignature};
 pub use sql_type::SqlType;
 pub use validate::{
-    ModuleLimits, ModuleReport, ValidationError, allowed_features, append_custom_section,
-    validate_module,
+    ModuleLimits, ModuleReport, ValidationError, allowed_features, append_custom_section, validate_module,
 };
 
 /// `wasmudf.h`, the header every C UDF sees.

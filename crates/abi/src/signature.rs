@@ -28,9 +28,7 @@ pub struct UdfSignature {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SignatureError {
-    #[error(
-        "invalid signature `{text}`: {reason}; expected e.g. `f(a INT, b STRING) RETURNS STRING`"
-    )]
+    #[error("invalid signature `{text}`: {reason}; expected e.g. `f(a INT, b STRING) RETURNS STRING`")]
     Syntax { text: String, reason: String },
     #[error("`{name}` is not a valid {what} name: {reason}")]
     Name {
@@ -46,11 +44,7 @@ pub enum SignatureError {
 
 impl UdfSignature {
     /// Builds and checks a signature from its parts.
-    pub fn new(
-        name: impl Into<String>,
-        params: Vec<UdfParam>,
-        returns: SqlType,
-    ) -> Result<Self, SignatureError> {
+    pub fn new(name: impl Into<String>, params: Vec<UdfParam>, returns: SqlType) -> Result<Self, SignatureError> {
         let signature = UdfSignature {
             name: name.into(),
             params,
@@ -61,11 +55,7 @@ impl UdfSignature {
     }
 
     /// Builds a signature whose parameters are named after the given columns.
-    pub fn from_columns(
-        name: &str,
-        columns: &[(String, SqlType)],
-        returns: SqlType,
-    ) -> Result<Self, SignatureError> {
+    pub fn from_columns(name: &str, columns: &[(String, SqlType)], returns: SqlType) -> Result<Self, SignatureError> {
         let params = columns
             .iter()
             .map(|(column, sql_type)| UdfParam {
@@ -104,10 +94,7 @@ impl UdfSignature {
         }
         for (index, param) in self.params.iter().enumerate() {
             check_identifier("parameter", &param.name)?;
-            if self.params[..index]
-                .iter()
-                .any(|earlier| earlier.name == param.name)
-            {
+            if self.params[..index].iter().any(|earlier| earlier.name == param.name) {
                 return Err(SignatureError::DuplicateParam {
                     name: self.name.clone(),
                     param: param.name.clone(),
@@ -152,9 +139,7 @@ impl FromStr for UdfSignature {
         let tail = text[close + 1..].trim();
         let returns_text = strip_prefix_ignore_case(tail, "RETURNS")
             .ok_or_else(|| syntax("missing `RETURNS <type>` after the parameters"))?;
-        let returns = returns_text
-            .parse::<SqlType>()
-            .map_err(|reason| syntax(&reason))?;
+        let returns = returns_text.parse::<SqlType>().map_err(|reason| syntax(&reason))?;
         let mut params = Vec::new();
         if !params_text.is_empty() {
             for (index, param_text) in params_text.split(',').enumerate() {
@@ -164,9 +149,7 @@ impl FromStr for UdfSignature {
                     [type_only] => (format!("arg{index}"), type_only.to_string()),
                     [param_name, type_words @ ..] => (param_name.to_string(), type_words.join(" ")),
                 };
-                let sql_type = type_text
-                    .parse::<SqlType>()
-                    .map_err(|reason| syntax(&reason))?;
+                let sql_type = type_text.parse::<SqlType>().map_err(|reason| syntax(&reason))?;
                 params.push(UdfParam {
                     name: param_name,
                     sql_type,
@@ -222,10 +205,7 @@ fn c_identifier_from(column: &str) -> String {
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
         .take(MAX_NAME_LEN - 2)
         .collect();
-    let needs_prefix = identifier
-        .chars()
-        .next()
-        .is_none_or(|first| first.is_ascii_digit())
+    let needs_prefix = identifier.chars().next().is_none_or(|first| first.is_ascii_digit())
         || identifier.starts_with("__")
         || identifier.starts_with("wasmudf_")
         || C_KEYWORDS.contains(&identifier.as_str());
@@ -236,10 +216,10 @@ fn c_identifier_from(column: &str) -> String {
 }
 
 const C_KEYWORDS: &[&str] = &[
-    "auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else",
-    "enum", "extern", "float", "for", "goto", "if", "inline", "int", "long", "register",
-    "restrict", "return", "short", "signed", "sizeof", "static", "struct", "switch", "typedef",
-    "union", "unsigned", "void", "volatile", "while", "bool", "true", "false", "main",
+    "auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else", "enum", "extern", "float",
+    "for", "goto", "if", "inline", "int", "long", "register", "restrict", "return", "short", "signed", "sizeof",
+    "static", "struct", "switch", "typedef", "union", "unsigned", "void", "volatile", "while", "bool", "true", "false",
+    "main",
 ];
 
 #[cfg(test)]
@@ -268,19 +248,13 @@ mod tests {
         let text = "domain(email STRING, n BIGINT, ok BOOLEAN, d DOUBLE) RETURNS STRING";
         let signature: UdfSignature = text.parse().unwrap();
         assert_eq!(signature.to_string(), text);
-        assert_eq!(
-            signature.to_string().parse::<UdfSignature>().unwrap(),
-            signature
-        );
+        assert_eq!(signature.to_string().parse::<UdfSignature>().unwrap(), signature);
     }
 
     #[test]
     fn unnamed_parameters_and_lowercase_keywords_parse() {
         let signature: UdfSignature = "f(int, varchar) returns boolean".parse().unwrap();
-        assert_eq!(
-            signature.to_string(),
-            "f(arg0 INT, arg1 STRING) RETURNS BOOLEAN"
-        );
+        assert_eq!(signature.to_string(), "f(arg0 INT, arg1 STRING) RETURNS BOOLEAN");
     }
 
     #[test]

@@ -16,8 +16,7 @@
 //! - a `wasmudf.signature` custom section, when present, names the expected signature.
 
 use wasmparser::{
-    CompositeInnerType, ExternalKind, FuncType, Parser, Payload, TypeRef, ValType, Validator,
-    WasmFeatures,
+    CompositeInnerType, ExternalKind, FuncType, Parser, Payload, TypeRef, ValType, Validator, WasmFeatures,
 };
 
 use crate::{UdfSignature, exports};
@@ -77,16 +76,9 @@ pub enum ValidationError {
     #[error("the module has {actual} functions; the limit is {limit}")]
     TooManyFunctions { actual: u32, limit: u32 },
     #[error("function {index} of the module has a {actual}-byte body; the limit is {limit} bytes")]
-    FunctionTooLarge {
-        index: u32,
-        actual: usize,
-        limit: usize,
-    },
+    FunctionTooLarge { index: u32, actual: usize, limit: usize },
     #[error("the module does not export `{name}` ({expected}) as the wasmudf batch ABI requires")]
-    MissingExport {
-        name: &'static str,
-        expected: &'static str,
-    },
+    MissingExport { name: &'static str, expected: &'static str },
     #[error("the module's export `{name}` has type {actual}; the ABI requires {expected}")]
     ExportType {
         name: &'static str,
@@ -134,8 +126,7 @@ pub fn validate_module(
     let mut body_index = 0u32;
 
     for payload in Parser::new(0).parse_all(bytes) {
-        let payload =
-            payload.map_err(|error| ValidationError::Malformed(error.message().to_string()))?;
+        let payload = payload.map_err(|error| ValidationError::Malformed(error.message().to_string()))?;
         match payload {
             Payload::TypeSection(reader) => {
                 for rec_group in reader {
@@ -208,8 +199,7 @@ pub fn validate_module(
     if memory.memory64 || memory.shared || memory.page_size_log2.is_some() {
         return Err(ValidationError::MemoryKind);
     }
-    let memory_maximum_bytes =
-        memory.maximum.ok_or(ValidationError::UnboundedMemory)? * WASM_PAGE_BYTES;
+    let memory_maximum_bytes = memory.maximum.ok_or(ValidationError::UnboundedMemory)? * WASM_PAGE_BYTES;
     if memory_maximum_bytes > limits.max_memory_bytes {
         return Err(ValidationError::MemoryTooLarge {
             actual: memory_maximum_bytes,
@@ -230,16 +220,11 @@ pub fn validate_module(
         let type_index = *function_type_indices.get(function_index as usize)?;
         func_types.get(type_index as usize)?.as_ref()
     };
-    let check_function = |name: &'static str,
-                          params: &[ValType],
-                          results: &[ValType],
-                          expected: &'static str| {
+    let check_function = |name: &'static str, params: &[ValType], results: &[ValType], expected: &'static str| {
         let index = find_export(name, ExternalKind::Func, expected)?;
         let actual = function_type(index);
         match actual {
-            Some(func_type) if func_type.params() == params && func_type.results() == results => {
-                Ok(())
-            }
+            Some(func_type) if func_type.params() == params && func_type.results() == results => Ok(()),
             _ => Err(ValidationError::ExportType {
                 name,
                 expected,
@@ -345,9 +330,7 @@ mod tests {
         );
         let error = check(&bytes).unwrap_err();
         assert!(
-            error
-                .to_string()
-                .contains("`wasi_snapshot_preview1.fd_write`"),
+            error.to_string().contains("`wasi_snapshot_preview1.fd_write`"),
             "{error}"
         );
     }
@@ -360,18 +343,13 @@ mod tests {
 
     #[test]
     fn memory_must_be_bounded_and_capped() {
-        assert_eq!(
-            check(&module("", "1")).unwrap_err(),
-            ValidationError::UnboundedMemory
-        );
+        assert_eq!(check(&module("", "1")).unwrap_err(), ValidationError::UnboundedMemory);
         let limits = ModuleLimits {
             max_memory_bytes: 1 << 20,
             ..ModuleLimits::default()
         };
         let error = validate_module(&module("", "1 32"), &limits, None).unwrap_err();
-        assert!(
-            matches!(error, ValidationError::MemoryTooLarge { actual, .. } if actual == 32 * 65536)
-        );
+        assert!(matches!(error, ValidationError::MemoryTooLarge { actual, .. } if actual == 32 * 65536));
     }
 
     #[test]
@@ -414,15 +392,9 @@ mod tests {
     #[test]
     fn disabled_proposals_are_refused() {
         let threads = module("", "1 16 shared");
-        assert!(matches!(
-            check(&threads).unwrap_err(),
-            ValidationError::Malformed(_)
-        ));
+        assert!(matches!(check(&threads).unwrap_err(), ValidationError::Malformed(_)));
         let memory64 = module("", "i64 1 16");
-        assert!(matches!(
-            check(&memory64).unwrap_err(),
-            ValidationError::Malformed(_)
-        ));
+        assert!(matches!(check(&memory64).unwrap_err(), ValidationError::Malformed(_)));
     }
 
     #[test]
@@ -438,19 +410,12 @@ mod tests {
     #[test]
     fn embedded_signature_must_match() {
         let mut bytes = module("", "1 16");
-        append_custom_section(
-            &mut bytes,
-            crate::SIGNATURE_SECTION,
-            b"f(a INT) RETURNS INT",
-        );
+        append_custom_section(&mut bytes, crate::SIGNATURE_SECTION, b"f(a INT) RETURNS INT");
         let same: UdfSignature = "f(a INT) RETURNS INT".parse().unwrap();
         let other: UdfSignature = "f(a STRING) RETURNS INT".parse().unwrap();
         let limits = ModuleLimits::default();
         let report = validate_module(&bytes, &limits, Some(&same)).unwrap();
-        assert_eq!(
-            report.embedded_signature.as_deref(),
-            Some("f(a INT) RETURNS INT")
-        );
+        assert_eq!(report.embedded_signature.as_deref(), Some("f(a INT) RETURNS INT"));
         assert!(matches!(
             validate_module(&bytes, &limits, Some(&other)).unwrap_err(),
             ValidationError::SignatureMismatch { .. }

@@ -49,10 +49,7 @@ Exit status: 0 success, 1 the input's fault (compile error, trap, limit, bad dat
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(runtime) => runtime,
         Err(error) => {
             eprintln!("wasmudf: cannot start the runtime: {error}");

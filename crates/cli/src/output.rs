@@ -138,12 +138,8 @@ enum RowWriter<W: Write> {
 impl<W: Write> RowWriter<W> {
     fn new(format: OutputFormat, out: W, _schema: &SchemaRef) -> Result<Self> {
         Ok(match format {
-            OutputFormat::Csv => {
-                RowWriter::Csv(csv::WriterBuilder::new().with_header(true).build(out))
-            }
-            OutputFormat::Json | OutputFormat::Table => {
-                RowWriter::Json(json::ArrayWriter::new(out))
-            }
+            OutputFormat::Csv => RowWriter::Csv(csv::WriterBuilder::new().with_header(true).build(out)),
+            OutputFormat::Json | OutputFormat::Table => RowWriter::Json(json::ArrayWriter::new(out)),
         })
     }
 
@@ -178,12 +174,8 @@ enum FileWriter {
 impl FileWriter {
     fn new(format: FileFormat, file: File, schema: &SchemaRef) -> Result<Self> {
         Ok(match format {
-            FileFormat::Parquet => {
-                FileWriter::Parquet(ArrowWriter::try_new(file, schema.clone(), None)?)
-            }
-            FileFormat::Csv => {
-                FileWriter::Csv(csv::WriterBuilder::new().with_header(true).build(file))
-            }
+            FileFormat::Parquet => FileWriter::Parquet(ArrowWriter::try_new(file, schema.clone(), None)?),
+            FileFormat::Csv => FileWriter::Csv(csv::WriterBuilder::new().with_header(true).build(file)),
             FileFormat::Json => FileWriter::Json(json::LineDelimitedWriter::new(file)),
         })
     }

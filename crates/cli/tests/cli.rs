@@ -61,13 +61,7 @@ fn run_reproduces_the_papers_first_row() {
 
 #[test]
 fn run_as_csv_with_a_chosen_column_name() {
-    let output = wasmudf(
-        &[
-            PAPER_RUN,
-            &["--as", "adjusted", "--format", "csv", "--limit", "2"],
-        ]
-        .concat(),
-    );
+    let output = wasmudf(&[PAPER_RUN, &["--as", "adjusted", "--format", "csv", "--limit", "2"]].concat());
     assert!(output.status.success(), "{}", text(&output.stderr));
     assert_eq!(
         text(&output.stdout),
@@ -103,9 +97,7 @@ fn a_filter_written_to_parquet_reads_back_through_sql() {
     let accounts = "accounts=demo/accounts.csv";
     let query = "SELECT (SELECT count(*) FROM rich) = (SELECT count(*) FROM accounts WHERE balance > 90000) AS same, \
                  (SELECT count(*) FROM rich) > 0 AS some";
-    let output = wasmudf(&[
-        "sql", "--table", &table, "--table", accounts, "--format", "csv", query,
-    ]);
+    let output = wasmudf(&["sql", "--table", &table, "--table", accounts, "--format", "csv", query]);
     assert!(output.status.success(), "{}", text(&output.stderr));
     assert_eq!(text(&output.stdout), "same,some\ntrue,true\n");
 }
@@ -133,10 +125,7 @@ fn a_string_map_over_the_demo_data() {
     assert!(output.status.success(), "{}", text(&output.stderr));
     let stdout = text(&output.stdout);
     assert!(stdout.contains(r#""domain_RESULT":"mtv.com""#), "{stdout}");
-    assert!(
-        stdout.contains(r#""domain_RESULT":"mozilla.org""#),
-        "{stdout}"
-    );
+    assert!(stdout.contains(r#""domain_RESULT":"mozilla.org""#), "{stdout}");
 }
 
 #[test]
@@ -171,11 +160,7 @@ fn nulls_in_the_data_stay_null() {
 #[test]
 fn a_compile_error_exits_1_with_the_users_line() {
     let dir = tempfile::tempdir().unwrap();
-    let source = write(
-        dir.path(),
-        "bad.c",
-        "float bad(int a) {\n    return a * nope;\n}\n",
-    );
+    let source = write(dir.path(), "bad.c", "float bad(int a) {\n    return a * nope;\n}\n");
     let output = wasmudf(&[
         "run",
         "--data",
@@ -204,26 +189,13 @@ fn a_compile_error_exits_1_with_the_users_line() {
 fn compile_prints_diagnostics_like_a_compiler() {
     let dir = tempfile::tempdir().unwrap();
     let source = write(dir.path(), "f.c", "int32_t f(int32_t a) { return a + ; }\n");
-    let output = wasmudf(&[
-        "compile",
-        "--source",
-        &source,
-        "--signature",
-        "f(a INT) RETURNS INT",
-    ]);
+    let output = wasmudf(&["compile", "--source", &source, "--signature", "f(a INT) RETURNS INT"]);
     assert_eq!(output.status.code(), Some(1));
     let stderr = text(&output.stderr);
-    assert!(
-        stderr.contains("f.c:1:35: error: expected expression"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("f.c:1:35: error: expected expression"), "{stderr}");
     assert!(stderr.contains("1 error generated."), "{stderr}");
 
-    let good = write(
-        dir.path(),
-        "g.c",
-        "int32_t g(int32_t a) { return a + 1; }\n",
-    );
+    let good = write(dir.path(), "g.c", "int32_t g(int32_t a) { return a + 1; }\n");
     let module = dir.path().join("g.wasm");
     let output = wasmudf(&[
         "compile",
@@ -273,9 +245,7 @@ fn a_trap_exits_1_naming_the_row() {
     assert_eq!(output.status.code(), Some(1));
     let stderr = text(&output.stderr);
     assert!(
-        stderr.contains(
-            "UDF `div` failed: integer division by zero at row 1 of the batch (a=1, b=0)"
-        ),
+        stderr.contains("UDF `div` failed: integer division by zero at row 1 of the batch (a=1, b=0)"),
         "{stderr}"
     );
 }
@@ -296,22 +266,12 @@ fn usage_errors_exit_2() {
         "BOOLEAN",
     ]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(
-        text(&output.stderr).contains("--map"),
-        "{}",
-        text(&output.stderr)
-    );
+    assert!(text(&output.stderr).contains("--map"), "{}", text(&output.stderr));
 }
 
 #[test]
 fn bad_input_names_the_problem() {
-    let output = wasmudf(
-        &[
-            &PAPER_RUN[..8],
-            &["balance,nope", "--returns", "FLOAT", "--map"],
-        ]
-        .concat(),
-    );
+    let output = wasmudf(&[&PAPER_RUN[..8], &["balance,nope", "--returns", "FLOAT", "--map"]].concat());
     assert_eq!(output.status.code(), Some(1));
     let stderr = text(&output.stderr);
     assert!(

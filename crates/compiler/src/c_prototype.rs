@@ -24,11 +24,7 @@ pub fn infer_c_function(source: &str, name: &str) -> Result<CFunctionShape, Stri
         match tokens[index].as_str() {
             "{" | "(" | "[" => depth += 1,
             "}" | ")" | "]" => depth = depth.saturating_sub(1),
-            token
-                if depth == 0
-                    && token == name
-                    && tokens.get(index + 1).map(String::as_str) == Some("(") =>
-            {
+            token if depth == 0 && token == name && tokens.get(index + 1).map(String::as_str) == Some("(") => {
                 let close = matching_paren(&tokens, index + 1).ok_or("unbalanced parentheses")?;
                 let is_definition = tokens.get(close + 1).map(String::as_str) == Some("{");
                 if is_definition || found.is_none() {
@@ -41,8 +37,7 @@ pub fn infer_c_function(source: &str, name: &str) -> Result<CFunctionShape, Stri
             _ => {}
         }
     }
-    let (name_at, close) =
-        found.ok_or_else(|| format!("the source does not define a function named `{name}`"))?;
+    let (name_at, close) = found.ok_or_else(|| format!("the source does not define a function named `{name}`"))?;
     let mut return_tokens = Vec::new();
     for token in tokens[..name_at].iter().rev() {
         if matches!(token.as_str(), ";" | "}" | "{" | ")" | "#" | "=" | ",") {
@@ -85,22 +80,13 @@ fn c_type_to_sql(tokens: &[String], _is_param: bool) -> Option<SqlType> {
         .filter(|word| {
             !matches!(
                 *word,
-                "static"
-                    | "inline"
-                    | "extern"
-                    | "const"
-                    | "volatile"
-                    | "register"
-                    | "__inline"
-                    | "__inline__"
+                "static" | "inline" | "extern" | "const" | "volatile" | "register" | "__inline" | "__inline__"
             )
         })
         .collect();
     let sql_type = match words.as_slice() {
         ["int"] | ["signed"] | ["signed", "int"] | ["int32_t"] => SqlType::Int,
-        ["long", "long"] | ["long", "long", "int"] | ["signed", "long", "long"] | ["int64_t"] => {
-            SqlType::BigInt
-        }
+        ["long", "long"] | ["long", "long", "int"] | ["signed", "long", "long"] | ["int64_t"] => SqlType::BigInt,
         ["float"] => SqlType::Float,
         ["double"] => SqlType::Double,
         ["bool"] | ["_Bool"] => SqlType::Boolean,
@@ -175,9 +161,7 @@ fn tokenize(source: &str) -> Vec<String> {
         }
         if at_line_start && c == '#' {
             // Skip the directive, with its continuation lines.
-            while index < chars.len()
-                && !(chars[index] == '\n' && chars.get(index.wrapping_sub(1)) != Some(&'\\'))
-            {
+            while index < chars.len() && !(chars[index] == '\n' && chars.get(index.wrapping_sub(1)) != Some(&'\\')) {
                 index += 1;
             }
             continue;
@@ -191,9 +175,7 @@ fn tokenize(source: &str) -> Vec<String> {
         }
         if c == '/' && chars.get(index + 1) == Some(&'*') {
             index += 2;
-            while index < chars.len()
-                && !(chars[index] == '*' && chars.get(index + 1) == Some(&'/'))
-            {
+            while index < chars.len() && !(chars[index] == '*' && chars.get(index + 1) == Some(&'/')) {
                 index += 1;
             }
             index += 2;
@@ -213,9 +195,7 @@ fn tokenize(source: &str) -> Vec<String> {
         }
         if c.is_ascii_alphanumeric() || c == '_' {
             let start = index;
-            while index < chars.len()
-                && (chars[index].is_ascii_alphanumeric() || chars[index] == '_')
-            {
+            while index < chars.len() && (chars[index].is_ascii_alphanumeric() || chars[index] == '_') {
                 index += 1;
             }
             tokens.push(chars[start..index].iter().collect());
@@ -265,12 +245,7 @@ mod tests {
         let types: Vec<SqlType> = shape.params.iter().map(|(_, t)| *t).collect();
         assert_eq!(
             types,
-            vec![
-                SqlType::String,
-                SqlType::BigInt,
-                SqlType::Boolean,
-                SqlType::Double
-            ]
+            vec![SqlType::String, SqlType::BigInt, SqlType::Boolean, SqlType::Double]
         );
     }
 
@@ -291,9 +266,6 @@ mod tests {
         let error = infer_c_function("unsigned char f(int x) { return 1; }", "f").unwrap_err();
         assert!(error.contains("return type `unsigned char`"), "{error}");
         let error = infer_c_function("int g(int x) { return 1; }", "f").unwrap_err();
-        assert!(
-            error.contains("does not define a function named `f`"),
-            "{error}"
-        );
+        assert!(error.contains("does not define a function named `f`"), "{error}");
     }
 }

@@ -49,9 +49,7 @@ impl ModuleCache {
         let mut staging = tempfile::NamedTempFile::new_in(&self.dir)?;
         staging.write_all(bytes)?;
         staging.as_file().sync_data()?;
-        staging
-            .persist(self.path(key))
-            .map_err(|error| error.error)?;
+        staging.persist(self.path(key)).map_err(|error| error.error)?;
         Ok(())
     }
 }

@@ -99,17 +99,13 @@ fn parse_line(line: &str, function_name: &str) -> Option<Diagnostic> {
         let line_number = parts.next().and_then(|text| text.parse::<u32>().ok());
         let file = parts.next();
         return Some(match (file, line_number, column) {
-            (Some(file), Some(line_number), Some(column)) if file.ends_with(USER_FILE) => {
-                Diagnostic {
-                    severity,
-                    line: Some(line_number),
-                    column: Some(column),
-                    message,
-                }
-            }
-            (Some(file), Some(_), Some(_))
-                if file.ends_with(WRAPPER_FILE) || file.ends_with(GENERATED_FILE) =>
-            {
+            (Some(file), Some(line_number), Some(column)) if file.ends_with(USER_FILE) => Diagnostic {
+                severity,
+                line: Some(line_number),
+                column: Some(column),
+                message,
+            },
+            (Some(file), Some(_), Some(_)) if file.ends_with(WRAPPER_FILE) || file.ends_with(GENERATED_FILE) => {
                 Diagnostic {
                     severity,
                     line: None,
@@ -137,13 +133,9 @@ fn parse_line(line: &str, function_name: &str) -> Option<Diagnostic> {
 
 fn reword_generated(message: &str, function_name: &str) -> String {
     if message.contains("previous declaration is here") {
-        return format!(
-            "the signature declares `{function_name}` with the C types shown in the error above"
-        );
+        return format!("the signature declares `{function_name}` with the C types shown in the error above");
     }
-    if message.contains("has internal linkage but is not defined")
-        || message.contains("used but never defined")
-    {
+    if message.contains("has internal linkage but is not defined") || message.contains("used but never defined") {
         return format!("the source does not define the function `{function_name}`");
     }
     format!("while generating the batch loop around `{function_name}`: {message}")
@@ -182,10 +174,7 @@ pub fn clean_message(message: &str) -> String {
     ] {
         cleaned = cleaned.replace(prefix, replacement);
     }
-    let mut cleaned: String = cleaned
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
+    let mut cleaned: String = cleaned.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
     if cleaned.len() > MAX_MESSAGE_BYTES {
         let mut end = MAX_MESSAGE_BYTES;
         while !cleaned.is_char_boundary(end) {
@@ -263,11 +252,7 @@ mod tests {
         assert_eq!(diagnostics.len(), 2);
         assert_eq!(diagnostics[0].line, Some(1));
         assert_eq!(diagnostics[1].line, None);
-        assert!(
-            diagnostics[1]
-                .message
-                .contains("the signature declares `f`")
-        );
+        assert!(diagnostics[1].message.contains("the signature declares `f`"));
     }
 
     #[test]
@@ -285,13 +270,9 @@ mod tests {
 
     #[test]
     fn paths_and_escapes_are_scrubbed() {
-        let output =
-            "/sysroot/include/stdlib.h:10:1: error: bad \x1b[31mthing\x1b[0m in /job/udf.c\n";
+        let output = "/sysroot/include/stdlib.h:10:1: error: bad \x1b[31mthing\x1b[0m in /job/udf.c\n";
         let diagnostics = parse_clang_output(output, "f");
-        assert_eq!(
-            diagnostics[0].message,
-            "in stdlib.h: bad  [31mthing [0m in udf.c"
-        );
+        assert_eq!(diagnostics[0].message, "in stdlib.h: bad  [31mthing [0m in udf.c");
     }
 
     #[test]
@@ -303,9 +284,6 @@ mod tests {
             message: "oops".to_string(),
         }];
         let rendered = render_diagnostics(&diagnostics, "f.c", "int f(void) {\n    return x;\n}\n");
-        assert_eq!(
-            rendered,
-            "f.c:2:5: error: oops\n    2 |     return x;\n      |     ^\n"
-        );
+        assert_eq!(rendered, "f.c:2:5: error: oops\n    2 |     return x;\n      |     ^\n");
     }
 }

@@ -87,12 +87,8 @@ pub fn run_clang(
         command.pre_exec(move || apply_rlimits(&rlimits));
     }
     let mut child = command.spawn().map_err(|error| match isolation {
-        Isolation::Bubblewrap => {
-            CompileError::SandboxUnavailable(format!("cannot start bwrap: {error}"))
-        }
-        Isolation::UnsandboxedOptIn => {
-            CompileError::ToolchainMissing(format!("cannot start clang: {error}"))
-        }
+        Isolation::Bubblewrap => CompileError::SandboxUnavailable(format!("cannot start bwrap: {error}")),
+        Isolation::UnsandboxedOptIn => CompileError::ToolchainMissing(format!("cannot start clang: {error}")),
     })?;
     let stderr = child.stderr.take();
     let reader = std::thread::spawn(move || {
@@ -148,11 +144,7 @@ fn apply_rlimits(limits: &CompileLimits) -> std::io::Result<()> {
     Ok(())
 }
 
-fn bubblewrap_command(
-    toolchain: &Toolchain,
-    sysroot: &Path,
-    job_dir: &Path,
-) -> Result<Command, CompileError> {
+fn bubblewrap_command(toolchain: &Toolchain, sysroot: &Path, job_dir: &Path) -> Result<Command, CompileError> {
     let bwrap = find_bwrap().ok_or_else(|| {
         CompileError::SandboxUnavailable(
             "bubblewrap (bwrap) is not installed, and compiling C without it would let the \
@@ -163,25 +155,13 @@ fn bubblewrap_command(
     })?;
     let mut command = Command::new(bwrap);
     command.env_clear();
-    command.args([
-        "--unshare-all",
-        "--die-with-parent",
-        "--new-session",
-        "--clearenv",
-    ]);
+    command.args(["--unshare-all", "--die-with-parent", "--new-session", "--clearenv"]);
     let llvm_root = toolchain.llvm_root.to_string_lossy().into_owned();
     command.args(["--ro-bind", &llvm_root, &llvm_root]);
     for (source, target) in shared_library_binds(toolchain) {
         command.arg("--ro-bind").arg(source).arg(target);
     }
-    command.args([
-        "--symlink",
-        "usr/lib",
-        "/lib",
-        "--symlink",
-        "usr/lib64",
-        "/lib64",
-    ]);
+    command.args(["--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64"]);
     // Debian's clang runs its wasm linker as `wasm-ld-19` found on PATH.
     let lld = toolchain.lld.to_string_lossy().into_owned();
     command.args([
@@ -214,11 +194,7 @@ fn shared_library_binds(toolchain: &Toolchain) -> &'static [(PathBuf, PathBuf)] 
     BINDS.get_or_init(|| {
         let mut binds = Vec::new();
         for binary in [&toolchain.clang, &toolchain.lld] {
-            let Ok(output) = Command::new("ldd")
-                .arg(binary)
-                .stdin(Stdio::null())
-                .output()
-            else {
+            let Ok(output) = Command::new("ldd").arg(binary).stdin(Stdio::null()).output() else {
                 continue;
             };
             for word in String::from_utf8_lossy(&output.stdout).split_whitespace() {
@@ -236,16 +212,11 @@ fn shared_library_binds(toolchain: &Toolchain) -> &'static [(PathBuf, PathBuf)] 
                     continue;
                 }
                 // `/lib` is a symlink to `usr/lib` inside the jail as on the host.
-                let seen = PathBuf::from(word.replacen("/lib/", "/usr/lib/", 1).replacen(
-                    "/lib64/",
-                    "/usr/lib64/",
-                    1,
-                ));
-                let seen = if word.starts_with("/lib") {
-                    seen
-                } else {
-                    path.clone()
-                };
+                let seen = PathBuf::from(
+                    word.replacen("/lib/", "/usr/lib/", 1)
+                        .replacen("/lib64/", "/usr/lib64/", 1),
+                );
+                let seen = if word.starts_with("/lib") { seen } else { path.clone() };
                 if seen != real {
                     binds.push((path, seen));
                 }

@@ -254,8 +254,8 @@ impl Compiler {
             Language::Wasm => (request.source.to_vec(), Vec::new(), false),
             Language::Wat => {
                 let text = self.check_text(request.source)?;
-                let wasm = wat::parse_str(text)
-                    .map_err(|error| CompileError::Diagnostics(vec![wat_diagnostic(&error)]))?;
+                let wasm =
+                    wat::parse_str(text).map_err(|error| CompileError::Diagnostics(vec![wat_diagnostic(&error)]))?;
                 (wasm, Vec::new(), false)
             }
             Language::C => {
@@ -316,9 +316,7 @@ impl Compiler {
             byte: error.valid_up_to(),
         })?;
         if let Some(byte) = source.iter().position(|&b| b == 0) {
-            return Err(CompileError::NulByte {
-                line: line_of(byte),
-            });
+            return Err(CompileError::NulByte { line: line_of(byte) });
         }
         Ok(text)
     }
@@ -369,10 +367,7 @@ impl Compiler {
             let mut diagnostics = diagnostics;
             if !diagnostics.iter().any(|d| d.severity == Severity::Error) {
                 let output = clean_message(run.stderr.trim());
-                diagnostics.push(Diagnostic::error(format!(
-                    "clang failed ({}): {output}",
-                    run.status
-                )));
+                diagnostics.push(Diagnostic::error(format!("clang failed ({}): {output}", run.status)));
             }
             return Err(CompileError::Diagnostics(diagnostics));
         }
@@ -390,10 +385,7 @@ fn limit_hit(run: &jail::ClangRun) -> Option<String> {
     if signal == Some(libc::SIGXFSZ) || run.stderr.contains("File size limit exceeded") {
         return Some("the compiled module is larger than allowed".to_string());
     }
-    if signal == Some(libc::SIGKILL)
-        || run.stderr.contains("out of memory")
-        || run.stderr.contains("std::bad_alloc")
-    {
+    if signal == Some(libc::SIGKILL) || run.stderr.contains("out of memory") || run.stderr.contains("std::bad_alloc") {
         return Some("compilation used more memory than allowed".to_string());
     }
     if let Some(signal) = signal {
@@ -405,8 +397,7 @@ fn limit_hit(run: &jail::ClangRun) -> Option<String> {
 fn wat_diagnostic(error: &wat::Error) -> Diagnostic {
     // wat reports `--> <anon>:LINE:COL`; keep the position, drop the decoration.
     let text = error.to_string();
-    let mut diagnostic =
-        Diagnostic::error(clean_message(text.lines().next().unwrap_or("invalid WAT")));
+    let mut diagnostic = Diagnostic::error(clean_message(text.lines().next().unwrap_or("invalid WAT")));
     if let Some(position) = text.split("<anon>:").nth(1) {
         let mut numbers = position
             .split(|c: char| !c.is_ascii_digit())

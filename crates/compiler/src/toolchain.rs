@@ -36,7 +36,8 @@ pub struct Toolchain {
     pub identity: String,
 }
 
-const SETUP_HINT: &str = "run scripts/setup, which installs clang-19 lld-19 wasi-libc libclang-rt-19-dev-wasm32 bubblewrap";
+const SETUP_HINT: &str =
+    "run scripts/setup, which installs clang-19 lld-19 wasi-libc libclang-rt-19-dev-wasm32 bubblewrap";
 
 impl Toolchain {
     /// Finds the toolchain. `WASMUDF_LLVM_ROOT` overrides `/usr/lib/llvm-19`.
@@ -47,10 +48,7 @@ impl Toolchain {
         let clang = llvm_root.join("bin/clang");
         let lld = llvm_root.join("bin/lld");
         let missing = |what: &str, path: &Path| {
-            CompileError::ToolchainMissing(format!(
-                "{what} not found at {}; {SETUP_HINT}",
-                path.display()
-            ))
+            CompileError::ToolchainMissing(format!("{what} not found at {}; {SETUP_HINT}", path.display()))
         };
         if !clang.is_file() {
             return Err(missing("clang", &clang));
@@ -62,9 +60,7 @@ impl Toolchain {
             .arg("--version")
             .stdin(Stdio::null())
             .output()
-            .map_err(|error| {
-                CompileError::ToolchainMissing(format!("cannot run {}: {error}", clang.display()))
-            })?;
+            .map_err(|error| CompileError::ToolchainMissing(format!("cannot run {}: {error}", clang.display())))?;
         let identity = String::from_utf8_lossy(&output.stdout)
             .lines()
             .next()
@@ -74,9 +70,7 @@ impl Toolchain {
             .arg("-print-resource-dir")
             .stdin(Stdio::null())
             .output()
-            .map_err(|error| {
-                CompileError::ToolchainMissing(format!("cannot run {}: {error}", clang.display()))
-            })?;
+            .map_err(|error| CompileError::ToolchainMissing(format!("cannot run {}: {error}", clang.display())))?;
         let resource_dir = PathBuf::from(String::from_utf8_lossy(&resource_dir.stdout).trim());
         let resource_include = resource_dir.join("include");
         let builtins = resource_dir.join("lib/wasi/libclang_rt.builtins-wasm32.a");
@@ -116,15 +110,13 @@ impl Toolchain {
             return Ok(sysroot);
         }
         fs::create_dir_all(cache_dir)?;
-        let staging = tempfile::Builder::new()
-            .prefix(".sysroot-")
-            .tempdir_in(cache_dir)?;
+        let staging = tempfile::Builder::new().prefix(".sysroot-").tempdir_in(cache_dir)?;
         let include = staging.path().join("include");
         fs::create_dir_all(&include)?;
         for header in self.allowed_header_closure()? {
-            let relative = header.strip_prefix(&self.wasi_include).map_err(|_| {
-                CompileError::ToolchainMissing(format!("unexpected header {}", header.display()))
-            })?;
+            let relative = header
+                .strip_prefix(&self.wasi_include)
+                .map_err(|_| CompileError::ToolchainMissing(format!("unexpected header {}", header.display())))?;
             let target = include.join(relative);
             if let Some(parent) = target.parent() {
                 fs::create_dir_all(parent)?;
@@ -157,10 +149,7 @@ impl Toolchain {
     fn allowed_header_closure(&self) -> Result<Vec<PathBuf>, CompileError> {
         let probe_dir = tempfile::tempdir()?;
         let probe = probe_dir.path().join("allowed.c");
-        let text: String = ALLOWED_HEADERS
-            .iter()
-            .map(|h| format!("#include <{h}>\n"))
-            .collect();
+        let text: String = ALLOWED_HEADERS.iter().map(|h| format!("#include <{h}>\n")).collect();
         fs::write(&probe, text)?;
         let output = Command::new(&self.clang)
             .args(["--target=wasm32-wasi", "-nostdinc", "-M"])

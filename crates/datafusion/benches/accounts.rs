@@ -95,9 +95,7 @@ async fn main() -> datafusion::error::Result<()> {
         ..CompilerConfig::default()
     }));
 
-    println!(
-        "wasmudf benchmark: best of {runs} runs after a warm-up; ratio = wasm / native (lower is better)"
-    );
+    println!("wasmudf benchmark: best of {runs} runs after a warm-up; ratio = wasm / native (lower is better)");
     println!(
         "{:<28} {:>10} {:>12} {:>12} {:>8}",
         "case", "rows", "native ns/r", "wasm ns/r", "ratio"
@@ -143,11 +141,7 @@ fn bench_dir() -> PathBuf {
     target.join("wasmudf-bench")
 }
 
-async fn time(
-    context: &SessionContext,
-    sql: &str,
-    runs: usize,
-) -> datafusion::error::Result<Duration> {
+async fn time(context: &SessionContext, sql: &str, runs: usize) -> datafusion::error::Result<Duration> {
     context.sql(sql).await?.collect().await?;
     let mut best = Duration::MAX;
     for _ in 0..runs {
@@ -186,9 +180,7 @@ fn fixed_cost_per_call(cache: &Path) -> Duration {
         cache_dir: Some(cache.to_path_buf()),
         ..CompilerConfig::default()
     });
-    let signature = "ident(a INT) RETURNS INT"
-        .parse()
-        .expect("a valid signature");
+    let signature = "ident(a INT) RETURNS INT".parse().expect("a valid signature");
     let module = compiler
         .compile(&CompileRequest {
             language: Language::C,
@@ -196,10 +188,8 @@ fn fixed_cost_per_call(cache: &Path) -> Duration {
             signature: &signature,
         })
         .expect("ident compiles");
-    let runner = UdfRunner::new(
-        LoadedModule::load(&module.wasm, &signature, RuntimeLimits::default())
-            .expect("ident loads"),
-    );
+    let runner =
+        UdfRunner::new(LoadedModule::load(&module.wasm, &signature, RuntimeLimits::default()).expect("ident loads"));
     let input: Vec<ArrayRef> = vec![Arc::new(Int32Array::from(vec![7]))];
     for _ in 0..10_000 {
         runner.call(&input, 1).expect("ident runs");

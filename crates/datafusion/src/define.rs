@@ -45,11 +45,7 @@ impl UdfBuilder {
     }
 
     /// Wraps an already compiled (and possibly stored) module; it is validated again here.
-    pub fn from_module(
-        &self,
-        signature: &UdfSignature,
-        wasm: &[u8],
-    ) -> Result<ScalarUDF, WasmUdfError> {
+    pub fn from_module(&self, signature: &UdfSignature, wasm: &[u8]) -> Result<ScalarUDF, WasmUdfError> {
         let module = LoadedModule::load(wasm, signature, self.limits)?;
         Ok(WasmScalarUdf::new(UdfRunner::new(module)).into_scalar_udf())
     }

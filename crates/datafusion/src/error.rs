@@ -31,16 +31,12 @@ pub fn sandbox_to_datafusion(error: SandboxError) -> DataFusionError {
 /// message carries the compiler's diagnostics, rendered against the source.
 pub fn definition_to_datafusion(error: WasmUdfError, source: &str) -> DataFusionError {
     match error {
-        WasmUdfError::Compile(CompileError::Diagnostics(diagnostics)) => {
-            DataFusionError::Plan(format!(
-                "compilation failed:\n{}",
-                render_diagnostics(&diagnostics, "function body", source).trim_end()
-            ))
-        }
+        WasmUdfError::Compile(CompileError::Diagnostics(diagnostics)) => DataFusionError::Plan(format!(
+            "compilation failed:\n{}",
+            render_diagnostics(&diagnostics, "function body", source).trim_end()
+        )),
         WasmUdfError::Sandbox(error) => sandbox_to_datafusion(error),
-        WasmUdfError::Compile(error) if !error.is_user_error() => {
-            DataFusionError::Configuration(error.to_string())
-        }
+        WasmUdfError::Compile(error) if !error.is_user_error() => DataFusionError::Configuration(error.to_string()),
         other => DataFusionError::Plan(other.to_string()),
     }
 }

@@ -35,50 +35,34 @@ impl WasmFunctionFactory {
 
 #[async_trait]
 impl FunctionFactory for WasmFunctionFactory {
-    async fn create(
-        &self,
-        state: &SessionState,
-        statement: CreateFunction,
-    ) -> Result<RegisterFunction> {
+    async fn create(&self, state: &SessionState, statement: CreateFunction) -> Result<RegisterFunction> {
         let name = statement.name.clone();
         if !statement.or_replace && state.scalar_functions().contains_key(&name) {
-            return plan_err!(
-                "function `{name}` already exists; use CREATE OR REPLACE FUNCTION to replace it"
-            );
+            return plan_err!("function `{name}` already exists; use CREATE OR REPLACE FUNCTION to replace it");
         }
         let language_name = statement
             .params
             .language
             .as_ref()
             .map(|ident| ident.value.clone())
-            .ok_or_else(|| {
-                plan_datafusion_err!("CREATE FUNCTION {name}: missing LANGUAGE (c, wat or wasm)")
-            })?;
+            .ok_or_else(|| plan_datafusion_err!("CREATE FUNCTION {name}: missing LANGUAGE (c, wat or wasm)"))?;
         let language = Language::parse(&language_name).ok_or_else(|| {
-            plan_datafusion_err!(
-                "CREATE FUNCTION {name}: unsupported LANGUAGE {language_name}; use c, wat or wasm"
-            )
+            plan_datafusion_err!("CREATE FUNCTION {name}: unsupported LANGUAGE {language_name}; use c, wat or wasm")
         })?;
         let body = match &statement.params.function_body {
             Some(Expr::Literal(
-                ScalarValue::Utf8(Some(text))
-                | ScalarValue::Utf8View(Some(text))
-                | ScalarValue::LargeUtf8(Some(text)),
+                ScalarValue::Utf8(Some(text)) | ScalarValue::Utf8View(Some(text)) | ScalarValue::LargeUtf8(Some(text)),
                 _,
             )) => text.clone(),
             Some(_) => {
-                return plan_err!(
-                    "CREATE FUNCTION {name}: the body must be a string literal (AS '...' or AS $$...$$)"
-                );
+                return plan_err!("CREATE FUNCTION {name}: the body must be a string literal (AS '...' or AS $$...$$)");
             }
             None => return plan_err!("CREATE FUNCTION {name}: missing AS '<source>'"),
         };
         let signature = signature_of(&statement)?;
         let source = match language {
             Language::Wasm if !self.allow_module_paths => {
-                return plan_err!(
-                    "CREATE FUNCTION {name}: LANGUAGE wasm with a file path is disabled here"
-                );
+                return plan_err!("CREATE FUNCTION {name}: LANGUAGE wasm with a file path is disabled here");
             }
             Language::Wasm => std::fs::read(&body).map_err(|error| {
                 plan_datafusion_err!("CREATE FUNCTION {name}: cannot read module `{body}`: {error}")
@@ -86,13 +70,10 @@ impl FunctionFactory for WasmFunctionFactory {
             Language::C | Language::Wat => body.clone().into_bytes(),
         };
         let builder = self.builder.clone();
-        let defined =
-            tokio::task::spawn_blocking(move || builder.define(&signature, language, &source))
-                .await
-                .map_err(|error| {
-                    plan_datafusion_err!("CREATE FUNCTION {name}: compile task failed: {error}")
-                })?
-                .map_err(|error| definition_to_datafusion(error, &body))?;
+        let defined = tokio::task::spawn_blocking(move || builder.define(&signature, language, &source))
+            .await
+            .map_err(|error| plan_datafusion_err!("CREATE FUNCTION {name}: compile task failed: {error}"))?
+            .map_err(|error| definition_to_datafusion(error, &body))?;
         Ok(RegisterFunction::Scalar(Arc::new(defined.udf)))
     }
 }

@@ -23,8 +23,7 @@ pub use define::{DefinedUdf, UdfBuilder};
 pub use error::{WasmUdfError, definition_to_datafusion, sandbox_to_datafusion};
 pub use factory::WasmFunctionFactory;
 pub use operation::{
-    ExecutionRequest, Operation, PlannedExecution, apply, default_output_column, plan_execution,
-    sql_type_of_column,
+    ExecutionRequest, Operation, PlannedExecution, apply, default_output_column, plan_execution, sql_type_of_column,
 };
 pub use session::{SessionOptions, new_session};
 pub use tables::{FileFormat, register_file};

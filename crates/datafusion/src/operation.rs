@@ -83,13 +83,9 @@ pub fn plan_execution(
         _ => None,
     };
     let mut params = Vec::with_capacity(request.input_columns.len());
-    for (index, ((name, explicit), column_type)) in
-        request.input_columns.iter().zip(&column_types).enumerate()
-    {
+    for (index, ((name, explicit), column_type)) in request.input_columns.iter().zip(&column_types).enumerate() {
         let from_source = match &inferred {
-            Some(Ok(shape)) if shape.params.len() == request.input_columns.len() => {
-                Some(shape.params[index].1)
-            }
+            Some(Ok(shape)) if shape.params.len() == request.input_columns.len() => Some(shape.params[index].1),
             _ => None,
         };
         let sql_type = explicit
@@ -114,11 +110,7 @@ pub fn plan_execution(
     }
     let signature = UdfSignature::from_columns(&request.function_name, &params, request.returns)?;
     let defined = builder.define(&signature, request.language, &request.source)?;
-    let columns: Vec<String> = request
-        .input_columns
-        .iter()
-        .map(|(name, _)| name.clone())
-        .collect();
+    let columns: Vec<String> = request.input_columns.iter().map(|(name, _)| name.clone()).collect();
     let frame = apply(table, &defined.udf, &columns, &request.operation)
         .map_err(|error| WasmUdfError::Definition(error.to_string()))?;
     Ok(PlannedExecution {
@@ -131,9 +123,7 @@ pub fn plan_execution(
 /// The natural parameter type for a column type.
 pub fn sql_type_of_column(data_type: &DataType) -> Option<SqlType> {
     match data_type {
-        DataType::Int8 | DataType::Int16 | DataType::Int32 | DataType::UInt8 | DataType::UInt16 => {
-            Some(SqlType::Int)
-        }
+        DataType::Int8 | DataType::Int16 | DataType::Int32 | DataType::UInt8 | DataType::UInt16 => Some(SqlType::Int),
         DataType::Int64 | DataType::UInt32 => Some(SqlType::BigInt),
         DataType::Float16 | DataType::Float32 => Some(SqlType::Float),
         DataType::Float64 => Some(SqlType::Double),
@@ -145,12 +135,7 @@ pub fn sql_type_of_column(data_type: &DataType) -> Option<SqlType> {
 
 /// Applies `udf` to `columns` of `table` as `operation`. Column names are taken literally
 /// (case-sensitive, no SQL parsing), as a user picks them from a schema.
-pub fn apply(
-    table: DataFrame,
-    udf: &ScalarUDF,
-    columns: &[String],
-    operation: &Operation,
-) -> DfResult<DataFrame> {
+pub fn apply(table: DataFrame, udf: &ScalarUDF, columns: &[String], operation: &Operation) -> DfResult<DataFrame> {
     let args: Vec<Expr> = columns
         .iter()
         .map(|name| Expr::Column(Column::new_unqualified(name)))
@@ -158,12 +143,7 @@ pub fn apply(
     let call = udf.call(args);
     match operation {
         Operation::Map { output_column } => {
-            let mut projection: Vec<Expr> = table
-                .schema()
-                .columns()
-                .into_iter()
-                .map(Expr::Column)
-                .collect();
+            let mut projection: Vec<Expr> = table.schema().columns().into_iter().map(Expr::Column).collect();
             projection.push(call.alias(output_column));
             table.select(projection)
         }

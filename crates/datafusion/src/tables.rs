@@ -40,29 +40,20 @@ pub async fn register_file(context: &SessionContext, name: &str, path: &Path) ->
         return plan_err!("data file `{}` does not exist", path.display());
     }
     let location = path.to_string_lossy();
-    let extension = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or_default();
+    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or_default();
     let extension = format!(".{extension}");
     match format {
         FileFormat::Csv => {
-            let options = CsvReadOptions::new()
-                .has_header(true)
-                .file_extension(&extension);
+            let options = CsvReadOptions::new().has_header(true).file_extension(&extension);
             context.register_csv(name, location.as_ref(), options).await
         }
         FileFormat::Parquet => {
             let options = ParquetReadOptions::default().file_extension(&extension);
-            context
-                .register_parquet(name, location.as_ref(), options)
-                .await
+            context.register_parquet(name, location.as_ref(), options).await
         }
         FileFormat::NdJson => {
             let options = JsonReadOptions::default().file_extension(&extension);
-            context
-                .register_json(name, location.as_ref(), options)
-                .await
+            context.register_json(name, location.as_ref(), options).await
         }
     }
 }

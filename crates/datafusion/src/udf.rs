@@ -5,9 +5,7 @@ use std::sync::Arc;
 
 use datafusion::arrow::datatypes::DataType;
 use datafusion::common::{Result, plan_err};
-use datafusion::logical_expr::{
-    ColumnarValue, ScalarFunctionArgs, ScalarUDF, ScalarUDFImpl, Signature, Volatility,
-};
+use datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDF, ScalarUDFImpl, Signature, Volatility};
 use wasmudf_abi::{SqlType, UdfSignature};
 use wasmudf_sandbox::{UdfRunner, arrow_type};
 
@@ -19,13 +17,20 @@ use crate::error::sandbox_to_datafusion;
 pub struct WasmScalarUdf {
     runner: Arc<UdfRunner>,
     engine_signature: Signature,
+    /// The lower-case spelling of a mixed-case name: `CREATE FUNCTION calcAdj` keeps its case,
+    /// but SQL folds unquoted calls to `calcadj`, so the function answers to both.
+    aliases: Vec<String>,
 }
 
 impl WasmScalarUdf {
     pub fn new(runner: UdfRunner) -> Self {
+        let name = &runner.signature().name;
+        let lower = name.to_lowercase();
+        let aliases = if lower != *name { vec![lower] } else { Vec::new() };
         WasmScalarUdf {
             runner: Arc::new(runner),
             engine_signature: Signature::user_defined(Volatility::Immutable),
+            aliases,
         }
     }
 
@@ -56,6 +61,10 @@ impl Hash for WasmScalarUdf {
 impl ScalarUDFImpl for WasmScalarUdf {
     fn name(&self) -> &str {
         &self.runner.signature().name
+    }
+
+    fn aliases(&self) -> &[String] {
+        &self.aliases
     }
 
     fn signature(&self) -> &Signature {
@@ -91,18 +100,16 @@ impl ScalarUDFImpl for WasmScalarUdf {
             .map(|(index, (arg_type, param))| {
                 let coerced = match (param.sql_type, arg_type) {
                     (_, DataType::Null) => Some(arrow_type(param.sql_type)),
-                    (
-                        SqlType::String,
-                        DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View,
-                    ) => Some(arg_type.clone()),
-                    (SqlType::String, DataType::Dictionary(_, value)) if value.is_string() => {
-                        Some(DataType::Utf8)
+                    (SqlType::String, DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View) => {
+                        Some(arg_type.clone())
                     }
+                    (SqlType::String, DataType::Dictionary(_, value)) if value.is_string() => Some(DataType::Utf8),
                     (SqlType::Boolean, DataType::Boolean) => Some(DataType::Boolean),
-                    (
-                        SqlType::Int | SqlType::BigInt | SqlType::Float | SqlType::Double,
-                        numeric,
-                    ) if numeric.is_numeric() => Some(arrow_type(param.sql_type)),
+                    (SqlType::Int | SqlType::BigInt | SqlType::Float | SqlType::Double, numeric)
+                        if numeric.is_numeric() =>
+                    {
+                        Some(arrow_type(param.sql_type))
+                    }
                     _ => None,
                 };
                 match coerced {
@@ -121,24 +128,18 @@ impl ScalarUDFImpl for WasmScalarUdf {
     }
 
     fn invoke_with_args(&self, args: ScalarFunctionArgs) -> Result<ColumnarValue> {
-        let all_scalar = args
-            .args
-            .iter()
-            .all(|arg| matches!(arg, ColumnarValue::Scalar(_)));
+        let all_scalar = args.args.iter().all(|arg| matches!(arg, ColumnarValue::Scalar(_)));
         let rows = if all_scalar { 1 } else { args.number_rows };
         let arrays = args
             .args
             .into_iter()
             .map(|arg| arg.into_array(rows))
             .collect::<Result<Vec<_>>>()?;
-        let result = self
-            .runner
-            .call(&arrays, rows)
-            .map_err(sandbox_to_datafusion)?;
+        let result = self.runner.call(&arrays, rows).map_err(sandbox_to_datafusion)?;
         if all_scalar {
-            return Ok(ColumnarValue::Scalar(
-                datafusion::common::ScalarValue::try_from_array(&result, 0)?,
-            ));
+            return Ok(ColumnarValue::Scalar(datafusion::common::ScalarValue::try_from_array(
+                &result, 0,
+            )?));
         }
         Ok(ColumnarValue::Array(result))
     }

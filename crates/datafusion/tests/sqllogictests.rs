@@ -109,12 +109,7 @@ async fn fresh_session(compiler: Arc<Compiler>) -> Result<WasmUdfDb, DataFusionE
         ..SessionOptions::default()
     };
     let context = new_session(UdfBuilder::new(compiler, limits), &options);
-    register_file(
-        &context,
-        "accounts",
-        &workspace_root().join("demo/accounts.csv"),
-    )
-    .await?;
+    register_file(&context, "accounts", &workspace_root().join("demo/accounts.csv")).await?;
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
     register_file(&context, "people", &data.join("people.csv")).await?;
     register_file(&context, "events", &data.join("events.ndjson")).await?;
@@ -138,12 +133,7 @@ fn main() -> std::process::ExitCode {
         .expect("tests/slt exists")
         .filter_map(|entry| entry.ok().map(|entry| entry.path()))
         .filter(|path| path.extension().is_some_and(|ext| ext == "slt"))
-        .filter(|path| {
-            filters.is_empty()
-                || filters
-                    .iter()
-                    .any(|f| path.to_string_lossy().contains(f.as_str()))
-        })
+        .filter(|path| filters.is_empty() || filters.iter().any(|f| path.to_string_lossy().contains(f.as_str())))
         .collect();
     files.sort();
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -152,11 +142,7 @@ fn main() -> std::process::ExitCode {
         .expect("a tokio runtime");
     let (mut passed, mut failed) = (0, 0);
     for file in &files {
-        let name = file
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
+        let name = file.file_name().unwrap_or_default().to_string_lossy().into_owned();
         let compiler = compiler.clone();
         let outcome = runtime.block_on(async {
             let mut runner = sqllogictest::Runner::new(move || fresh_session(compiler.clone()));

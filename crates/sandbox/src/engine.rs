@@ -4,9 +4,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
-use wasmtime::{
-    Config, Engine, InstanceAllocationStrategy, Module, OptLevel, PoolingAllocationConfig,
-};
+use wasmtime::{Config, Engine, InstanceAllocationStrategy, Module, OptLevel, PoolingAllocationConfig};
 
 use crate::SandboxError;
 
@@ -39,8 +37,7 @@ impl SandboxEngine {
     pub fn shared() -> &'static Arc<SandboxEngine> {
         static ENGINE: OnceLock<Arc<SandboxEngine>> = OnceLock::new();
         ENGINE.get_or_init(|| {
-            let engine =
-                Arc::new(SandboxEngine::new().expect("the wasmtime configuration is valid"));
+            let engine = Arc::new(SandboxEngine::new().expect("the wasmtime configuration is valid"));
             let weak = Arc::downgrade(&engine);
             std::thread::Builder::new()
                 .name("wasmudf-epoch".to_string())
@@ -81,8 +78,7 @@ impl SandboxEngine {
         pool.table_elements(10_000);
         pool.max_memory_size(HARD_MEMORY_CAP_BYTES as usize);
         config.allocation_strategy(InstanceAllocationStrategy::Pooling(pool));
-        let engine =
-            Engine::new(&config).map_err(|error| SandboxError::Compile(error.to_string()))?;
+        let engine = Engine::new(&config).map_err(|error| SandboxError::Compile(error.to_string()))?;
         Ok(SandboxEngine {
             engine,
             modules: Mutex::new(HashMap::new()),
@@ -95,16 +91,11 @@ impl SandboxEngine {
 
     /// Compiles an already validated module with Cranelift, or returns the cached compilation.
     pub(crate) fn compile(&self, digest: &str, wasm: &[u8]) -> Result<Module, SandboxError> {
-        if let Some(module) = self
-            .modules
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .get(digest)
-        {
+        if let Some(module) = self.modules.lock().unwrap_or_else(|p| p.into_inner()).get(digest) {
             return Ok(module.clone());
         }
-        let module = Module::from_binary(&self.engine, wasm)
-            .map_err(|error| SandboxError::Compile(format!("{error:#}")))?;
+        let module =
+            Module::from_binary(&self.engine, wasm).map_err(|error| SandboxError::Compile(format!("{error:#}")))?;
         let mut modules = self.modules.lock().unwrap_or_else(|p| p.into_inner());
         if modules.len() >= MODULE_CACHE_ENTRIES {
             modules.clear();

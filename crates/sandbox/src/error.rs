@@ -57,11 +57,7 @@ impl fmt::Display for TrapKind {
             TrapKind::IntegerOverflow => f.write_str("integer overflow"),
             TrapKind::OutOfBounds => f.write_str("out-of-bounds memory access"),
             TrapKind::StackOverflow => f.write_str("stack overflow (recursion too deep)"),
-            TrapKind::TimeLimit(limit) => write!(
-                f,
-                "time limit exceeded ({} ms per batch)",
-                limit.as_millis()
-            ),
+            TrapKind::TimeLimit(limit) => write!(f, "time limit exceeded ({} ms per batch)", limit.as_millis()),
             TrapKind::MemoryLimit(limit) => {
                 write!(f, "memory limit exceeded ({} MiB)", limit >> 20)
             }
@@ -92,10 +88,7 @@ impl fmt::Display for RowLocation {
             RowLocation::Row { index, values } => {
                 write!(f, "at row {index} of the batch")?;
                 if !values.is_empty() {
-                    let listed: Vec<String> = values
-                        .iter()
-                        .map(|(name, value)| format!("{name}={value}"))
-                        .collect();
+                    let listed: Vec<String> = values.iter().map(|(name, value)| format!("{name}={value}")).collect();
                     write!(f, " ({})", listed.join(", "))?;
                 }
                 Ok(())
@@ -109,11 +102,7 @@ impl fmt::Display for RowLocation {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OutputProblem {
     /// A returned string points outside guest memory.
-    OutOfBounds {
-        ptr: u32,
-        len: i32,
-        memory_bytes: usize,
-    },
+    OutOfBounds { ptr: u32, len: i32, memory_bytes: usize },
     /// A returned string is not UTF-8.
     InvalidUtf8 { valid_up_to: usize },
 }
@@ -121,11 +110,7 @@ pub enum OutputProblem {
 impl fmt::Display for OutputProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            OutputProblem::OutOfBounds {
-                ptr,
-                len,
-                memory_bytes,
-            } => write!(
+            OutputProblem::OutOfBounds { ptr, len, memory_bytes } => write!(
                 f,
                 "returned a string (ptr={ptr}, len={len}) outside its {memory_bytes}-byte memory"
             ),

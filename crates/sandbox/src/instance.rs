@@ -24,12 +24,7 @@ pub(crate) struct GuestLimiter {
 }
 
 impl ResourceLimiter for GuestLimiter {
-    fn memory_growing(
-        &mut self,
-        _current: usize,
-        desired: usize,
-        maximum: Option<usize>,
-    ) -> wasmtime::Result<bool> {
+    fn memory_growing(&mut self, _current: usize, desired: usize, maximum: Option<usize>) -> wasmtime::Result<bool> {
         if desired as u64 > self.memory_cap {
             return Err(wasmtime::Error::new(MemoryLimitHit {
                 cap: self.memory_cap,
@@ -39,12 +34,7 @@ impl ResourceLimiter for GuestLimiter {
         Ok(maximum.is_none_or(|maximum| desired <= maximum))
     }
 
-    fn table_growing(
-        &mut self,
-        _current: usize,
-        desired: usize,
-        _maximum: Option<usize>,
-    ) -> wasmtime::Result<bool> {
+    fn table_growing(&mut self, _current: usize, desired: usize, _maximum: Option<usize>) -> wasmtime::Result<bool> {
         Ok(desired <= 10_000)
     }
 }
@@ -75,16 +65,15 @@ impl GuestInstance {
             function: module.signature.name.clone(),
             message,
         };
-        let instance = Instance::new(&mut store, &module.module, &[]).map_err(|error| {
-            match classify(&error, &module) {
+        let instance =
+            Instance::new(&mut store, &module.module, &[]).map_err(|error| match classify(&error, &module) {
                 TrapKind::Other(_) => instantiate_error(format!("{error:#}")),
                 kind => SandboxError::Trap {
                     function: module.signature.name.clone(),
                     kind,
                     location: None,
                 },
-            }
-        })?;
+            })?;
         let memory = instance
             .get_memory(&mut store, exports::MEMORY)
             .ok_or_else(|| instantiate_error("no memory export".to_string()))?;
@@ -98,9 +87,7 @@ impl GuestInstance {
             let initialize = instance
                 .get_typed_func::<(), ()>(&mut store, exports::INITIALIZE)
                 .map_err(|error| instantiate_error(error.to_string()))?;
-            initialize
-                .call(&mut store, ())
-                .map_err(|error| trap(&error, &module))?;
+            initialize.call(&mut store, ()).map_err(|error| trap(&error, &module))?;
         }
         Ok(GuestInstance {
             store,

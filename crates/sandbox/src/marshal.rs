@@ -8,8 +8,7 @@ use std::sync::Arc;
 use arrow_array::cast::AsArray;
 use arrow_array::types::{Float32Type, Float64Type, Int32Type, Int64Type};
 use arrow_array::{
-    Array, ArrayRef, BooleanArray, GenericStringArray, OffsetSizeTrait, PrimitiveArray,
-    StringArray, StringViewArray,
+    Array, ArrayRef, BooleanArray, GenericStringArray, OffsetSizeTrait, PrimitiveArray, StringArray, StringViewArray,
 };
 use arrow_buffer::{BooleanBuffer, NullBuffer, ScalarBuffer};
 use arrow_schema::DataType;
@@ -31,41 +30,21 @@ impl<'a> GuestColumn<'a> {
     /// Views `array` as a column of `declared` type, or says why it cannot.
     pub(crate) fn new(array: &'a ArrayRef, declared: SqlType) -> Option<Self> {
         let column = match (declared, array.data_type()) {
-            (SqlType::Int, DataType::Int32) => GuestColumn::Fixed(
-                array
-                    .as_primitive::<Int32Type>()
-                    .values()
-                    .inner()
-                    .as_slice(),
-            ),
-            (SqlType::BigInt, DataType::Int64) => GuestColumn::Fixed(
-                array
-                    .as_primitive::<Int64Type>()
-                    .values()
-                    .inner()
-                    .as_slice(),
-            ),
-            (SqlType::Float, DataType::Float32) => GuestColumn::Fixed(
-                array
-                    .as_primitive::<Float32Type>()
-                    .values()
-                    .inner()
-                    .as_slice(),
-            ),
-            (SqlType::Double, DataType::Float64) => GuestColumn::Fixed(
-                array
-                    .as_primitive::<Float64Type>()
-                    .values()
-                    .inner()
-                    .as_slice(),
-            ),
-            (SqlType::Boolean, DataType::Boolean) => {
-                GuestColumn::Boolean(array.as_boolean().values())
+            (SqlType::Int, DataType::Int32) => {
+                GuestColumn::Fixed(array.as_primitive::<Int32Type>().values().inner().as_slice())
             }
+            (SqlType::BigInt, DataType::Int64) => {
+                GuestColumn::Fixed(array.as_primitive::<Int64Type>().values().inner().as_slice())
+            }
+            (SqlType::Float, DataType::Float32) => {
+                GuestColumn::Fixed(array.as_primitive::<Float32Type>().values().inner().as_slice())
+            }
+            (SqlType::Double, DataType::Float64) => {
+                GuestColumn::Fixed(array.as_primitive::<Float64Type>().values().inner().as_slice())
+            }
+            (SqlType::Boolean, DataType::Boolean) => GuestColumn::Boolean(array.as_boolean().values()),
             (SqlType::String, DataType::Utf8) => GuestColumn::Utf8(array.as_string::<i32>()),
-            (SqlType::String, DataType::LargeUtf8) => {
-                GuestColumn::LargeUtf8(array.as_string::<i64>())
-            }
+            (SqlType::String, DataType::LargeUtf8) => GuestColumn::LargeUtf8(array.as_string::<i64>()),
             (SqlType::String, DataType::Utf8View) => GuestColumn::Utf8View(array.as_string_view()),
             _ => return None,
         };
@@ -77,9 +56,7 @@ impl<'a> GuestColumn<'a> {
         match self {
             GuestColumn::Utf8(array) => offsets_span(array.value_offsets(), start, end),
             GuestColumn::LargeUtf8(array) => offsets_span(array.value_offsets(), start, end),
-            GuestColumn::Utf8View(array) => (start..end)
-                .map(|row| array.views()[row] as u32 as u64)
-                .sum(),
+            GuestColumn::Utf8View(array) => (start..end).map(|row| array.views()[row] as u32 as u64).sum(),
             _ => 0,
         }
     }
@@ -105,24 +82,12 @@ impl<'a> GuestColumn<'a> {
                     *slot = bits.value(row) as u8;
                 }
             }
-            GuestColumn::Utf8(array) => write_offset_strings(
-                array,
-                scratch,
-                base,
-                values_offset,
-                bytes_offset,
-                start,
-                end,
-            ),
-            GuestColumn::LargeUtf8(array) => write_offset_strings(
-                array,
-                scratch,
-                base,
-                values_offset,
-                bytes_offset,
-                start,
-                end,
-            ),
+            GuestColumn::Utf8(array) => {
+                write_offset_strings(array, scratch, base, values_offset, bytes_offset, start, end)
+            }
+            GuestColumn::LargeUtf8(array) => {
+                write_offset_strings(array, scratch, base, values_offset, bytes_offset, start, end)
+            }
             GuestColumn::Utf8View(array) => {
                 let bytes_offset = bytes_offset.unwrap_or(0) as usize;
                 let mut cursor = bytes_offset;
@@ -131,8 +96,7 @@ impl<'a> GuestColumn<'a> {
                     scratch[cursor..cursor + value.len()].copy_from_slice(value);
                     let pair = values_offset as usize + index * 8;
                     scratch[pair..pair + 4].copy_from_slice(&(base + cursor as u32).to_le_bytes());
-                    scratch[pair + 4..pair + 8]
-                        .copy_from_slice(&(value.len() as u32).to_le_bytes());
+                    scratch[pair + 4..pair + 8].copy_from_slice(&(value.len() as u32).to_le_bytes());
                     cursor += value.len();
                 }
             }
@@ -157,14 +121,10 @@ fn write_offset_strings<O: OffsetSizeTrait>(
     let first = offsets[start].as_usize();
     let last = offsets[end].as_usize();
     let bytes_offset = bytes_offset.unwrap_or(0) as usize;
-    scratch[bytes_offset..bytes_offset + (last - first)]
-        .copy_from_slice(&array.values()[first..last]);
+    scratch[bytes_offset..bytes_offset + (last - first)].copy_from_slice(&array.values()[first..last]);
     let data_base = base + bytes_offset as u32;
     let pairs = &mut scratch[values_offset as usize..values_offset as usize + (end - start) * 8];
-    for (pair, window) in pairs
-        .chunks_exact_mut(8)
-        .zip(offsets[start..=end].windows(2))
-    {
+    for (pair, window) in pairs.chunks_exact_mut(8).zip(offsets[start..=end].windows(2)) {
         let from = window[0].as_usize() - first;
         let len = window[1].as_usize() - window[0].as_usize();
         pair[..4].copy_from_slice(&(data_base + from as u32).to_le_bytes());
@@ -173,13 +133,7 @@ fn write_offset_strings<O: OffsetSizeTrait>(
 }
 
 /// Writes the selection bytes (1 = valid row) for rows `start..end`.
-pub(crate) fn write_selection(
-    scratch: &mut [u8],
-    offset: u32,
-    nulls: &NullBuffer,
-    start: usize,
-    end: usize,
-) {
+pub(crate) fn write_selection(scratch: &mut [u8], offset: u32, nulls: &NullBuffer, start: usize, end: usize) {
     let selection = &mut scratch[offset as usize..offset as usize + (end - start)];
     for (slot, row) in selection.iter_mut().zip(start..end) {
         *slot = nulls.is_valid(row) as u8;
@@ -200,7 +154,10 @@ pub fn arrow_type(sql_type: SqlType) -> DataType {
 
 /// Accumulates result chunks into one Arrow array.
 pub(crate) enum ResultBuilder {
-    Fixed { sql_type: SqlType, bytes: Vec<u8> },
+    Int(Vec<i32>),
+    BigInt(Vec<i64>),
+    Float(Vec<f32>),
+    Double(Vec<f64>),
     Boolean(Vec<bool>),
     String { offsets: Vec<i32>, bytes: Vec<u8> },
 }
@@ -208,6 +165,10 @@ pub(crate) enum ResultBuilder {
 impl ResultBuilder {
     pub(crate) fn new(sql_type: SqlType, rows: usize) -> Self {
         match sql_type {
+            SqlType::Int => ResultBuilder::Int(Vec::with_capacity(rows)),
+            SqlType::BigInt => ResultBuilder::BigInt(Vec::with_capacity(rows)),
+            SqlType::Float => ResultBuilder::Float(Vec::with_capacity(rows)),
+            SqlType::Double => ResultBuilder::Double(Vec::with_capacity(rows)),
             SqlType::Boolean => ResultBuilder::Boolean(Vec::with_capacity(rows)),
             SqlType::String => {
                 let mut offsets = Vec::with_capacity(rows + 1);
@@ -217,10 +178,6 @@ impl ResultBuilder {
                     bytes: Vec::new(),
                 }
             }
-            _ => ResultBuilder::Fixed {
-                sql_type,
-                bytes: Vec::with_capacity(rows * sql_type.guest_width() as usize),
-            },
         }
     }
 
@@ -235,13 +192,19 @@ impl ResultBuilder {
     ) -> Result<(), (usize, OutputProblem)> {
         let rows = layout.rows as usize;
         let output = (base + layout.output) as usize;
+        // Fixed-width results go from guest memory straight into the typed vector that the
+        // Arrow array will own: one pass, no intermediate copy.
         match self {
-            ResultBuilder::Fixed { sql_type, bytes } => {
-                let width = sql_type.guest_width() as usize;
-                bytes.extend_from_slice(&memory[output..output + rows * width]);
+            ResultBuilder::Int(values) => decode_into(values, &memory[output..output + rows * 4], i32::from_le_bytes),
+            ResultBuilder::BigInt(values) => {
+                decode_into(values, &memory[output..output + rows * 8], i64::from_le_bytes)
+            }
+            ResultBuilder::Float(values) => decode_into(values, &memory[output..output + rows * 4], f32::from_le_bytes),
+            ResultBuilder::Double(values) => {
+                decode_into(values, &memory[output..output + rows * 8], f64::from_le_bytes)
             }
             ResultBuilder::Boolean(values) => {
-                values.extend(memory[output..output + rows].iter().map(|&byte| byte != 0));
+                values.extend(memory[output..output + rows].iter().map(|&byte| byte != 0))
             }
             ResultBuilder::String { offsets, bytes } => {
                 let pairs = &memory[output..output + rows * 8];
@@ -249,8 +212,7 @@ impl ResultBuilder {
                     if valid(row) {
                         let ptr = u32::from_le_bytes([pair[0], pair[1], pair[2], pair[3]]);
                         let len = i32::from_le_bytes([pair[4], pair[5], pair[6], pair[7]]);
-                        let value =
-                            string_at(memory, ptr, len).map_err(|problem| (row, problem))?;
+                        let value = string_at(memory, ptr, len).map_err(|problem| (row, problem))?;
                         bytes.extend_from_slice(value);
                     }
                     let end = i32::try_from(bytes.len()).map_err(|_| {
@@ -272,27 +234,11 @@ impl ResultBuilder {
 
     pub(crate) fn finish(self, nulls: Option<NullBuffer>) -> ArrayRef {
         match self {
-            ResultBuilder::Fixed { sql_type, bytes } => match sql_type {
-                SqlType::Int => Arc::new(PrimitiveArray::<Int32Type>::new(
-                    scalars(&bytes, i32::from_le_bytes),
-                    nulls,
-                )),
-                SqlType::BigInt => Arc::new(PrimitiveArray::<Int64Type>::new(
-                    scalars(&bytes, i64::from_le_bytes),
-                    nulls,
-                )),
-                SqlType::Float => Arc::new(PrimitiveArray::<Float32Type>::new(
-                    scalars(&bytes, f32::from_le_bytes),
-                    nulls,
-                )),
-                _ => Arc::new(PrimitiveArray::<Float64Type>::new(
-                    scalars(&bytes, f64::from_le_bytes),
-                    nulls,
-                )),
-            },
-            ResultBuilder::Boolean(values) => {
-                Arc::new(BooleanArray::new(BooleanBuffer::from(values), nulls))
-            }
+            ResultBuilder::Int(values) => Arc::new(PrimitiveArray::<Int32Type>::new(values.into(), nulls)),
+            ResultBuilder::BigInt(values) => Arc::new(PrimitiveArray::<Int64Type>::new(values.into(), nulls)),
+            ResultBuilder::Float(values) => Arc::new(PrimitiveArray::<Float32Type>::new(values.into(), nulls)),
+            ResultBuilder::Double(values) => Arc::new(PrimitiveArray::<Float64Type>::new(values.into(), nulls)),
+            ResultBuilder::Boolean(values) => Arc::new(BooleanArray::new(BooleanBuffer::from(values), nulls)),
             ResultBuilder::String { offsets, bytes } => {
                 let offsets = arrow_buffer::OffsetBuffer::new(ScalarBuffer::from(offsets));
                 // SAFETY: every value appended was validated as UTF-8 in `string_at`, and the
@@ -303,15 +249,12 @@ impl ResultBuilder {
     }
 }
 
-fn scalars<T: arrow_buffer::ArrowNativeType, const N: usize>(
-    bytes: &[u8],
-    decode: fn([u8; N]) -> T,
-) -> ScalarBuffer<T> {
-    bytes
-        .chunks_exact(N)
-        .map(|chunk| decode(chunk.try_into().unwrap_or([0; N])))
-        .collect::<Vec<T>>()
-        .into()
+fn decode_into<T, const N: usize>(values: &mut Vec<T>, bytes: &[u8], decode: fn([u8; N]) -> T) {
+    values.extend(
+        bytes
+            .chunks_exact(N)
+            .map(|chunk| decode(chunk.try_into().unwrap_or([0; N]))),
+    );
 }
 
 /// The bytes of a guest string result, if it lies inside memory and is UTF-8.

@@ -39,11 +39,7 @@ pub struct LoadedModule {
 impl LoadedModule {
     /// Validates `wasm` against the ABI and `signature`, then compiles it (or reuses the
     /// engine's compilation of the same bytes).
-    pub fn load(
-        wasm: &[u8],
-        signature: &UdfSignature,
-        limits: RuntimeLimits,
-    ) -> Result<Arc<Self>, SandboxError> {
+    pub fn load(wasm: &[u8], signature: &UdfSignature, limits: RuntimeLimits) -> Result<Arc<Self>, SandboxError> {
         let module_limits = ModuleLimits::default();
         let report = wasmudf_abi::validate_module(wasm, &module_limits, Some(signature))?;
         // The compiled-code cache is shared by tenants: its key must be collision resistant.

@@ -64,14 +64,7 @@ impl UdfRunner {
             let mut start = 0;
             while start < rows {
                 let end = (start + MAX_ROWS_PER_CALL).min(rows);
-                if let Err(error) = self.call_chunk(
-                    &mut instance,
-                    &columns,
-                    nulls.as_ref(),
-                    start,
-                    end,
-                    &mut result,
-                ) {
+                if let Err(error) = self.call_chunk(&mut instance, &columns, nulls.as_ref(), start, end, &mut result) {
                     // The instance is dropped here: a trapped guest is never reused.
                     return Err(self.locate(error, args, &columns, nulls.as_ref(), start, end));
                 }
@@ -123,10 +116,7 @@ impl UdfRunner {
     ) -> Result<(), SandboxError> {
         let signature = &self.module.signature;
         let arg_types: Vec<_> = signature.param_types().collect();
-        let string_bytes: Vec<u64> = columns
-            .iter()
-            .map(|column| column.string_bytes(start, end))
-            .collect();
+        let string_bytes: Vec<u64> = columns.iter().map(|column| column.string_bytes(start, end)).collect();
         let layout = BatchLayout::new(
             &arg_types,
             &string_bytes,
@@ -271,11 +261,7 @@ impl UdfRunner {
     }
 
     fn checkout(&self) -> Result<GuestInstance, SandboxError> {
-        let idle = self
-            .idle
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .pop();
+        let idle = self.idle.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).pop();
         match idle {
             Some(instance) => Ok(instance),
             None => GuestInstance::new(self.module.clone()),
@@ -283,10 +269,7 @@ impl UdfRunner {
     }
 
     fn checkin(&self, instance: GuestInstance) {
-        let mut idle = self
-            .idle
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut idle = self.idle.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         if idle.len() < MAX_IDLE_INSTANCES {
             idle.push(instance);
         }

@@ -47,13 +47,9 @@ pub async fn run(args: CompileArgs) -> Result<ExitCode> {
     .await?;
     match result {
         Ok(module) => {
-            eprint!(
-                "{}",
-                render_diagnostics(&module.warnings, &file_name, &text)
-            );
+            eprint!("{}", render_diagnostics(&module.warnings, &file_name, &text));
             if let Some(output) = &args.output {
-                std::fs::write(output, &module.wasm)
-                    .with_context(|| format!("cannot write {}", output.display()))?;
+                std::fs::write(output, &module.wasm).with_context(|| format!("cannot write {}", output.display()))?;
             }
             println!(
                 "compiled {} ({} bytes, sha256 {}{}){}",
@@ -74,10 +70,7 @@ pub async fn run(args: CompileArgs) -> Result<ExitCode> {
                 .iter()
                 .filter(|d| d.severity == wasmudf_compiler::Severity::Error)
                 .count();
-            eprintln!(
-                "{errors} error{} generated.",
-                if errors == 1 { "" } else { "s" }
-            );
+            eprintln!("{errors} error{} generated.", if errors == 1 { "" } else { "s" });
             Ok(ExitCode::from(1))
         }
         Err(error) => Err(error.into()),

@@ -9,8 +9,8 @@ use clap::Args;
 use wasmudf_compiler::{CompileError, Language, render_diagnostics};
 use wasmudf_datafusion::abi::SqlType;
 use wasmudf_datafusion::{
-    ExecutionRequest, Operation, SessionOptions, WasmUdfError, default_output_column, new_session,
-    plan_execution, register_file,
+    ExecutionRequest, Operation, SessionOptions, WasmUdfError, default_output_column, new_session, plan_execution,
+    register_file,
 };
 
 use crate::output::{Destination, OutputFormat, emit};
@@ -109,9 +109,7 @@ pub async fn run(args: RunArgs) -> Result<ExitCode> {
         operation,
     };
     let planning_request = request.clone();
-    let planned =
-        tokio::task::spawn_blocking(move || plan_execution(&builder, table, &planning_request))
-            .await?;
+    let planned = tokio::task::spawn_blocking(move || plan_execution(&builder, table, &planning_request)).await?;
     let planned = match planned {
         Ok(planned) => planned,
         Err(WasmUdfError::Compile(CompileError::Diagnostics(diagnostics))) => {
@@ -127,11 +125,7 @@ pub async fn run(args: RunArgs) -> Result<ExitCode> {
     let text = String::from_utf8_lossy(&request.source);
     eprint!(
         "{}",
-        render_diagnostics(
-            &planned.compiled.warnings,
-            &args.source.display().to_string(),
-            &text
-        )
+        render_diagnostics(&planned.compiled.warnings, &args.source.display().to_string(), &text)
     );
     let frame = match args.limit {
         Some(limit) => planned.frame.limit(0, Some(limit))?,
@@ -149,11 +143,7 @@ pub async fn run(args: RunArgs) -> Result<ExitCode> {
             summary.elapsed.as_secs_f64(),
             planned.signature,
             planned.compiled.elapsed.as_secs_f64(),
-            if planned.compiled.from_cache {
-                " (cached)"
-            } else {
-                ""
-            },
+            if planned.compiled.from_cache { " (cached)" } else { "" },
             args.output
                 .as_ref()
                 .map(|path| format!("; wrote {}", path.display()))

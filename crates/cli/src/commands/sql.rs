@@ -46,8 +46,7 @@ pub async fn run(args: SqlArgs) -> Result<ExitCode> {
             .with_context(|| format!("cannot register table `{}`", name.trim()))?;
     }
     let text = match (&args.file, &args.statements) {
-        (Some(path), _) => std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read {}", path.display()))?,
+        (Some(path), _) => std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?,
         (None, Some(statements)) => statements.clone(),
         (None, None) => bail!("give SQL statements or --file"),
     };

@@ -2,16 +2,11 @@ use wasmudf_compiler::{CompileError, Severity};
 
 use crate::{compile_c, diagnostics_of};
 
-const PAPER: &str =
-    "float calculate_adj_bal(int balance, float rate) { return (balance * rate) + balance/1000; }";
+const PAPER: &str = "float calculate_adj_bal(int balance, float rate) { return (balance * rate) + balance/1000; }";
 
 #[test]
 fn the_papers_function_compiles_unchanged() {
-    let module = compile_c(
-        "calculate_adj_bal(balance INT, rate FLOAT) RETURNS FLOAT",
-        PAPER,
-    )
-    .unwrap();
+    let module = compile_c("calculate_adj_bal(balance INT, rate FLOAT) RETURNS FLOAT", PAPER).unwrap();
     assert!(module.wasm.starts_with(b"\0asm"));
     assert_eq!(module.digest.len(), 64);
     assert!(module.warnings.is_empty(), "{:?}", module.warnings);
@@ -33,31 +28,20 @@ fn errors_point_at_the_users_line_and_column() {
         "f(a INT) RETURNS INT",
         "// line 1\nint32_t f(int32_t a) {\n    return a + missing;\n}\n",
     );
-    let error = diagnostics
-        .iter()
-        .find(|d| d.severity == Severity::Error)
-        .unwrap();
+    let error = diagnostics.iter().find(|d| d.severity == Severity::Error).unwrap();
     assert_eq!((error.line, error.column), (Some(3), Some(16)));
     assert!(
-        error
-            .message
-            .contains("use of undeclared identifier 'missing'"),
+        error.message.contains("use of undeclared identifier 'missing'"),
         "{error}"
     );
 }
 
 #[test]
 fn a_type_that_contradicts_the_signature_is_an_error_at_the_definition() {
-    let diagnostics = diagnostics_of(
-        "f(a INT) RETURNS DOUBLE",
-        "\nfloat f(int a) { return a; }\n",
-    );
+    let diagnostics = diagnostics_of("f(a INT) RETURNS DOUBLE", "\nfloat f(int a) { return a; }\n");
     let error = &diagnostics[0];
     assert_eq!(error.line, Some(2));
-    assert!(
-        error.message.contains("conflicting types for 'f'"),
-        "{error}"
-    );
+    assert!(error.message.contains("conflicting types for 'f'"), "{error}");
     assert!(
         diagnostics
             .iter()
@@ -70,8 +54,9 @@ fn a_type_that_contradicts_the_signature_is_an_error_at_the_definition() {
 fn a_missing_function_is_named() {
     let diagnostics = diagnostics_of("f(a INT) RETURNS INT", "int32_t g(int32_t a) { return a; }");
     assert!(
-        diagnostics.iter().any(|d| d.severity == Severity::Error
-            && d.message.contains("does not define the function `f`")),
+        diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error && d.message.contains("does not define the function `f`")),
         "{diagnostics:?}"
     );
 }
@@ -113,15 +98,9 @@ fn non_utf8_and_nul_bytes_are_refused_before_clang() {
     let error = crate::compiler()
         .compile(&request(b"int f(int a)\n{ return a; } // \xff\n"))
         .unwrap_err();
-    assert!(
-        matches!(error, CompileError::NotUtf8 { line: 2, .. }),
-        "{error}"
-    );
+    assert!(matches!(error, CompileError::NotUtf8 { line: 2, .. }), "{error}");
     let error = crate::compiler()
         .compile(&request(b"int f(int a) { return a; }\0"))
         .unwrap_err();
-    assert!(
-        matches!(error, CompileError::NulByte { line: 1 }),
-        "{error}"
-    );
+    assert!(matches!(error, CompileError::NulByte { line: 1 }), "{error}");
 }

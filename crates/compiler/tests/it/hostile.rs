@@ -26,11 +26,7 @@ fn secret_file() -> &'static (String, String) {
                 .as_nanos()
         );
         let path = std::env::temp_dir().join(format!("wasmudf-secret-{}.txt", std::process::id()));
-        std::fs::write(
-            &path,
-            format!("int32_t leaked = 1; /* {secret} */\n\"{secret}\"\n"),
-        )
-        .unwrap();
+        std::fs::write(&path, format!("int32_t leaked = 1; /* {secret} */\n\"{secret}\"\n")).unwrap();
         (path.to_string_lossy().into_owned(), secret)
     })
 }
@@ -45,9 +41,7 @@ fn everything(result: &Result<CompiledModule, CompileError>) -> String {
             }
             text
         }
-        Err(CompileError::Diagnostics(diagnostics)) => {
-            diagnostics.iter().map(|d| format!("{d}\n")).collect()
-        }
+        Err(CompileError::Diagnostics(diagnostics)) => diagnostics.iter().map(|d| format!("{d}\n")).collect(),
         Err(other) => other.to_string(),
     }
 }
@@ -98,19 +92,13 @@ fn absolute_include_of_a_host_file() {
 
 #[test]
 fn relative_include_climbing_out_of_the_job() {
-    refused_as_missing_file(&format!(
-        "#include \"../../../../../../../../..SECRET_PATH\"{BODY}"
-    ));
-    refused_as_missing_file(&format!(
-        "#include \"../../../../../../../../../etc/passwd\"{BODY}"
-    ));
+    refused_as_missing_file(&format!("#include \"../../../../../../../../..SECRET_PATH\"{BODY}"));
+    refused_as_missing_file(&format!("#include \"../../../../../../../../../etc/passwd\"{BODY}"));
 }
 
 #[test]
 fn include_through_the_toolchain_directory() {
-    refused_as_missing_file(&format!(
-        "#include \"/usr/lib/llvm-19/../../../etc/passwd\"{BODY}"
-    ));
+    refused_as_missing_file(&format!("#include \"/usr/lib/llvm-19/../../../etc/passwd\"{BODY}"));
 }
 
 #[test]
@@ -130,9 +118,7 @@ fn embed_with_its_warning_silenced() {
 
 #[test]
 fn macro_expanded_include() {
-    refused_as_missing_file(&format!(
-        "#define HOST_FILE \"SECRET_PATH\"\n#include HOST_FILE{BODY}"
-    ));
+    refused_as_missing_file(&format!("#define HOST_FILE \"SECRET_PATH\"\n#include HOST_FILE{BODY}"));
     refused_as_missing_file(&format!(
         "#define STR(x) #x\n#define X(x) STR(x)\n#include X(/etc/passwd){BODY}"
     ));
@@ -170,9 +156,7 @@ fn has_include_and_has_embed_probes_see_nothing() {
 #[test]
 fn proc_and_dev_are_absent() {
     refused_as_missing_file(&format!("#include \"/proc/self/environ\"{BODY}"));
-    refused_as_missing_file(&format!(
-        "#include \"/proc/self/cwd/../../etc/passwd\"{BODY}"
-    ));
+    refused_as_missing_file(&format!("#include \"/proc/self/cwd/../../etc/passwd\"{BODY}"));
     // With an open stdin this would hang forever; in the jail there is no /dev at all.
     refused_as_missing_file(&format!("#include \"/dev/stdin\"{BODY}"));
     refused_as_missing_file(&format!("#include \"/dev/fd/0\"{BODY}"));
@@ -188,14 +172,11 @@ fn line_markers_claiming_host_files_reveal_nothing() {
 
 #[test]
 fn libc_io_pulls_in_imports_and_is_refused() {
-    let result = attempt(
-        "int printf(const char *, ...);\nint32_t f(int32_t a) { printf(\"%d\", a); return a; }\n",
-    );
+    let result = attempt("int printf(const char *, ...);\nint32_t f(int32_t a) { printf(\"%d\", a); return a; }\n");
     match result {
-        Err(CompileError::InvalidModule(error)) => assert!(
-            error.to_string().contains("wasi_snapshot_preview1"),
-            "{error}"
-        ),
+        Err(CompileError::InvalidModule(error)) => {
+            assert!(error.to_string().contains("wasi_snapshot_preview1"), "{error}")
+        }
         other => panic!("{:?}", other.map(|m| m.digest)),
     }
 }
@@ -224,9 +205,8 @@ fn a_crashing_compiler_leaves_no_reproducer_on_the_host() {
         .filter(|entry| !before.contains(entry))
         .collect();
     assert!(
-        new.iter().all(|name| !name.ends_with(".sh")
-            && !name.ends_with(".c")
-            && !name.ends_with(".crash")),
+        new.iter()
+            .all(|name| !name.ends_with(".sh") && !name.ends_with(".c") && !name.ends_with(".crash")),
         "reproducers written: {new:?}"
     );
 }
@@ -248,10 +228,7 @@ fn a_huge_source_is_refused_before_clang() {
         "{BODY}{}",
         "// padding padding padding padding padding padding\n".repeat(40_000)
     );
-    assert!(matches!(
-        attempt(&huge),
-        Err(CompileError::SourceTooLarge { .. })
-    ));
+    assert!(matches!(attempt(&huge), Err(CompileError::SourceTooLarge { .. })));
 }
 
 #[test]
@@ -287,8 +264,7 @@ fn a_huge_static_array_hits_the_output_limit() {
     if !slow_tests() {
         return;
     }
-    let bomb =
-        "static volatile char big[512 << 20] = {1};\nint32_t f(int32_t a) { return big[a]; }\n";
+    let bomb = "static volatile char big[512 << 20] = {1};\nint32_t f(int32_t a) { return big[a]; }\n";
     let result = attempt(bomb);
     assert!(
         matches!(result, Err(CompileError::LimitExceeded(_))),

@@ -7,9 +7,7 @@ mod wat_and_wasm;
 use std::sync::OnceLock;
 
 use wasmudf_abi::UdfSignature;
-use wasmudf_compiler::{
-    CompileError, CompileRequest, CompiledModule, Compiler, CompilerConfig, Diagnostic, Language,
-};
+use wasmudf_compiler::{CompileError, CompileRequest, CompiledModule, Compiler, CompilerConfig, Diagnostic, Language};
 
 /// A compiler with its own cache directory, shared by the tests of this binary.
 pub fn compiler() -> &'static Compiler {

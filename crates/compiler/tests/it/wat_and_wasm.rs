@@ -47,8 +47,7 @@ fn wat_syntax_errors_have_a_position() {
 #[test]
 fn a_c_module_refuses_to_run_under_another_signature() {
     let signature: UdfSignature = "g(a INT) RETURNS INT".parse().unwrap();
-    let module =
-        crate::compile_c("g(a INT) RETURNS INT", "int32_t g(int32_t a) { return a; }").unwrap();
+    let module = crate::compile_c("g(a INT) RETURNS INT", "int32_t g(int32_t a) { return a; }").unwrap();
     let other: UdfSignature = "g(a BIGINT) RETURNS INT".parse().unwrap();
     let error = compiler()
         .compile(&CompileRequest {

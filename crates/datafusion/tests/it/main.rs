@@ -1,1 +1,37 @@
+//! Integration tests of the DataFusion adapter through its Rust API.
 
+mod execution;
+mod factory;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use datafusion::prelude::SessionContext;
+use wasmudf_compiler::{Compiler, CompilerConfig};
+use wasmudf_datafusion::sandbox::RuntimeLimits;
+use wasmudf_datafusion::{SessionOptions, UdfBuilder, new_session, register_file};
+
+pub fn builder() -> UdfBuilder {
+    let compiler = Compiler::new(CompilerConfig {
+        cache_dir: Some(std::env::temp_dir().join("wasmudf-datafusion-it-cache")),
+        ..CompilerConfig::default()
+    });
+    UdfBuilder::new(
+        Arc::new(compiler),
+        RuntimeLimits {
+            batch_timeout: Duration::from_secs(2),
+            memory_bytes: 64 << 20,
+        },
+    )
+}
+
+pub fn demo_accounts() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../demo/accounts.csv")
+}
+
+pub async fn session_with_accounts() -> SessionContext {
+    let context = new_session(builder(), &SessionOptions::default());
+    register_file(&context, "accounts", &demo_accounts()).await.unwrap();
+    context
+}

@@ -44,10 +44,7 @@ fn a_memory_bomb_hits_the_memory_limit() {
         matches!(error, SandboxError::Trap { kind: TrapKind::MemoryLimit(cap), .. } if cap == 32 << 20),
         "{error}"
     );
-    assert!(
-        error.to_string().contains("memory limit exceeded (32 MiB)"),
-        "{error}"
-    );
+    assert!(error.to_string().contains("memory limit exceeded (32 MiB)"), "{error}");
 }
 
 #[test]

@@ -11,27 +11,17 @@ fn null_input_yields_null_output_without_calling_the_guest() {
     let runner = c_runner("divide(a INT, b INT) RETURNS INT", DIVIDE);
     let result = call(
         &runner,
-        vec![
-            int32s(&[Some(8), None, Some(9)]),
-            int32s(&[Some(2), Some(0), Some(3)]),
-        ],
+        vec![int32s(&[Some(8), None, Some(9)]), int32s(&[Some(2), Some(0), Some(3)])],
     )
     .unwrap();
     let result = result.as_any().downcast_ref::<Int32Array>().unwrap();
-    assert_eq!(
-        result.iter().collect::<Vec<_>>(),
-        vec![Some(4), None, Some(3)]
-    );
+    assert_eq!(result.iter().collect::<Vec<_>>(), vec![Some(4), None, Some(3)]);
 }
 
 #[test]
 fn an_all_null_batch_makes_no_guest_call() {
     let runner = c_runner("divide(a INT, b INT) RETURNS INT", DIVIDE);
-    let result = call(
-        &runner,
-        vec![int32s(&[None, None]), int32s(&[Some(0), Some(0)])],
-    )
-    .unwrap();
+    let result = call(&runner, vec![int32s(&[None, None]), int32s(&[Some(0), Some(0)])]).unwrap();
     assert_eq!(result.len(), 2);
     assert_eq!(result.null_count(), 2);
 }
@@ -72,12 +62,6 @@ fn booleans_come_back_as_booleans() {
         "bool even(int32_t a) { return a % 2 == 0; }",
     );
     let result = call(&runner, vec![int32s(&[Some(1), Some(2), None])]).unwrap();
-    let result = result
-        .as_any()
-        .downcast_ref::<arrow_array::BooleanArray>()
-        .unwrap();
-    assert_eq!(
-        result.iter().collect::<Vec<_>>(),
-        vec![Some(false), Some(true), None]
-    );
+    let result = result.as_any().downcast_ref::<arrow_array::BooleanArray>().unwrap();
+    assert_eq!(result.iter().collect::<Vec<_>>(), vec![Some(false), Some(true), None]);
 }

@@ -30,9 +30,7 @@ fn string_result_module(ptr: i64, len: i64) -> String {
 fn invalid_output(ptr: i64, len: i64) -> (OutputProblem, RowLocation) {
     let runner = wat_runner("f(a INT) RETURNS STRING", &string_result_module(ptr, len)).unwrap();
     match call(&runner, vec![int32s(&[Some(42)])]).unwrap_err() {
-        SandboxError::InvalidOutput {
-            problem, location, ..
-        } => (problem, location),
+        SandboxError::InvalidOutput { problem, location, .. } => (problem, location),
         other => panic!("{other}"),
     }
 }
@@ -60,10 +58,7 @@ fn a_string_result_outside_memory_is_refused() {
 #[test]
 fn a_negative_length_is_refused() {
     let (problem, _) = invalid_output(100, -1);
-    assert!(matches!(
-        problem,
-        OutputProblem::OutOfBounds { len: -1, .. }
-    ));
+    assert!(matches!(problem, OutputProblem::OutOfBounds { len: -1, .. }));
 }
 
 #[test]
@@ -82,10 +77,7 @@ fn invalid_utf8_is_refused_with_its_offset() {
 fn valid_bytes_from_guest_memory_are_accepted() {
     let runner = wat_runner("f(a INT) RETURNS STRING", &string_result_module(103, 2)).unwrap();
     let result = call(&runner, vec![int32s(&[Some(1)])]).unwrap();
-    let result = result
-        .as_any()
-        .downcast_ref::<arrow_array::StringArray>()
-        .unwrap();
+    let result = result.as_any().downcast_ref::<arrow_array::StringArray>().unwrap();
     assert_eq!(result.value(0), "ok");
 }
 

@@ -15,10 +15,7 @@ wasmudf_str domain(wasmudf_str email) {
 
 fn as_strings(array: &ArrayRef) -> Vec<Option<String>> {
     let array = array.as_any().downcast_ref::<StringArray>().unwrap();
-    array
-        .iter()
-        .map(|value| value.map(str::to_string))
-        .collect()
+    array.iter().map(|value| value.map(str::to_string)).collect()
 }
 
 #[test]
@@ -61,13 +58,7 @@ fn every_arrow_string_layout_is_accepted() {
         Arc::new(StringViewArray::from(values.clone())),
         // A sliced array: offsets that do not start at zero.
         Arc::new(
-            StringArray::from(vec![
-                Some("skip@me.com"),
-                Some("a@b.org"),
-                None,
-                Some("x@example.com"),
-            ])
-            .slice(1, 3),
+            StringArray::from(vec![Some("skip@me.com"), Some("a@b.org"), None, Some("x@example.com")]).slice(1, 3),
         ),
     ];
     let expected = vec![Some("b.org".to_string()), None];
@@ -87,9 +78,7 @@ fn allocated_strings_survive_many_batches() {
     );
     // Enough rows for several guest calls, each allocating ~2 MiB in the arena.
     let rows = wasmudf_sandbox::MAX_ROWS_PER_CALL * 3 + 7;
-    let inputs: Vec<String> = (0..rows)
-        .map(|i| format!("row{i}-ß-{}", "x".repeat(i % 61)))
-        .collect();
+    let inputs: Vec<String> = (0..rows).map(|i| format!("row{i}-ß-{}", "x".repeat(i % 61))).collect();
     let input: ArrayRef = Arc::new(StringArray::from(inputs.clone()));
     for _ in 0..3 {
         let result = call(&runner, vec![input.clone()]).unwrap();
@@ -108,14 +97,7 @@ fn long_and_empty_strings() {
         "int32_t count_a(wasmudf_str s) { int32_t n = 0; for (int32_t i = 0; i < s.len; i++) n += s.ptr[i] == 'a'; return n; }",
     );
     let long = "a".repeat(3 << 20);
-    let result = call(
-        &runner,
-        vec![strings(&[Some(&long), Some(""), Some("banana")])],
-    )
-    .unwrap();
-    let result = result
-        .as_any()
-        .downcast_ref::<arrow_array::Int32Array>()
-        .unwrap();
+    let result = call(&runner, vec![strings(&[Some(&long), Some(""), Some("banana")])]).unwrap();
+    let result = result.as_any().downcast_ref::<arrow_array::Int32Array>().unwrap();
     assert_eq!(result.values().to_vec(), vec![3 << 20, 0, 3]);
 }

@@ -45,11 +45,7 @@ pub fn c_runner_with(signature: &str, source: &str, limits: RuntimeLimits) -> Ud
 pub fn wat_runner(signature: &str, wat: &str) -> Result<UdfRunner, SandboxError> {
     let signature: UdfSignature = signature.parse().unwrap();
     let wasm = wat::parse_str(wat).unwrap();
-    Ok(UdfRunner::new(LoadedModule::load(
-        &wasm,
-        &signature,
-        limits(),
-    )?))
+    Ok(UdfRunner::new(LoadedModule::load(&wasm, &signature, limits())?))
 }
 
 pub fn call(runner: &UdfRunner, args: Vec<ArrayRef>) -> Result<ArrayRef, SandboxError> {

@@ -30,10 +30,7 @@ fn division_by_zero_names_the_function_the_row_and_its_values() {
         *location,
         Some(RowLocation::Row {
             index: 1,
-            values: vec![
-                ("a".to_string(), "7".to_string()),
-                ("b".to_string(), "0".to_string())
-            ]
+            values: vec![("a".to_string(), "7".to_string()), ("b".to_string(), "0".to_string())]
         })
     );
     assert_eq!(
@@ -46,11 +43,7 @@ fn division_by_zero_names_the_function_the_row_and_its_values() {
 fn a_runner_keeps_working_after_a_trap() {
     let runner = c_runner("divide(a INT, b INT) RETURNS INT", DIVIDE);
     assert!(call(&runner, vec![int32s(&[Some(1)]), int32s(&[Some(0)])]).is_err());
-    let result = call(
-        &runner,
-        vec![int32s(&[Some(9), Some(8)]), int32s(&[Some(3), Some(2)])],
-    )
-    .unwrap();
+    let result = call(&runner, vec![int32s(&[Some(9), Some(8)]), int32s(&[Some(3), Some(2)])]).unwrap();
     let result = result.as_any().downcast_ref::<Int32Array>().unwrap();
     assert_eq!(result.values().to_vec(), vec![3, 4]);
 }
@@ -58,11 +51,7 @@ fn a_runner_keeps_working_after_a_trap() {
 #[test]
 fn signed_overflow_in_division_is_an_integer_overflow() {
     let runner = c_runner("divide(a INT, b INT) RETURNS INT", DIVIDE);
-    let error = call(
-        &runner,
-        vec![int32s(&[Some(i32::MIN)]), int32s(&[Some(-1)])],
-    )
-    .unwrap_err();
+    let error = call(&runner, vec![int32s(&[Some(i32::MIN)]), int32s(&[Some(-1)])]).unwrap_err();
     assert!(
         matches!(
             error,
@@ -117,10 +106,7 @@ fn abort_is_reported_as_abort() {
         ),
         "{error}"
     );
-    assert!(
-        error.to_string().contains("row 1 of the batch (a=-5)"),
-        "{error}"
-    );
+    assert!(error.to_string().contains("row 1 of the batch (a=-5)"), "{error}");
 }
 
 #[test]
