@@ -25,6 +25,12 @@ enum Command {
     Sql(commands::sql::SqlArgs),
     /// Compile a UDF and print its diagnostics, optionally writing the module.
     Compile(commands::compile::CompileArgs),
+    /// Serve the HTTP API for many tenants, with the demo data on first start.
+    Serve(commands::serve::ServeArgs),
+    /// Manage tenants: create (prints a token), list.
+    Tenants(commands::tenants::TenantsArgs),
+    /// Manage API tokens: revoke.
+    Tokens(commands::tenants::TokensArgs),
 }
 
 const EXAMPLES: &str = "\
@@ -61,6 +67,9 @@ fn main() -> ExitCode {
             Command::Run(args) => commands::run::run(args).await,
             Command::Sql(args) => commands::sql::run(args).await,
             Command::Compile(args) => commands::compile::run(args).await,
+            Command::Serve(args) => commands::serve::run(args).await,
+            Command::Tenants(args) => commands::tenants::run(args).await,
+            Command::Tokens(args) => commands::tenants::run_tokens(args).await,
         }
     });
     match result {

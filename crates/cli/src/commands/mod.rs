@@ -2,7 +2,9 @@
 
 pub mod compile;
 pub mod run;
+pub mod serve;
 pub mod sql;
+pub mod tenants;
 
 use std::path::Path;
 

@@ -1,0 +1,285 @@
+//! `/api/v1/datasets`: list, upload, schema, rows, delete.
+
+use std::path::Path;
+
+use axum::Json;
+use axum::extract::{Multipart, Path as UrlPath, Query, State};
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use serde::{Deserialize, Serialize};
+use wasmudf_datafusion::datafusion::dataframe::DataFrame;
+use wasmudf_datafusion::datafusion::prelude::SessionContext;
+use wasmudf_datafusion::{FileFormat, SessionOptions, new_session, register_file};
+
+use crate::auth::Caller;
+use crate::error::ApiError;
+use crate::rows::{ColumnInfo, columns, json_rows};
+use crate::state::AppState;
+use crate::store::DatasetRecord;
+
+#[derive(Debug, Serialize)]
+pub struct DatasetInfo {
+    pub name: String,
+    pub format: &'static str,
+    pub bytes: i64,
+    pub shared: bool,
+    /// Whether the caller owns it (shared datasets of others are read-only).
+    pub owned: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DatasetList {
+    pub datasets: Vec<DatasetInfo>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Schema {
+    pub columns: Vec<ColumnInfo>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Table {
+    pub columns: Vec<ColumnInfo>,
+    pub rows: Vec<Vec<serde_json::Value>>,
+    pub total_rows: usize,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Page {
+    #[serde(default)]
+    pub offset: usize,
+    #[serde(default = "default_limit")]
+    pub limit: usize,
+}
+
+fn default_limit() -> usize {
+    100
+}
+
+/// Rows per page at most.
+pub const MAX_PAGE_ROWS: usize = 10_000;
+
+fn format_name(file: &str) -> &'static str {
+    match FileFormat::from_path(Path::new(file)) {
+        Some(FileFormat::Csv) => "csv",
+        Some(FileFormat::Parquet) => "parquet",
+        Some(FileFormat::NdJson) => "ndjson",
+        None => "unknown",
+    }
+}
+
+pub async fn list(State(state): State<AppState>, Caller(tenant): Caller) -> Result<Json<DatasetList>, ApiError> {
+    let datasets = state
+        .store
+        .list_datasets(tenant.id)?
+        .into_iter()
+        .map(|record| DatasetInfo {
+            format: format_name(&record.file),
+            owned: record.owner == tenant.id,
+            name: record.name,
+            bytes: record.bytes,
+            shared: record.shared,
+        })
+        .collect();
+    Ok(Json(DatasetList { datasets }))
+}
+
+/// Opens a readable dataset as a DataFrame in a fresh session.
+pub async fn open(state: &AppState, tenant: i64, name: &str) -> Result<(SessionContext, DataFrame), ApiError> {
+    let record = state
+        .store
+        .readable_dataset(tenant, name)?
+        .ok_or_else(|| ApiError::not_found("dataset", name))?;
+    let context = new_session(state.builder.clone(), &SessionOptions::default());
+    let path = state.dataset_path(record.owner, &record.file);
+    register_file(&context, "data", &path)
+        .await
+        .map_err(|error| ApiError::internal("opening a dataset", error))?;
+    let frame = context
+        .table("data")
+        .await
+        .map_err(|error| ApiError::internal("opening a dataset", error))?;
+    Ok((context, frame))
+}
+
+pub async fn schema(
+    State(state): State<AppState>,
+    Caller(tenant): Caller,
+    UrlPath(name): UrlPath<String>,
+) -> Result<Json<Schema>, ApiError> {
+    let (_, frame) = open(&state, tenant.id, &name).await?;
+    Ok(Json(Schema {
+        columns: columns(frame.schema().as_arrow()),
+    }))
+}
+
+pub async fn rows(
+    State(state): State<AppState>,
+    Caller(tenant): Caller,
+    UrlPath(name): UrlPath<String>,
+    page: Result<Query<Page>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<Table>, ApiError> {
+    let Query(page) = page?;
+    let (_, frame) = open(&state, tenant.id, &name).await?;
+    let columns = columns(frame.schema().as_arrow());
+    let total_rows = frame.clone().count().await.map_err(|error| read_error(&state, error))?;
+    let limit = page.limit.min(MAX_PAGE_ROWS);
+    let batches = frame
+        .limit(page.offset, Some(limit))
+        .map_err(|error| read_error(&state, error))?
+        .collect()
+        .await
+        .map_err(|error| read_error(&state, error))?;
+    Ok(Json(Table {
+        columns,
+        rows: json_rows(&batches),
+        total_rows,
+    }))
+}
+
+/// A data file that fails to read is the uploader's problem; say what failed, without paths.
+fn read_error(state: &AppState, error: impl std::fmt::Display) -> ApiError {
+    let message = error.to_string().replace(&state.data_dir.display().to_string(), "");
+    ApiError::bad_request("unreadable_dataset", message)
+}
+
+pub async fn delete(
+    State(state): State<AppState>,
+    Caller(tenant): Caller,
+    UrlPath(name): UrlPath<String>,
+) -> Result<StatusCode, ApiError> {
+    let record = state
+        .store
+        .delete_dataset(tenant.id, &name)?
+        .ok_or_else(|| ApiError::not_found("dataset", &name))?;
+    let _ = std::fs::remove_file(state.dataset_path(tenant.id, &record.file));
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// `POST /api/v1/datasets`: multipart field `file` (CSV, Parquet or NDJSON by extension) and an
+/// optional `name`. The upload is written next to its final place, read back completely (so a
+/// CSV row that does not parse is refused now, with its line), and only then renamed into place
+/// and recorded: a half-written upload never appears as a dataset.
+pub async fn upload(
+    State(state): State<AppState>,
+    Caller(tenant): Caller,
+    mut multipart: Multipart,
+) -> Result<impl IntoResponse, ApiError> {
+    let directory = state.datasets_dir(tenant.id);
+    std::fs::create_dir_all(&directory).map_err(|error| ApiError::internal("storing an upload", error))?;
+    let mut name = None;
+    let mut staged: Option<(tempfile::NamedTempFile, String, usize)> = None;
+    while let Some(mut field) = multipart.next_field().await? {
+        match field.name() {
+            Some("name") => name = Some(field.text().await?),
+            Some("file") => {
+                let file_name = field.file_name().unwrap_or("upload.csv").to_string();
+                let extension = Path::new(&file_name)
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .map(str::to_ascii_lowercase)
+                    .filter(|e| FileFormat::from_path(Path::new(&format!("x.{e}"))).is_some())
+                    .ok_or_else(|| {
+                        ApiError::bad_request(
+                            "unsupported_format",
+                            format!("`{file_name}` is not a .csv, .parquet, .json, .ndjson or .jsonl file"),
+                        )
+                    })?;
+                let staging = tempfile::Builder::new()
+                    .prefix(".upload-")
+                    .suffix(&format!(".{extension}"))
+                    .tempfile_in(&directory)
+                    .map_err(|error| ApiError::internal("storing an upload", error))?;
+                let mut bytes = 0usize;
+                let mut writer = staging
+                    .reopen()
+                    .map_err(|error| ApiError::internal("storing an upload", error))?;
+                while let Some(chunk) = field.chunk().await? {
+                    bytes += chunk.len();
+                    if bytes > state.limits.max_upload_bytes {
+                        return Err(ApiError::new(
+                            StatusCode::PAYLOAD_TOO_LARGE,
+                            "upload_too_large",
+                            format!(
+                                "the upload is larger than this tenant's limit of {} bytes",
+                                state.limits.max_upload_bytes
+                            ),
+                        ));
+                    }
+                    std::io::Write::write_all(&mut writer, &chunk)
+                        .map_err(|error| ApiError::internal("storing an upload", error))?;
+                }
+                let stem = Path::new(&file_name)
+                    .file_stem()
+                    .and_then(|s| s.to_str())
+                    .unwrap_or("dataset")
+                    .to_string();
+                staged = Some((staging, stem, bytes));
+            }
+            _ => {}
+        }
+    }
+    let (staging, stem, bytes) =
+        staged.ok_or_else(|| ApiError::bad_request("missing_file", "the multipart field `file` is missing"))?;
+    let name = dataset_name(name.as_deref().unwrap_or(&stem))?;
+    if state
+        .store
+        .readable_dataset(tenant.id, &name)?
+        .is_some_and(|d| d.owner == tenant.id)
+    {
+        return Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "dataset_exists",
+            format!("a dataset named `{name}` exists; delete it first"),
+        ));
+    }
+    // Read it all back before it becomes visible.
+    let context = new_session(state.builder.clone(), &SessionOptions::default());
+    register_file(&context, "upload", staging.path())
+        .await
+        .map_err(|error| read_error(&state, error))?;
+    let frame = context
+        .table("upload")
+        .await
+        .map_err(|error| read_error(&state, error))?;
+    let schema = Schema {
+        columns: columns(frame.schema().as_arrow()),
+    };
+    let rows = frame.count().await.map_err(|error| read_error(&state, error))?;
+    let extension = staging
+        .path()
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("csv")
+        .to_string();
+    let file = format!("{name}.{extension}");
+    staging
+        .persist(directory.join(&file))
+        .map_err(|error| ApiError::internal("storing an upload", error.error))?;
+    let record = DatasetRecord {
+        name: name.clone(),
+        owner: tenant.id,
+        file,
+        shared: false,
+        bytes: bytes as i64,
+    };
+    state.store.insert_dataset(tenant.id, &record)?;
+    Ok((
+        StatusCode::CREATED,
+        Json(serde_json::json!({ "name": name, "rows": rows, "columns": schema.columns })),
+    ))
+}
+
+/// Dataset names are `[A-Za-z0-9_-]`, 1 to 64 characters.
+pub fn dataset_name(text: &str) -> Result<String, ApiError> {
+    let valid =
+        !text.is_empty() && text.len() <= 64 && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    if valid {
+        Ok(text.to_string())
+    } else {
+        Err(ApiError::bad_request(
+            "bad_name",
+            format!("`{text}` is not a valid dataset name: use 1 to 64 letters, digits, `_` or `-`"),
+        ))
+    }
+}

@@ -1,0 +1,145 @@
+//! The multi-tenant HTTP API of wasmudf (`wasmudf serve`).
+//!
+//! ```text
+//! GET    /api/v1/datasets                       the caller's datasets and the shared ones
+//! POST   /api/v1/datasets                       multipart `file` (+ `name`): CSV, Parquet, NDJSON
+//! GET    /api/v1/datasets/{name}/schema         {"columns":[{"name","type"}]}
+//! GET    /api/v1/datasets/{name}/rows           ?offset=&limit=
+//! DELETE /api/v1/datasets/{name}
+//! POST   /api/v1/executions                     the paper's ExecutionRequest, or {"sql": "..."} → 202 {"id"}
+//! GET    /api/v1/executions/{id}                status, progress, timings, structured error
+//! GET    /api/v1/executions/{id}/results        ?offset=&limit=
+//! GET    /api/v1/executions/{id}/results.csv | results.parquet
+//! DELETE /api/v1/executions/{id}                cancel
+//! ```
+//!
+//! Metadata lives in SQLite (`store.rs`), files under the data directory. Every handler takes a
+//! [`auth::Caller`], and every store query that reads tenant data takes the tenant's id.
+//!
+//! **Architecture invariant:** the only crate that depends on axum.
+
+pub mod auth;
+pub mod datasets;
+pub mod error;
+pub mod executions;
+pub mod rows;
+pub mod state;
+pub mod store;
+
+use std::io::Read;
+use std::path::Path;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::get;
+use wasmudf_datafusion::UdfBuilder;
+
+pub use state::{AppState, TenantLimits};
+pub use store::Store;
+
+/// The API router over `state`.
+pub fn app(state: AppState) -> Router {
+    let upload_limit = state.limits.max_upload_bytes + (1 << 20);
+    let api = Router::new()
+        .route("/datasets", get(datasets::list).post(datasets::upload))
+        .route("/datasets/{name}/schema", get(datasets::schema))
+        .route("/datasets/{name}/rows", get(datasets::rows))
+        .route("/datasets/{name}", axum::routing::delete(datasets::delete))
+        .route("/executions", axum::routing::post(executions::create))
+        .route("/executions/{id}", get(executions::status).delete(executions::cancel))
+        .route("/executions/{id}/results", get(executions::results))
+        .route("/executions/{id}/results.csv", get(executions::results_csv))
+        .route("/executions/{id}/results.parquet", get(executions::results_parquet))
+        .fallback(|| async {
+            error::ApiError::new(axum::http::StatusCode::NOT_FOUND, "not_found", "no such API endpoint")
+        });
+    Router::new()
+        .nest("/api/v1", api)
+        .layer(DefaultBodyLimit::max(upload_limit))
+        .with_state(state)
+}
+
+/// Opens (creating on first start) the data directory and its metadata database. Executions that
+/// were running when the server last stopped are marked failed.
+pub fn open_state(data_dir: &Path, builder: UdfBuilder, limits: TenantLimits) -> Result<AppState, ServerError> {
+    std::fs::create_dir_all(data_dir.join("datasets"))?;
+    std::fs::create_dir_all(data_dir.join("results"))?;
+    let store = Store::open(&data_dir.join("wasmudf.db"))?;
+    let interrupted = store.fail_interrupted_executions()?;
+    if interrupted > 0 {
+        eprintln!("wasmudf-server: marked {interrupted} interrupted execution(s) as failed");
+    }
+    Ok(AppState {
+        store,
+        data_dir: data_dir.to_path_buf(),
+        builder,
+        limits,
+        progress: Default::default(),
+    })
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServerError {
+    #[error("metadata database: {0}")]
+    Store(#[from] rusqlite::Error),
+    #[error("data directory: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("{0}")]
+    Setup(String),
+}
+
+/// Creates a tenant; returns its first API token (stored only as a hash).
+pub fn create_tenant(store: &Store, name: &str) -> Result<String, ServerError> {
+    let valid =
+        !name.is_empty() && name.len() <= 64 && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    if !valid {
+        return Err(ServerError::Setup(format!(
+            "`{name}` is not a valid tenant name: use letters, digits, `_` or `-`"
+        )));
+    }
+    if store.tenant_by_name(name)?.is_some() {
+        return Err(ServerError::Setup(format!("tenant `{name}` already exists")));
+    }
+    let token = format!("wu_{}", random_hex(24));
+    store.create_tenant(name, &token)?;
+    Ok(token)
+}
+
+/// The demo tenant, its token (kept in `demo-token` so each start can print it) and its data:
+/// the paper's accounts table, shared read-only with every tenant.
+pub fn ensure_demo(state: &AppState, accounts_csv: &[u8]) -> Result<String, ServerError> {
+    let token_file = state.data_dir.join("demo-token");
+    if let (Some(_), Ok(token)) = (
+        state.store.tenant_by_name("demo")?,
+        std::fs::read_to_string(&token_file),
+    ) {
+        return Ok(token.trim().to_string());
+    }
+    let token = create_tenant(&state.store, "demo")?;
+    std::fs::write(&token_file, &token)?;
+    let tenant = state
+        .store
+        .tenant_by_name("demo")?
+        .ok_or_else(|| ServerError::Setup("demo tenant vanished".into()))?;
+    let directory = state.datasets_dir(tenant.id);
+    std::fs::create_dir_all(&directory)?;
+    std::fs::write(directory.join("accounts.csv"), accounts_csv)?;
+    let record = store::DatasetRecord {
+        name: "accounts".into(),
+        owner: tenant.id,
+        file: "accounts.csv".into(),
+        shared: true,
+        bytes: accounts_csv.len() as i64,
+    };
+    state.store.insert_dataset(tenant.id, &record)?;
+    Ok(token)
+}
+
+/// `n` random bytes from the kernel, as hex.
+pub fn random_hex(n: usize) -> String {
+    let mut bytes = vec![0u8; n];
+    std::fs::File::open("/dev/urandom")
+        .and_then(|mut random| random.read_exact(&mut bytes))
+        .expect("/dev/urandom is readable");
+    hex::encode(bytes)
+}

@@ -1,0 +1,313 @@
+//! Metadata in SQLite: tenants, tokens, datasets, executions.
+//!
+//! Tokens are stored as SHA-256 digests only. Every query that reads tenant data takes the
+//! tenant's id, so isolation is a property of this file's SQL, not of each handler.
+
+use std::path::Path;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use rusqlite::{Connection, OptionalExtension, params};
+use sha2::{Digest, Sha256};
+
+pub type TenantId = i64;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tenant {
+    pub id: TenantId,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatasetRecord {
+    pub name: String,
+    pub owner: TenantId,
+    /// File name inside the owner's dataset directory.
+    pub file: String,
+    pub shared: bool,
+    pub bytes: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExecutionRecord {
+    pub id: String,
+    pub tenant: TenantId,
+    pub status: String,
+    pub request: String,
+    pub error: Option<String>,
+    pub rows_in: i64,
+    pub rows_out: i64,
+    pub compile_ms: Option<i64>,
+    pub run_ms: Option<i64>,
+    pub created_at: String,
+}
+
+/// The metadata database. Cheap to clone; one connection behind a mutex (queries are short).
+#[derive(Debug, Clone)]
+pub struct Store {
+    connection: Arc<Mutex<Connection>>,
+}
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS tenants (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL DEFAULT (datetime('now'))
+);
+CREATE TABLE IF NOT EXISTS tokens (
+    digest TEXT PRIMARY KEY,
+    tenant_id INTEGER NOT NULL REFERENCES tenants(id),
+    revoked INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL DEFAULT (datetime('now'))
+);
+CREATE TABLE IF NOT EXISTS datasets (
+    tenant_id INTEGER NOT NULL REFERENCES tenants(id),
+    name TEXT NOT NULL,
+    file TEXT NOT NULL,
+    shared INTEGER NOT NULL DEFAULT 0,
+    bytes INTEGER NOT NULL,
+    created_at TEXT NOT NULL DEFAULT (datetime('now')),
+    PRIMARY KEY (tenant_id, name)
+);
+CREATE TABLE IF NOT EXISTS executions (
+    id TEXT PRIMARY KEY,
+    tenant_id INTEGER NOT NULL REFERENCES tenants(id),
+    status TEXT NOT NULL,
+    request TEXT NOT NULL,
+    error TEXT,
+    rows_in INTEGER NOT NULL DEFAULT 0,
+    rows_out INTEGER NOT NULL DEFAULT 0,
+    compile_ms INTEGER,
+    run_ms INTEGER,
+    created_at TEXT NOT NULL DEFAULT (datetime('now'))
+);
+";
+
+pub fn token_digest(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+impl Store {
+    pub fn open(path: &Path) -> rusqlite::Result<Self> {
+        let connection = Connection::open(path)?;
+        connection.pragma_update(None, "journal_mode", "WAL")?;
+        connection.pragma_update(None, "foreign_keys", "ON")?;
+        connection.execute_batch(SCHEMA)?;
+        Ok(Store {
+            connection: Arc::new(Mutex::new(connection)),
+        })
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Connection> {
+        self.connection.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Creates a tenant and its first token; returns the token (shown once, stored hashed).
+    pub fn create_tenant(&self, name: &str, token: &str) -> rusqlite::Result<Tenant> {
+        let connection = self.lock();
+        connection.execute("INSERT INTO tenants (name) VALUES (?1)", params![name])?;
+        let id = connection.last_insert_rowid();
+        connection.execute(
+            "INSERT INTO tokens (digest, tenant_id) VALUES (?1, ?2)",
+            params![token_digest(token), id],
+        )?;
+        Ok(Tenant {
+            id,
+            name: name.to_string(),
+        })
+    }
+
+    pub fn tenant_by_name(&self, name: &str) -> rusqlite::Result<Option<Tenant>> {
+        self.lock()
+            .query_row("SELECT id, name FROM tenants WHERE name = ?1", params![name], |row| {
+                Ok(Tenant {
+                    id: row.get(0)?,
+                    name: row.get(1)?,
+                })
+            })
+            .optional()
+    }
+
+    pub fn list_tenants(&self) -> rusqlite::Result<Vec<(Tenant, i64)>> {
+        let connection = self.lock();
+        let mut statement = connection.prepare(
+            "SELECT t.id, t.name, (SELECT count(*) FROM tokens k WHERE k.tenant_id = t.id AND k.revoked = 0)
+             FROM tenants t ORDER BY t.id",
+        )?;
+        let rows = statement.query_map([], |row| {
+            Ok((
+                Tenant {
+                    id: row.get(0)?,
+                    name: row.get(1)?,
+                },
+                row.get(2)?,
+            ))
+        })?;
+        rows.collect()
+    }
+
+    /// The tenant a live token belongs to.
+    pub fn tenant_for_token(&self, token: &str) -> rusqlite::Result<Option<Tenant>> {
+        self.lock()
+            .query_row(
+                "SELECT t.id, t.name FROM tokens k JOIN tenants t ON t.id = k.tenant_id
+                 WHERE k.digest = ?1 AND k.revoked = 0",
+                params![token_digest(token)],
+                |row| {
+                    Ok(Tenant {
+                        id: row.get(0)?,
+                        name: row.get(1)?,
+                    })
+                },
+            )
+            .optional()
+    }
+
+    /// Revokes a token; returns whether it existed and was live.
+    pub fn revoke_token(&self, token: &str) -> rusqlite::Result<bool> {
+        let changed = self.lock().execute(
+            "UPDATE tokens SET revoked = 1 WHERE digest = ?1 AND revoked = 0",
+            params![token_digest(token)],
+        )?;
+        Ok(changed > 0)
+    }
+
+    pub fn insert_dataset(&self, tenant: TenantId, record: &DatasetRecord) -> rusqlite::Result<()> {
+        self.lock().execute(
+            "INSERT INTO datasets (tenant_id, name, file, shared, bytes) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![tenant, record.name, record.file, record.shared, record.bytes],
+        )?;
+        Ok(())
+    }
+
+    /// The tenant's own datasets and every shared one.
+    pub fn list_datasets(&self, tenant: TenantId) -> rusqlite::Result<Vec<DatasetRecord>> {
+        let connection = self.lock();
+        let mut statement = connection.prepare(
+            "SELECT name, tenant_id, file, shared, bytes FROM datasets
+             WHERE tenant_id = ?1 OR shared = 1 ORDER BY name, tenant_id != ?1",
+        )?;
+        let rows = statement.query_map(params![tenant], dataset_from_row)?;
+        let mut seen = std::collections::HashSet::new();
+        // A tenant's own dataset hides a shared one of the same name.
+        Ok(rows
+            .collect::<rusqlite::Result<Vec<_>>>()?
+            .into_iter()
+            .filter(|d| seen.insert(d.name.clone()))
+            .collect())
+    }
+
+    /// A dataset the tenant may read: its own, else a shared one.
+    pub fn readable_dataset(&self, tenant: TenantId, name: &str) -> rusqlite::Result<Option<DatasetRecord>> {
+        self.lock()
+            .query_row(
+                "SELECT name, tenant_id, file, shared, bytes FROM datasets
+                 WHERE name = ?2 AND (tenant_id = ?1 OR shared = 1) ORDER BY tenant_id != ?1 LIMIT 1",
+                params![tenant, name],
+                dataset_from_row,
+            )
+            .optional()
+    }
+
+    /// Deletes one of the tenant's own datasets (never a shared one of another tenant).
+    pub fn delete_dataset(&self, tenant: TenantId, name: &str) -> rusqlite::Result<Option<DatasetRecord>> {
+        let connection = self.lock();
+        let record = connection
+            .query_row(
+                "SELECT name, tenant_id, file, shared, bytes FROM datasets WHERE tenant_id = ?1 AND name = ?2",
+                params![tenant, name],
+                dataset_from_row,
+            )
+            .optional()?;
+        if record.is_some() {
+            connection.execute(
+                "DELETE FROM datasets WHERE tenant_id = ?1 AND name = ?2",
+                params![tenant, name],
+            )?;
+        }
+        Ok(record)
+    }
+
+    pub fn set_shared(&self, tenant: TenantId, name: &str, shared: bool) -> rusqlite::Result<bool> {
+        let changed = self.lock().execute(
+            "UPDATE datasets SET shared = ?3 WHERE tenant_id = ?1 AND name = ?2",
+            params![tenant, name, shared],
+        )?;
+        Ok(changed > 0)
+    }
+
+    pub fn insert_execution(&self, id: &str, tenant: TenantId, request: &str) -> rusqlite::Result<()> {
+        self.lock().execute(
+            "INSERT INTO executions (id, tenant_id, status, request) VALUES (?1, ?2, 'queued', ?3)",
+            params![id, tenant, request],
+        )?;
+        Ok(())
+    }
+
+    pub fn set_status(&self, id: &str, status: &str) -> rusqlite::Result<()> {
+        self.lock()
+            .execute("UPDATE executions SET status = ?2 WHERE id = ?1", params![id, status])?;
+        Ok(())
+    }
+
+    /// Records how an execution ended. A cancelled execution stays cancelled.
+    pub fn finish_execution(
+        &self,
+        id: &str,
+        status: &str,
+        error: Option<&str>,
+        rows: (i64, i64),
+        compile_ms: Option<i64>,
+        run_ms: Option<i64>,
+    ) -> rusqlite::Result<()> {
+        self.lock().execute(
+            "UPDATE executions SET status = ?2, error = ?3, rows_in = ?4, rows_out = ?5, compile_ms = ?6, run_ms = ?7
+             WHERE id = ?1 AND status != 'cancelled'",
+            params![id, status, error, rows.0, rows.1, compile_ms, run_ms],
+        )?;
+        Ok(())
+    }
+
+    pub fn execution(&self, tenant: TenantId, id: &str) -> rusqlite::Result<Option<ExecutionRecord>> {
+        self.lock()
+            .query_row(
+                "SELECT id, tenant_id, status, request, error, rows_in, rows_out, compile_ms, run_ms, created_at
+                 FROM executions WHERE id = ?1 AND tenant_id = ?2",
+                params![id, tenant],
+                |row| {
+                    Ok(ExecutionRecord {
+                        id: row.get(0)?,
+                        tenant: row.get(1)?,
+                        status: row.get(2)?,
+                        request: row.get(3)?,
+                        error: row.get(4)?,
+                        rows_in: row.get(5)?,
+                        rows_out: row.get(6)?,
+                        compile_ms: row.get(7)?,
+                        run_ms: row.get(8)?,
+                        created_at: row.get(9)?,
+                    })
+                },
+            )
+            .optional()
+    }
+
+    /// On start: executions that were running when the server stopped can never finish.
+    pub fn fail_interrupted_executions(&self) -> rusqlite::Result<usize> {
+        self.lock().execute(
+            "UPDATE executions SET status = 'failed',
+               error = '{\"kind\":\"interrupted\",\"message\":\"the server stopped while this execution was running\"}'
+             WHERE status IN ('queued', 'compiling', 'running')",
+            [],
+        )
+    }
+}
+
+fn dataset_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<DatasetRecord> {
+    Ok(DatasetRecord {
+        name: row.get(0)?,
+        owner: row.get(1)?,
+        file: row.get(2)?,
+        shared: row.get(3)?,
+        bytes: row.get(4)?,
+    })
+}

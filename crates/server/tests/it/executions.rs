@@ -1,0 +1,165 @@
+use axum::http::StatusCode;
+
+use crate::{Fixture, PAPER_REQUEST};
+
+#[tokio::test]
+async fn the_papers_map_runs_and_its_results_page_download_and_export() {
+    let fixture = Fixture::new();
+    let (status, body) = fixture
+        .post_json(&fixture.alice, "/api/v1/executions", PAPER_REQUEST)
+        .await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    let id = body["id"].as_str().unwrap().to_string();
+    let done = fixture.wait(&fixture.alice, &id).await;
+    assert_eq!(done["status"], "succeeded", "{done}");
+    assert_eq!(done["progress"]["rows_in"], 1000);
+    assert_eq!(done["progress"]["rows_processed"], 1000);
+    assert!(done["timings"]["compile_ms"].is_number());
+
+    let (status, page) = fixture
+        .get(&fixture.alice, &format!("/api/v1/executions/{id}/results?limit=2"))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(page["total_rows"], 1000);
+    assert_eq!(page["columns"][6]["name"], "calculate_adj_bal_RESULT");
+    assert_eq!(page["columns"][6]["type"], "FLOAT");
+    assert_eq!(page["rows"][0][6], 5765.22);
+    assert_eq!(page["rows"][1][6], 24320.34);
+
+    let (status, csv) = fixture
+        .get_bytes(&fixture.alice, &format!("/api/v1/executions/{id}/results.csv"))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let csv = String::from_utf8(csv).unwrap();
+    assert!(csv.starts_with("id,firstName,lastName,balance,rate,email,calculate_adj_bal_RESULT\n1,Florette,Dumphy,12507,0.46,fdumphy0@mtv.com,5765.22\n"), "{}", &csv[..200]);
+    let (status, parquet) = fixture
+        .get_bytes(&fixture.alice, &format!("/api/v1/executions/{id}/results.parquet"))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(parquet.starts_with(b"PAR1"));
+}
+
+#[tokio::test]
+async fn a_filter_and_a_sql_execution() {
+    let fixture = Fixture::new();
+    let filter = r#"{"program": "bool rich(int balance) { return balance > 99000; }", "data": "accounts",
+        "operation": "FILTER", "function_name": "rich", "input_column_names": ["balance"], "output_column_type": "BOOLEAN"}"#;
+    let (_, body) = fixture.post_json(&fixture.alice, "/api/v1/executions", filter).await;
+    let done = fixture.wait(&fixture.alice, body["id"].as_str().unwrap()).await;
+    assert_eq!(done["status"], "succeeded", "{done}");
+    let kept = done["progress"]["rows_processed"].as_i64().unwrap();
+    assert!(kept > 0 && kept < 1000, "{done}");
+
+    let sql = r#"{"sql": "CREATE FUNCTION dom(e STRING) RETURNS INT LANGUAGE c AS 'int32_t dom(wasmudf_str e) { return e.len; }'; SELECT count(*) AS n, max(dom(email)) AS longest FROM accounts"}"#;
+    let (status, body) = fixture.post_json(&fixture.alice, "/api/v1/executions", sql).await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    let id = body["id"].as_str().unwrap();
+    let done = fixture.wait(&fixture.alice, id).await;
+    assert_eq!(done["status"], "succeeded", "{done}");
+    let (_, page) = fixture
+        .get(&fixture.alice, &format!("/api/v1/executions/{id}/results"))
+        .await;
+    assert_eq!(page["rows"][0][0], 1000);
+}
+
+#[tokio::test]
+async fn a_compile_error_fails_with_diagnostics_at_the_users_line() {
+    let fixture = Fixture::new();
+    let request = PAPER_REQUEST.replace(
+        "{ return (balance * rate) + balance/1000; }",
+        "{\\n  return balance * nope;\\n}",
+    );
+    let (_, body) = fixture.post_json(&fixture.alice, "/api/v1/executions", &request).await;
+    let done = fixture.wait(&fixture.alice, body["id"].as_str().unwrap()).await;
+    assert_eq!(done["status"], "failed");
+    assert_eq!(done["error"]["kind"], "compile_error", "{done}");
+    let diagnostic = &done["error"]["diagnostics"][0];
+    assert_eq!(
+        (diagnostic["line"].as_i64(), diagnostic["column"].as_i64()),
+        (Some(2), Some(20)),
+        "{done}"
+    );
+    assert!(
+        diagnostic["message"]
+            .as_str()
+            .unwrap()
+            .contains("undeclared identifier 'nope'")
+    );
+}
+
+#[tokio::test]
+async fn a_trap_fails_with_its_kind_and_row() {
+    let fixture = Fixture::new();
+    let request = r#"{"program": "int32_t boom(int32_t id) { return 100 / (id - 3); }", "data": "accounts",
+        "operation": "MAP", "function_name": "boom", "input_column_names": ["id"], "output_column_type": "INT"}"#;
+    let (_, body) = fixture.post_json(&fixture.alice, "/api/v1/executions", request).await;
+    let done = fixture.wait(&fixture.alice, body["id"].as_str().unwrap()).await;
+    assert_eq!(done["status"], "failed");
+    assert_eq!(done["error"]["kind"], "trap", "{done}");
+    let message = done["error"]["message"].as_str().unwrap();
+    assert!(
+        message.contains("UDF `boom` failed: integer division by zero at row 2 of the batch (id=3)"),
+        "{message}"
+    );
+}
+
+#[tokio::test]
+async fn bad_requests_are_4xx_with_a_code() {
+    let fixture = Fixture::new();
+    let cases = [
+        ("{not json", StatusCode::BAD_REQUEST, "malformed_json"),
+        (
+            &PAPER_REQUEST.replace("\"rate\"]", "\"ratee\"]"),
+            StatusCode::BAD_REQUEST,
+            "unknown_column",
+        ),
+        (
+            &PAPER_REQUEST.replace("\"rate\"]", "\"email\"]"),
+            StatusCode::BAD_REQUEST,
+            "type_mismatch",
+        ),
+        (
+            &PAPER_REQUEST.replace("\"accounts\"", "\"nope\""),
+            StatusCode::NOT_FOUND,
+            "not_found",
+        ),
+        (
+            &PAPER_REQUEST.replace("\"MAP\"", "\"REDUCE\""),
+            StatusCode::BAD_REQUEST,
+            "bad_operation",
+        ),
+        (
+            &PAPER_REQUEST.replace("\"FLOAT\"", "\"DECIMAL\""),
+            StatusCode::BAD_REQUEST,
+            "bad_type",
+        ),
+        (r#"{"data": "accounts"}"#, StatusCode::BAD_REQUEST, "missing_field"),
+        (
+            r#"{"sql": "SELECT 1", "bogus": 1}"#,
+            StatusCode::BAD_REQUEST,
+            "malformed_json",
+        ),
+    ];
+    for (body, expected_status, expected_code) in cases {
+        let (status, response) = fixture.post_json(&fixture.alice, "/api/v1/executions", body).await;
+        assert_eq!(
+            (status, response["code"].as_str()),
+            (expected_status, Some(expected_code)),
+            "{body} -> {response}"
+        );
+        assert!(response["message"].as_str().is_some_and(|m| !m.is_empty()));
+    }
+}
+
+#[tokio::test]
+async fn interrupted_executions_are_failed_on_restart() {
+    let fixture = Fixture::new();
+    let alice = fixture.state.store.tenant_for_token(&fixture.alice).unwrap().unwrap();
+    fixture.state.store.insert_execution("stale", alice.id, "{}").unwrap();
+    fixture.state.store.set_status("stale", "running").unwrap();
+    let reopened =
+        wasmudf_server::open_state(fixture.data_dir(), fixture.state.builder.clone(), Default::default()).unwrap();
+    let record = reopened.store.execution(alice.id, "stale").unwrap().unwrap();
+    assert_eq!(record.status, "failed");
+    assert!(record.error.unwrap().contains("interrupted"));
+}
