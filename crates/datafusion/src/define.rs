@@ -5,7 +5,7 @@ use std::sync::Arc;
 use datafusion::logical_expr::ScalarUDF;
 use wasmudf_abi::UdfSignature;
 use wasmudf_compiler::{CompileRequest, CompiledModule, Compiler, Language};
-use wasmudf_sandbox::{LoadedModule, RuntimeLimits, UdfRunner};
+use wasmudf_sandbox::{CancelFlag, LoadedModule, RuntimeLimits, UdfRunner};
 
 use crate::{WasmScalarUdf, WasmUdfError};
 
@@ -14,6 +14,8 @@ use crate::{WasmScalarUdf, WasmUdfError};
 pub struct UdfBuilder {
     pub compiler: Arc<Compiler>,
     pub limits: RuntimeLimits,
+    /// When set, every UDF built here stops as soon as it is cancelled.
+    pub cancel: Option<CancelFlag>,
 }
 
 /// A UDF ready to register, with what compiling it produced.
@@ -25,7 +27,17 @@ pub struct DefinedUdf {
 
 impl UdfBuilder {
     pub fn new(compiler: Arc<Compiler>, limits: RuntimeLimits) -> Self {
-        UdfBuilder { compiler, limits }
+        UdfBuilder {
+            compiler,
+            limits,
+            cancel: None,
+        }
+    }
+
+    /// The same builder, whose UDFs stop (trap with "cancelled") once `cancel` is set.
+    pub fn with_cancel(mut self, cancel: CancelFlag) -> Self {
+        self.cancel = Some(cancel);
+        self
     }
 
     /// Compiles `source` for `signature`, loads it into the sandbox and wraps it as a UDF.
@@ -47,6 +59,10 @@ impl UdfBuilder {
     /// Wraps an already compiled (and possibly stored) module; it is validated again here.
     pub fn from_module(&self, signature: &UdfSignature, wasm: &[u8]) -> Result<ScalarUDF, WasmUdfError> {
         let module = LoadedModule::load(wasm, signature, self.limits)?;
-        Ok(WasmScalarUdf::new(UdfRunner::new(module)).into_scalar_udf())
+        let runner = match &self.cancel {
+            Some(cancel) => UdfRunner::new(module).with_cancel(cancel.clone()),
+            None => UdfRunner::new(module),
+        };
+        Ok(WasmScalarUdf::new(runner).into_scalar_udf())
     }
 }

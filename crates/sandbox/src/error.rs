@@ -20,6 +20,8 @@ pub enum TrapKind {
     IndirectCall,
     /// `wasmudf_run` returned a nonzero status.
     GuestStatus(i32),
+    /// The owner cancelled the work while the guest ran.
+    Cancelled,
     Other(String),
 }
 
@@ -45,6 +47,7 @@ impl TrapKind {
             TrapKind::BadConversion => "bad_conversion",
             TrapKind::IndirectCall => "bad_indirect_call",
             TrapKind::GuestStatus(_) => "guest_status",
+            TrapKind::Cancelled => "cancelled",
             TrapKind::Other(_) => "trap",
         }
     }
@@ -65,6 +68,7 @@ impl fmt::Display for TrapKind {
             TrapKind::BadConversion => f.write_str("invalid float-to-integer conversion"),
             TrapKind::IndirectCall => f.write_str("bad indirect call"),
             TrapKind::GuestStatus(status) => write!(f, "the module reported status {status}"),
+            TrapKind::Cancelled => f.write_str("cancelled"),
             TrapKind::Other(message) => write!(f, "trap: {message}"),
         }
     }

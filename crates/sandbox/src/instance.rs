@@ -1,12 +1,13 @@
 //! One live guest instance: its store, its memory, and the two ABI entry points.
 
 use std::sync::Arc;
+use std::time::Instant;
 
-use wasmtime::{Instance, Memory, ResourceLimiter, Store, Trap, TypedFunc};
+use wasmtime::{Instance, Memory, ResourceLimiter, Store, Trap, TypedFunc, UpdateDeadline};
 use wasmudf_abi::exports;
 
-use crate::engine::{EPOCH_TICK, SandboxEngine};
-use crate::{LoadedModule, SandboxError, TrapKind};
+use crate::engine::SandboxEngine;
+use crate::{CancelFlag, LoadedModule, SandboxError, TrapKind};
 
 /// Raised from the limiter when a guest grows its memory past its cap, so the trap that ends
 /// the call can be told apart from every other trap.
@@ -15,6 +16,23 @@ use crate::{LoadedModule, SandboxError, TrapKind};
 struct MemoryLimitHit {
     cap: u64,
     desired: usize,
+}
+
+/// Raised from the epoch callback when a call runs past its deadline.
+#[derive(Debug, thiserror::Error)]
+#[error("deadline exceeded")]
+struct DeadlineHit;
+
+/// Raised from the epoch callback when the owner cancelled the work.
+#[derive(Debug, thiserror::Error)]
+#[error("cancelled")]
+struct CancelHit;
+
+/// What a store carries: its limits, the current call's deadline and the owner's cancel flag.
+pub(crate) struct GuestState {
+    limiter: GuestLimiter,
+    deadline: Instant,
+    cancel: Option<CancelFlag>,
 }
 
 /// Memory and table caps for one store. Growth past the memory cap traps at once (rather than
@@ -42,7 +60,7 @@ impl ResourceLimiter for GuestLimiter {
 /// An instance of a [`LoadedModule`] with its own store. Never shared between tenants; dropped
 /// after any trap, because a trapped guest's memory may be inconsistent.
 pub(crate) struct GuestInstance {
-    pub(crate) store: Store<GuestLimiter>,
+    pub(crate) store: Store<GuestState>,
     pub(crate) memory: Memory,
     reserve: TypedFunc<u32, u32>,
     run: TypedFunc<u32, i32>,
@@ -52,15 +70,31 @@ pub(crate) struct GuestInstance {
 impl GuestInstance {
     /// Instantiates with an empty import list (the ABI defines no host functions) and runs the
     /// module's constructors, all under the deadline.
-    pub(crate) fn new(module: Arc<LoadedModule>) -> Result<Self, SandboxError> {
+    pub(crate) fn new(module: Arc<LoadedModule>, cancel: Option<CancelFlag>) -> Result<Self, SandboxError> {
         let engine = SandboxEngine::shared();
-        let limiter = GuestLimiter {
-            memory_cap: module.limits.memory_bytes,
+        let state = GuestState {
+            limiter: GuestLimiter {
+                memory_cap: module.limits.memory_bytes,
+            },
+            deadline: Instant::now() + module.limits.batch_timeout,
+            cancel,
         };
-        let mut store = Store::new(engine.engine(), limiter);
-        store.limiter(|limiter| limiter);
+        let mut store = Store::new(engine.engine(), state);
+        store.limiter(|state| &mut state.limiter);
+        // Every epoch tick (10 ms) a running guest comes here: it stops at its deadline or as
+        // soon as its owner cancels, whichever is first.
+        store.epoch_deadline_callback(|context| {
+            let state = context.data();
+            if state.cancel.as_ref().is_some_and(CancelFlag::is_cancelled) {
+                return Err(wasmtime::Error::new(CancelHit));
+            }
+            if Instant::now() >= state.deadline {
+                return Err(wasmtime::Error::new(DeadlineHit));
+            }
+            Ok(UpdateDeadline::Continue(1))
+        });
         // Armed before instantiation: constructors run inside the deadline too.
-        store.set_epoch_deadline(deadline_ticks(&module));
+        arm_deadline(&mut store, &module);
         let instantiate_error = |message: String| SandboxError::Instantiate {
             function: module.signature.name.clone(),
             message,
@@ -101,7 +135,7 @@ impl GuestInstance {
     /// Asks the guest for `bytes` of scratch memory; returns its guest address, checked to lie
     /// inside memory.
     pub(crate) fn reserve(&mut self, bytes: u32) -> Result<u32, SandboxError> {
-        self.store.set_epoch_deadline(deadline_ticks(&self.module));
+        arm_deadline(&mut self.store, &self.module);
         let base = self
             .reserve
             .call(&mut self.store, bytes)
@@ -120,7 +154,7 @@ impl GuestInstance {
 
     /// Runs one batch whose descriptor is at guest address `descriptor`.
     pub(crate) fn run(&mut self, descriptor: u32) -> Result<(), SandboxError> {
-        self.store.set_epoch_deadline(deadline_ticks(&self.module));
+        arm_deadline(&mut self.store, &self.module);
         let status = self
             .run
             .call(&mut self.store, descriptor)
@@ -144,8 +178,10 @@ impl GuestInstance {
     }
 }
 
-fn deadline_ticks(module: &LoadedModule) -> u64 {
-    (module.limits.batch_timeout.as_millis() / EPOCH_TICK.as_millis()).max(1) as u64 + 1
+/// Starts the clock for one call; the epoch callback enforces it.
+fn arm_deadline(store: &mut Store<GuestState>, module: &LoadedModule) {
+    store.data_mut().deadline = Instant::now() + module.limits.batch_timeout;
+    store.set_epoch_deadline(1);
 }
 
 fn trap(error: &wasmtime::Error, module: &LoadedModule) -> SandboxError {
@@ -160,6 +196,12 @@ fn trap(error: &wasmtime::Error, module: &LoadedModule) -> SandboxError {
 fn classify(error: &wasmtime::Error, module: &LoadedModule) -> TrapKind {
     if let Some(hit) = error.downcast_ref::<MemoryLimitHit>() {
         return TrapKind::MemoryLimit(hit.cap);
+    }
+    if error.is::<DeadlineHit>() {
+        return TrapKind::TimeLimit(module.limits.batch_timeout);
+    }
+    if error.is::<CancelHit>() {
+        return TrapKind::Cancelled;
     }
     match error.downcast_ref::<Trap>() {
         Some(Trap::IntegerDivisionByZero) => TrapKind::DivisionByZero,

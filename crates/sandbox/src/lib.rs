@@ -13,6 +13,7 @@
 //!
 //! **Invariant:** this is the only crate in the workspace that depends on wasmtime.
 
+mod cancel;
 mod engine;
 mod error;
 mod instance;
@@ -20,6 +21,7 @@ mod marshal;
 mod module;
 mod runner;
 
+pub use cancel::CancelFlag;
 pub use engine::{EPOCH_TICK, HARD_MEMORY_CAP_BYTES, SandboxEngine, WASM_STACK_BYTES};
 pub use error::{OutputProblem, RowLocation, SandboxError, TrapKind};
 pub use marshal::arrow_type;

@@ -8,7 +8,7 @@ use wasmudf_abi::{BatchLayout, UdfSignature};
 
 use crate::instance::GuestInstance;
 use crate::marshal::{GuestColumn, ResultBuilder, describe_row, write_selection};
-use crate::{LoadedModule, RowLocation, SandboxError, TrapKind};
+use crate::{CancelFlag, LoadedModule, RowLocation, SandboxError, TrapKind};
 
 /// Rows per guest call. Large enough that the per-call cost (two guest calls, a descriptor)
 /// disappears, small enough that scratch memory stays a few MiB.
@@ -22,6 +22,7 @@ const MAX_IDLE_INSTANCES: usize = 16;
 pub struct UdfRunner {
     module: Arc<LoadedModule>,
     idle: Mutex<Vec<GuestInstance>>,
+    cancel: Option<CancelFlag>,
 }
 
 impl std::fmt::Debug for UdfRunner {
@@ -37,7 +38,14 @@ impl UdfRunner {
         UdfRunner {
             module,
             idle: Mutex::new(Vec::new()),
+            cancel: None,
         }
+    }
+
+    /// Stops any running guest call of this runner, within one epoch tick, once `cancel` is set.
+    pub fn with_cancel(mut self, cancel: CancelFlag) -> Self {
+        self.cancel = Some(cancel);
+        self
     }
 
     pub fn signature(&self) -> &UdfSignature {
@@ -179,7 +187,7 @@ impl UdfRunner {
         else {
             return self.with_values(error, args);
         };
-        if matches!(kind, TrapKind::TimeLimit(_)) {
+        if matches!(kind, TrapKind::TimeLimit(_) | TrapKind::Cancelled) {
             return SandboxError::Trap {
                 function,
                 kind,
@@ -187,7 +195,7 @@ impl UdfRunner {
             };
         }
         let mut location = Some(RowLocation::Range { start, end });
-        if let Ok(mut instance) = GuestInstance::new(self.module.clone()) {
+        if let Ok(mut instance) = GuestInstance::new(self.module.clone(), self.cancel.clone()) {
             let mut scratch = ResultBuilder::new(self.module.signature.returns, 1);
             for row in start..end {
                 if nulls.is_some_and(|nulls| nulls.is_null(row)) {
@@ -264,7 +272,7 @@ impl UdfRunner {
         let idle = self.idle.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).pop();
         match idle {
             Some(instance) => Ok(instance),
-            None => GuestInstance::new(self.module.clone()),
+            None => GuestInstance::new(self.module.clone(), self.cancel.clone()),
         }
     }
 

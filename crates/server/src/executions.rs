@@ -17,9 +17,10 @@ use wasmudf_datafusion::datafusion::error::DataFusionError;
 use wasmudf_datafusion::datafusion::parquet::arrow::ArrowWriter;
 use wasmudf_datafusion::datafusion::prelude::{ParquetReadOptions, SessionContext};
 use wasmudf_datafusion::datafusion::sql::parser::DFParser;
+use wasmudf_datafusion::sandbox::CancelFlag;
 use wasmudf_datafusion::{
-    ExecutionRequest, Operation, SessionOptions, WasmUdfError, default_output_column, new_session, plan_execution,
-    register_file, sql_type_of_column,
+    ExecutionRequest, Operation, SessionOptions, UdfBuilder, WasmUdfError, default_output_column, new_session,
+    plan_execution, register_file, sql_type_of_column,
 };
 
 use crate::auth::Caller;
@@ -184,13 +185,12 @@ pub async fn create(
 }
 
 /// Runs one execution to its end, recording the outcome. Never panics the server: every failure
-/// becomes a `failed` status with a structured error.
-async fn run(state: AppState, tenant: TenantId, id: String, job: Job, mut cancel: tokio::sync::watch::Receiver<bool>) {
+/// becomes a `failed` status with a structured error. Cancellation stops the guest within one
+/// epoch tick (its UDFs carry the flag) and the polling loop at the next batch.
+async fn run(state: AppState, tenant: TenantId, id: String, job: Job, cancel: CancelFlag) {
     let started = Instant::now();
-    let outcome = tokio::select! {
-        outcome = execute(&state, tenant, &id, job) => outcome,
-        _ = cancel.wait_for(|cancelled| *cancelled) => Err(json!({"kind": "cancelled", "message": "cancelled by the user"})),
-    };
+    let builder = state.builder.clone().with_cancel(cancel.clone());
+    let outcome = execute(&state, &builder, tenant, &id, job, &cancel).await;
     let record = |status: &str, error: Option<Value>, rows: (i64, i64), compile_ms: Option<i64>| {
         let run_ms = Some(started.elapsed().as_millis() as i64 - compile_ms.unwrap_or(0));
         let error = error.map(|e| e.to_string());
@@ -202,11 +202,16 @@ async fn run(state: AppState, tenant: TenantId, id: String, job: Job, mut cancel
         }
     };
     match outcome {
-        Ok(done) => record("succeeded", None, (done.rows_in, done.rows_out), Some(done.compile_ms)),
-        Err(error) if error["kind"] == "cancelled" => {
+        _ if cancel.is_cancelled() => {
             let _ = std::fs::remove_file(state.result_file(&id));
-            record("cancelled", Some(error), (0, 0), None)
+            record(
+                "cancelled",
+                Some(json!({"kind": "cancelled", "message": "cancelled by the user"})),
+                (0, 0),
+                None,
+            )
         }
+        Ok(done) => record("succeeded", None, (done.rows_in, done.rows_out), Some(done.compile_ms)),
         Err(error) => record("failed", Some(error), (0, 0), None),
     }
     state.progress.finish(&id);
@@ -218,7 +223,14 @@ struct Done {
     compile_ms: i64,
 }
 
-async fn execute(state: &AppState, tenant: TenantId, id: &str, job: Job) -> Result<Done, Value> {
+async fn execute(
+    state: &AppState,
+    builder: &UdfBuilder,
+    tenant: TenantId,
+    id: &str,
+    job: Job,
+    cancel: &CancelFlag,
+) -> Result<Done, Value> {
     let _ = state.store.set_status(id, "compiling");
     let compile_started = Instant::now();
     let (frame, rows_in) = match job {
@@ -227,18 +239,18 @@ async fn execute(state: &AppState, tenant: TenantId, id: &str, job: Job) -> Resu
                 .await
                 .map_err(|error| json!({"kind": "bad_request", "message": error.message}))?;
             let rows_in = table.clone().count().await.map_err(|error| engine_error(&error))? as i64;
-            let builder = state.builder.clone();
+            let builder = builder.clone();
             let planned = tokio::task::spawn_blocking(move || plan_execution(&builder, table, &request))
                 .await
                 .map_err(|error| json!({"kind": "internal", "message": error.to_string()}))?
                 .map_err(|error| udf_error(&error))?;
             (planned.frame, rows_in)
         }
-        Job::Sql(sql) => (run_sql(state, tenant, &sql).await?, 0),
+        Job::Sql(sql) => (run_sql(state, builder, tenant, &sql).await?, 0),
     };
     let compile_ms = compile_started.elapsed().as_millis() as i64;
     let _ = state.store.set_status(id, "running");
-    let rows_out = write_results(state, id, frame).await?;
+    let rows_out = write_results(state, id, frame, cancel).await?;
     Ok(Done {
         rows_in,
         rows_out,
@@ -248,8 +260,8 @@ async fn execute(state: &AppState, tenant: TenantId, id: &str, job: Job) -> Resu
 
 /// Runs every statement of `sql` in a session holding the tenant's readable datasets as tables;
 /// returns the last statement's frame.
-async fn run_sql(state: &AppState, tenant: TenantId, sql: &str) -> Result<DataFrame, Value> {
-    let context: SessionContext = new_session(state.builder.clone(), &SessionOptions::default());
+async fn run_sql(state: &AppState, builder: &UdfBuilder, tenant: TenantId, sql: &str) -> Result<DataFrame, Value> {
+    let context: SessionContext = new_session(builder.clone(), &SessionOptions::default());
     for record in state
         .store
         .list_datasets(tenant)
@@ -283,7 +295,7 @@ async fn run_sql(state: &AppState, tenant: TenantId, sql: &str) -> Result<DataFr
 }
 
 /// Streams the result into `results/<id>.parquet` (written next to it, renamed when complete).
-async fn write_results(state: &AppState, id: &str, frame: DataFrame) -> Result<i64, Value> {
+async fn write_results(state: &AppState, id: &str, frame: DataFrame, cancel: &CancelFlag) -> Result<i64, Value> {
     let io = |error: &dyn std::fmt::Display| json!({"kind": "internal", "message": format!("cannot store results: {error}")});
     let target = state.result_file(id);
     let directory = target.parent().map(std::path::Path::to_path_buf).unwrap_or_default();
@@ -295,6 +307,9 @@ async fn write_results(state: &AppState, id: &str, frame: DataFrame) -> Result<i
     let mut stream = frame.execute_stream().await.map_err(|error| engine_error(&error))?;
     let mut rows = 0usize;
     while let Some(batch) = stream.next().await {
+        if cancel.is_cancelled() {
+            return Err(json!({"kind": "cancelled", "message": "cancelled by the user"}));
+        }
         let batch = batch.map_err(|error| engine_error(&error))?;
         rows += batch.num_rows();
         if rows > state.limits.max_result_rows {
@@ -403,7 +418,6 @@ pub async fn cancel(
         .execution(tenant.id, &id)?
         .ok_or_else(|| ApiError::not_found("execution", &id))?;
     if state.progress.cancel(&id, tenant.id) {
-        state.store.set_status(&id, "cancelled")?;
         Ok(StatusCode::ACCEPTED)
     } else {
         Err(ApiError::new(

@@ -37,21 +37,21 @@ pub struct ProgressBoard {
 pub struct LiveExecution {
     pub tenant: TenantId,
     pub rows_done: u64,
-    pub cancel: tokio::sync::watch::Sender<bool>,
+    /// Stops the guest itself, within one epoch tick.
+    pub cancel: wasmudf_datafusion::sandbox::CancelFlag,
 }
 
 impl ProgressBoard {
-    pub fn start(&self, id: &str, tenant: TenantId) -> tokio::sync::watch::Receiver<bool> {
-        let (cancel, receiver) = tokio::sync::watch::channel(false);
-        self.lock().insert(
-            id.to_string(),
-            LiveExecution {
-                tenant,
-                rows_done: 0,
-                cancel,
-            },
-        );
-        receiver
+    /// Registers a live execution; its UDFs must be built with the returned flag.
+    pub fn start(&self, id: &str, tenant: TenantId) -> wasmudf_datafusion::sandbox::CancelFlag {
+        let cancel = wasmudf_datafusion::sandbox::CancelFlag::new();
+        let live = LiveExecution {
+            tenant,
+            rows_done: 0,
+            cancel: cancel.clone(),
+        };
+        self.lock().insert(id.to_string(), live);
+        cancel
     }
 
     pub fn advance(&self, id: &str, rows_done: u64) {
@@ -68,11 +68,12 @@ impl ProgressBoard {
         self.lock().values().filter(|live| live.tenant == tenant).count()
     }
 
-    /// Signals cancellation; returns whether the execution was live.
+    /// Signals cancellation; returns whether the execution was live. The execution's task
+    /// records the `cancelled` status when it has stopped.
     pub fn cancel(&self, id: &str, tenant: TenantId) -> bool {
         match self.lock().get(id) {
             Some(live) if live.tenant == tenant => {
-                let _ = live.cancel.send(true);
+                live.cancel.cancel();
                 true
             }
             _ => false,

@@ -93,3 +93,40 @@ fn deep_recursion_is_a_stack_overflow() {
     // Shallow recursion on the same runner still works.
     assert!(call(&runner, vec![int32s(&[Some(10)])]).is_ok());
 }
+
+#[test]
+fn cancelling_stops_a_running_guest_within_a_tick() {
+    let cancel = wasmudf_sandbox::CancelFlag::new();
+    let runner = c_runner_with(
+        "spin(a INT) RETURNS INT",
+        "int32_t spin(int32_t a) { volatile int32_t x = a; while (x >= 0) { x = x + 0; } return x; }",
+        RuntimeLimits {
+            batch_timeout: Duration::from_secs(30),
+            memory_bytes: 16 << 20,
+        },
+    )
+    .with_cancel(cancel.clone());
+    let canceller = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(100));
+        cancel.cancel();
+    });
+    let started = Instant::now();
+    let error = call(&runner, vec![int32s(&[Some(1)])]).unwrap_err();
+    canceller.join().unwrap();
+    assert!(
+        matches!(
+            error,
+            SandboxError::Trap {
+                kind: TrapKind::Cancelled,
+                ..
+            }
+        ),
+        "{error}"
+    );
+    assert!(!error.is_limit());
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "took {:?}",
+        started.elapsed()
+    );
+}

@@ -163,3 +163,59 @@ async fn interrupted_executions_are_failed_on_restart() {
     assert_eq!(record.status, "failed");
     assert!(record.error.unwrap().contains("interrupted"));
 }
+
+#[tokio::test]
+async fn a_running_execution_counts_against_the_limit_and_can_be_cancelled() {
+    let limits = wasmudf_server::TenantLimits {
+        max_concurrent_executions: 1,
+        ..Default::default()
+    };
+    let fixture = Fixture::with(limits, std::time::Duration::from_secs(30));
+    let spin = r#"{"program": "int32_t spin(int32_t id) { volatile int32_t x = id; while (x > 0) { x = x + 0; } return x; }",
+        "data": "accounts", "operation": "MAP", "function_name": "spin", "input_column_names": ["id"], "output_column_type": "INT"}"#;
+    let (status, body) = fixture.post_json(&fixture.alice, "/api/v1/executions", spin).await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    let id = body["id"].as_str().unwrap().to_string();
+
+    // A second one is refused while the first runs; another tenant is not affected.
+    let (status, body) = fixture
+        .post_json(&fixture.alice, "/api/v1/executions", PAPER_REQUEST)
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::TOO_MANY_REQUESTS, Some("too_many_executions"))
+    );
+    let (status, _) = fixture
+        .post_json(&fixture.bob, "/api/v1/executions", PAPER_REQUEST)
+        .await;
+    assert_eq!(status, StatusCode::ACCEPTED);
+
+    let (status, _) = fixture
+        .delete(&fixture.alice, &format!("/api/v1/executions/{id}"))
+        .await;
+    assert_eq!(status, StatusCode::ACCEPTED);
+    let done = fixture.wait(&fixture.alice, &id).await;
+    assert_eq!(done["status"], "cancelled", "{done}");
+    let (status, body) = fixture
+        .get(&fixture.alice, &format!("/api/v1/executions/{id}/results"))
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::CONFLICT, Some("no_results"))
+    );
+    let (status, body) = fixture
+        .delete(&fixture.alice, &format!("/api/v1/executions/{id}"))
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::CONFLICT, Some("not_running"))
+    );
+
+    // The slot is free again.
+    let (status, body) = fixture
+        .post_json(&fixture.alice, "/api/v1/executions", PAPER_REQUEST)
+        .await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    let done = fixture.wait(&fixture.alice, body["id"].as_str().unwrap()).await;
+    assert_eq!(done["status"], "succeeded", "{done}");
+}

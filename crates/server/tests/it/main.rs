@@ -36,8 +36,13 @@ impl Fixture {
     }
 
     pub fn with_limits(limits: TenantLimits) -> Self {
+        Self::with(limits, Duration::from_millis(500))
+    }
+
+    /// A fixture whose UDFs may run `batch_timeout` per batch.
+    pub fn with(limits: TenantLimits, batch_timeout: Duration) -> Self {
         let dir = tempfile::tempdir().unwrap();
-        let state = open_state(dir.path(), builder(), limits).unwrap();
+        let state = open_state(dir.path(), builder(batch_timeout), limits).unwrap();
         ensure_demo(&state, ACCOUNTS).unwrap();
         let alice = create_tenant(&state.store, "alice").unwrap();
         let bob = create_tenant(&state.store, "bob").unwrap();
@@ -153,7 +158,7 @@ impl Fixture {
     }
 }
 
-fn builder() -> UdfBuilder {
+fn builder(batch_timeout: Duration) -> UdfBuilder {
     let compiler = Compiler::new(CompilerConfig {
         cache_dir: Some(std::env::temp_dir().join("wasmudf-server-it-cache")),
         ..CompilerConfig::default()
@@ -161,7 +166,7 @@ fn builder() -> UdfBuilder {
     UdfBuilder::new(
         Arc::new(compiler),
         RuntimeLimits {
-            batch_timeout: Duration::from_millis(500),
+            batch_timeout,
             memory_bytes: 64 << 20,
         },
     )
