@@ -1,5 +1,8 @@
 //! `wasmudf`: run sandboxed C/Wasm UDFs over data files from the command line.
 
+// Printing results on stdout is this program's job.
+#![allow(clippy::print_stdout)]
+
 mod commands;
 mod output;
 mod udf_options;

@@ -131,14 +131,14 @@ fn file_format(path: &Path) -> Result<FileFormat> {
 }
 
 enum RowWriter<W: Write> {
-    Csv(csv::Writer<W>),
+    Csv(Box<csv::Writer<W>>),
     Json(json::ArrayWriter<W>),
 }
 
 impl<W: Write> RowWriter<W> {
     fn new(format: OutputFormat, out: W, _schema: &SchemaRef) -> Result<Self> {
         Ok(match format {
-            OutputFormat::Csv => RowWriter::Csv(csv::WriterBuilder::new().with_header(true).build(out)),
+            OutputFormat::Csv => RowWriter::Csv(Box::new(csv::WriterBuilder::new().with_header(true).build(out))),
             OutputFormat::Json | OutputFormat::Table => RowWriter::Json(json::ArrayWriter::new(out)),
         })
     }

@@ -1,5 +1,8 @@
 //! End-to-end tests of the `wasmudf` binary: real files, real clang, real processes.
 
+// Test code: a panic is the failure report.
+#![allow(clippy::unwrap_used)]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

@@ -3,6 +3,11 @@
 //! `cargo test -p wasmudf-datafusion --test sqllogictests -- --complete` rewrites the expected
 //! output in place (review the diff!); any other argument selects files by name substring.
 
+// Test code: a panic is the failure report.
+#![allow(clippy::unwrap_used)]
+// The harness reports on stdout, like libtest.
+#![allow(clippy::print_stdout)]
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;

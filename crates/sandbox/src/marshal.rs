@@ -12,7 +12,7 @@ use arrow_array::{
 };
 use arrow_buffer::{BooleanBuffer, NullBuffer, ScalarBuffer};
 use arrow_schema::DataType;
-use wasmudf_abi::{BatchLayout, SqlType};
+use wasmudf_abi::{BatchLayout, ColumnSlot, SqlType};
 
 use crate::{OutputProblem, RowLocation};
 
@@ -63,16 +63,10 @@ impl<'a> GuestColumn<'a> {
 
     /// Writes rows `start..end` into `memory` at the slot's place. `base` is the guest address of
     /// `memory[scratch..]`'s start (i.e. the scratch region), for the string pointers.
-    pub(crate) fn write(
-        &self,
-        scratch: &mut [u8],
-        base: u32,
-        values_offset: u32,
-        bytes_offset: Option<u32>,
-        start: usize,
-        end: usize,
-        width: usize,
-    ) {
+    pub(crate) fn write(&self, scratch: &mut [u8], base: u32, slot: &ColumnSlot, start: usize, end: usize) {
+        let values_offset = slot.values;
+        let bytes_offset = slot.bytes.map(|(offset, _)| offset);
+        let width = slot.sql_type.guest_width() as usize;
         let rows = end - start;
         let values = &mut scratch[values_offset as usize..values_offset as usize + rows * width];
         match self {

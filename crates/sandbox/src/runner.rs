@@ -145,15 +145,7 @@ impl UdfRunner {
                 write_selection(scratch, offset, nulls, start, end);
             }
             for (column, slot) in columns.iter().zip(&layout.args) {
-                column.write(
-                    scratch,
-                    base,
-                    slot.values,
-                    slot.bytes.map(|(offset, _)| offset),
-                    start,
-                    end,
-                    slot.sql_type.guest_width() as usize,
-                );
+                column.write(scratch, base, slot, start, end);
             }
         }
         instance.run(base)?;

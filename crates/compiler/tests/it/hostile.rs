@@ -103,17 +103,17 @@ fn include_through_the_toolchain_directory() {
 
 #[test]
 fn embed_of_a_host_file() {
-    refused_as_missing_file(&format!(
-        "static const char data[] = {{\n#embed \"SECRET_PATH\"\n}};\nint32_t f(int32_t a) {{ return a + data[a & 7]; }}\n"
-    ));
+    refused_as_missing_file(
+        "static const char data[] = {\n#embed \"SECRET_PATH\"\n};\nint32_t f(int32_t a) { return a + data[a & 7]; }\n",
+    );
 }
 
 #[test]
 fn embed_with_its_warning_silenced() {
-    refused_as_missing_file(&format!(
+    refused_as_missing_file(
         "#pragma clang diagnostic ignored \"-Wc23-extensions\"\n#pragma clang diagnostic ignored \"-Weverything\"\n\
-         static const char data[] = {{\n#embed \"/etc/passwd\"\n}};\nint32_t f(int32_t a) {{ return a + data[a & 7]; }}\n"
-    ));
+         static const char data[] = {\n#embed \"/etc/passwd\"\n};\nint32_t f(int32_t a) { return a + data[a & 7]; }\n",
+    );
 }
 
 #[test]

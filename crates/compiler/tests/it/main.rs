@@ -1,5 +1,8 @@
 //! Compiler integration tests: real clang-19 in the real bubblewrap jail.
 
+// Test code: a panic is the failure report.
+#![allow(clippy::unwrap_used)]
+
 mod compile_c;
 mod hostile;
 mod wat_and_wasm;

@@ -1,5 +1,8 @@
 //! Integration tests of the DataFusion adapter through its Rust API.
 
+// Test code: a panic is the failure report.
+#![allow(clippy::unwrap_used)]
+
 mod execution;
 mod factory;
 

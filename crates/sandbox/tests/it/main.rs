@@ -1,5 +1,8 @@
 //! Sandbox integration tests: one binary, one module per behaviour.
 
+// Test code: a panic is the failure report.
+#![allow(clippy::unwrap_used)]
+
 mod support;
 
 mod limits;

@@ -61,7 +61,7 @@ fn every_arrow_string_layout_is_accepted() {
             StringArray::from(vec![Some("skip@me.com"), Some("a@b.org"), None, Some("x@example.com")]).slice(1, 3),
         ),
     ];
-    let expected = vec![Some("b.org".to_string()), None];
+    let expected = [Some("b.org".to_string()), None];
     for layout in layouts {
         let result = call(&runner, vec![layout]).unwrap();
         assert_eq!(as_strings(&result)[..2], expected[..]);

@@ -1,5 +1,8 @@
 //! API tests without sockets: the real router, a real SQLite file, real files, `oneshot`.
 
+// Test code: a panic is the failure report.
+#![allow(clippy::unwrap_used)]
+
 mod datasets;
 mod executions;
 mod tenancy;
@@ -28,6 +31,12 @@ pub struct Fixture {
     pub state: AppState,
     pub alice: String,
     pub bob: String,
+}
+
+impl Default for Fixture {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl Fixture {
