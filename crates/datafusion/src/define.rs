@@ -5,7 +5,7 @@ use std::sync::Arc;
 use datafusion::logical_expr::ScalarUDF;
 use wasmudf_abi::UdfSignature;
 use wasmudf_compiler::{CompileRequest, CompiledModule, Compiler, Language};
-use wasmudf_sandbox::{CancelFlag, LoadedModule, RuntimeLimits, UdfRunner};
+use wasmudf_sandbox::{CancelFlag, FailureLog, LoadedModule, RuntimeLimits, UdfRunner};
 
 use crate::{WasmScalarUdf, WasmUdfError};
 
@@ -16,6 +16,8 @@ pub struct UdfBuilder {
     pub limits: RuntimeLimits,
     /// When set, every UDF built here stops as soon as it is cancelled.
     pub cancel: Option<CancelFlag>,
+    /// When set, the first failure of any UDF built here is kept here, structured.
+    pub failures: Option<FailureLog>,
 }
 
 /// A UDF ready to register, with what compiling it produced.
@@ -31,7 +33,14 @@ impl UdfBuilder {
             compiler,
             limits,
             cancel: None,
+            failures: None,
         }
+    }
+
+    /// The same builder, whose UDFs record their first failure in `failures`.
+    pub fn with_failure_log(mut self, failures: FailureLog) -> Self {
+        self.failures = Some(failures);
+        self
     }
 
     /// The same builder, whose UDFs stop (trap with "cancelled") once `cancel` is set.
@@ -59,10 +68,13 @@ impl UdfBuilder {
     /// Wraps an already compiled (and possibly stored) module; it is validated again here.
     pub fn from_module(&self, signature: &UdfSignature, wasm: &[u8]) -> Result<ScalarUDF, WasmUdfError> {
         let module = LoadedModule::load(wasm, signature, self.limits)?;
-        let runner = match &self.cancel {
-            Some(cancel) => UdfRunner::new(module).with_cancel(cancel.clone()),
-            None => UdfRunner::new(module),
-        };
+        let mut runner = UdfRunner::new(module);
+        if let Some(cancel) = &self.cancel {
+            runner = runner.with_cancel(cancel.clone());
+        }
+        if let Some(failures) = &self.failures {
+            runner = runner.with_failure_log(failures.clone());
+        }
         Ok(WasmScalarUdf::new(runner).into_scalar_udf())
     }
 }

@@ -128,7 +128,7 @@ impl fmt::Display for OutputProblem {
     }
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum SandboxError {
     #[error("UDF module refused: {0}")]
     Invalid(#[from] ValidationError),

@@ -17,7 +17,7 @@ use wasmudf_datafusion::datafusion::error::DataFusionError;
 use wasmudf_datafusion::datafusion::parquet::arrow::ArrowWriter;
 use wasmudf_datafusion::datafusion::prelude::{ParquetReadOptions, SessionContext};
 use wasmudf_datafusion::datafusion::sql::parser::DFParser;
-use wasmudf_datafusion::sandbox::CancelFlag;
+use wasmudf_datafusion::sandbox::{CancelFlag, FailureLog, OutputProblem, RowLocation, SandboxError};
 use wasmudf_datafusion::{
     ExecutionRequest, Operation, SessionOptions, UdfBuilder, WasmUdfError, default_output_column, new_session,
     plan_execution, register_file, sql_type_of_column,
@@ -189,7 +189,12 @@ pub async fn create(
 /// epoch tick (its UDFs carry the flag) and the polling loop at the next batch.
 async fn run(state: AppState, tenant: TenantId, id: String, job: Job, cancel: CancelFlag) {
     let started = Instant::now();
-    let builder = state.builder.clone().with_cancel(cancel.clone());
+    let failures = FailureLog::new();
+    let builder = state
+        .builder
+        .clone()
+        .with_cancel(cancel.clone())
+        .with_failure_log(failures.clone());
     let outcome = execute(&state, &builder, tenant, &id, job, &cancel).await;
     let record = |status: &str, error: Option<Value>, rows: (i64, i64), compile_ms: Option<i64>| {
         let run_ms = Some(started.elapsed().as_millis() as i64 - compile_ms.unwrap_or(0));
@@ -212,7 +217,11 @@ async fn run(state: AppState, tenant: TenantId, id: String, job: Job, cancel: Ca
             )
         }
         Ok(done) => record("succeeded", None, (done.rows_in, done.rows_out), Some(done.compile_ms)),
-        Err(error) => record("failed", Some(error), (0, 0), None),
+        Err(error) => {
+            // The guest's own account of what went wrong, when there is one.
+            let error = failures.first().map_or(error, |failure| guest_error(&failure));
+            record("failed", Some(error), (0, 0), None)
+        }
     }
     state.progress.finish(&id);
 }
@@ -344,6 +353,45 @@ fn udf_error(error: &WasmUdfError) -> Value {
         WasmUdfError::Definition(message) => json!({"kind": "bad_request", "message": message}),
         other => json!({"kind": "bad_request", "message": other.to_string()}),
     }
+}
+
+/// A guest failure as the API reports it: the kind (`division_by_zero`, `time_limit`, ...), the
+/// function, and the row with its input values where the host found them.
+fn guest_error(error: &SandboxError) -> Value {
+    let (kind, function, location) = match error {
+        SandboxError::Trap {
+            function,
+            kind,
+            location,
+        } => (kind.code(), function.clone(), location.clone()),
+        SandboxError::InvalidOutput {
+            function,
+            location,
+            problem,
+        } => {
+            let kind = match problem {
+                OutputProblem::InvalidUtf8 { .. } => "invalid_utf8",
+                OutputProblem::OutOfBounds { .. } => "invalid_output",
+            };
+            (kind, function.clone(), Some(location.clone()))
+        }
+        _ => ("trap", String::new(), None),
+    };
+    let mut value = json!({"kind": kind, "function": function, "message": error.to_string()});
+    match location {
+        Some(RowLocation::Row { index, values }) => {
+            value["row"] = json!(index);
+            value["values"] = Value::Object(
+                values
+                    .into_iter()
+                    .map(|(name, text)| (name, Value::String(text)))
+                    .collect(),
+            );
+        }
+        Some(RowLocation::Range { start, end }) => value["rows"] = json!([start, end]),
+        None => {}
+    }
+    value
 }
 
 fn engine_error(error: &DataFusionError) -> Value {

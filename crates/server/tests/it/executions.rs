@@ -95,7 +95,10 @@ async fn a_trap_fails_with_its_kind_and_row() {
     let (_, body) = fixture.post_json(&fixture.alice, "/api/v1/executions", request).await;
     let done = fixture.wait(&fixture.alice, body["id"].as_str().unwrap()).await;
     assert_eq!(done["status"], "failed");
-    assert_eq!(done["error"]["kind"], "trap", "{done}");
+    assert_eq!(done["error"]["kind"], "division_by_zero", "{done}");
+    assert_eq!(done["error"]["function"], "boom");
+    assert_eq!(done["error"]["row"], 2);
+    assert_eq!(done["error"]["values"], serde_json::json!({"id": "3"}));
     let message = done["error"]["message"].as_str().unwrap();
     assert!(
         message.contains("UDF `boom` failed: integer division by zero at row 2 of the batch (id=3)"),
