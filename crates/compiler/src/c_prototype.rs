@@ -126,13 +126,13 @@ fn is_type_word(token: &str) -> bool {
 
 fn matching_paren(tokens: &[String], open: usize) -> Option<usize> {
     let mut depth = 0usize;
-    for (index, token) in tokens.iter().enumerate().skip(open) {
+    for (offset, token) in tokens[open..].iter().enumerate() {
         match token.as_str() {
             "(" => depth += 1,
             ")" => {
                 depth -= 1;
                 if depth == 0 {
-                    return Some(index);
+                    return Some(open + offset);
                 }
             }
             _ => {}

@@ -122,8 +122,9 @@ async fn fresh_session(compiler: Arc<Compiler>) -> Result<WasmUdfDb, DataFusionE
 }
 
 fn main() -> std::process::ExitCode {
-    let args: Vec<String> = std::env::args()
-        .skip(1)
+    let mut args = std::env::args();
+    let _program = args.next();
+    let args: Vec<String> = args
         .filter(|arg| !arg.starts_with("--") || arg == "--complete")
         .collect();
     let complete = args.iter().any(|arg| arg == "--complete");
