@@ -198,7 +198,9 @@ async fn run(state: AppState, tenant: TenantId, id: String, job: Job, cancel: Ca
     let outcome = execute(&state, &builder, tenant, &id, job, &cancel).await;
     let record = |status: &str, error: Option<Value>, rows: (i64, i64), compile_ms: Option<i64>| {
         let run_ms = Some(started.elapsed().as_millis() as i64 - compile_ms.unwrap_or(0));
-        let error = error.map(|e| e.to_string());
+        // Every execution error passes here: no message shown to a tenant names a server path.
+        let data_dir = state.data_dir.display().to_string();
+        let error = error.map(|e| e.to_string().replace(&data_dir, "<data>"));
         if let Err(failure) = state
             .store
             .finish_execution(&id, status, error.as_deref(), rows, compile_ms, run_ms)
