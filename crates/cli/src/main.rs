@@ -34,6 +34,8 @@ enum Command {
     Tenants(commands::tenants::TenantsArgs),
     /// Manage API tokens: revoke.
     Tokens(commands::tenants::TokensArgs),
+    /// Operator commands on datasets: share (read-only with every tenant), unshare.
+    Datasets(commands::tenants::DatasetsArgs),
 }
 
 const EXAMPLES: &str = "\
@@ -73,6 +75,7 @@ fn main() -> ExitCode {
             Command::Serve(args) => commands::serve::run(args).await,
             Command::Tenants(args) => commands::tenants::run(args).await,
             Command::Tokens(args) => commands::tenants::run_tokens(args).await,
+            Command::Datasets(args) => commands::tenants::run_datasets(args).await,
         }
     });
     match result {

@@ -8,7 +8,7 @@
 // The harness reports on stdout, like libtest.
 #![allow(clippy::print_stdout)]
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -100,7 +100,7 @@ fn format_rows(batch: &RecordBatch) -> Result<Vec<Vec<String>>, DataFusionError>
 }
 
 fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+    manifest_dir().join("../..")
 }
 
 async fn fresh_session(compiler: Arc<Compiler>) -> Result<WasmUdfDb, DataFusionError> {
@@ -115,7 +115,7 @@ async fn fresh_session(compiler: Arc<Compiler>) -> Result<WasmUdfDb, DataFusionE
     };
     let context = new_session(UdfBuilder::new(compiler, limits), &options);
     register_file(&context, "accounts", &workspace_root().join("demo/accounts.csv")).await?;
-    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let data = manifest_dir().join("tests/data");
     register_file(&context, "people", &data.join("people.csv")).await?;
     register_file(&context, "events", &data.join("events.ndjson")).await?;
     Ok(WasmUdfDb { context })
@@ -134,7 +134,7 @@ fn main() -> std::process::ExitCode {
         cache_dir: Some(cache.path().to_path_buf()),
         ..CompilerConfig::default()
     }));
-    let directory = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/slt");
+    let directory = manifest_dir().join("tests/slt");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&directory)
         .expect("tests/slt exists")
         .filter_map(|entry| entry.ok().map(|entry| entry.path()))
@@ -187,4 +187,10 @@ fn main() -> std::process::ExitCode {
     } else {
         std::process::ExitCode::SUCCESS
     }
+}
+
+/// This package's directory, as cargo reports it when running the test. Not `env!`: a test binary
+/// built in another checkout sharing the target directory would point there.
+fn manifest_dir() -> std::path::PathBuf {
+    std::env::var_os("CARGO_MANIFEST_DIR").map_or_else(|| env!("CARGO_MANIFEST_DIR").into(), Into::into)
 }

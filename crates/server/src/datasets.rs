@@ -17,9 +17,10 @@ use crate::rows::{ColumnInfo, columns, json_rows};
 use crate::state::AppState;
 use crate::store::DatasetRecord;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct DatasetInfo {
     pub name: String,
+    /// csv, parquet or ndjson.
     pub format: &'static str,
     pub bytes: i64,
     pub shared: bool,
@@ -27,29 +28,53 @@ pub struct DatasetInfo {
     pub owned: bool,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct DatasetList {
     pub datasets: Vec<DatasetInfo>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Schema {
     pub columns: Vec<ColumnInfo>,
 }
 
-#[derive(Debug, Serialize)]
+/// A page of rows: `rows[i][j]` is column `j` of row `offset + i`; NULL is `null`.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Table {
     pub columns: Vec<ColumnInfo>,
+    #[schema(value_type = Vec<Vec<Object>>)]
     pub rows: Vec<Vec<serde_json::Value>>,
     pub total_rows: usize,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct Page {
+    /// Rows to skip.
     #[serde(default)]
     pub offset: usize,
+    /// Rows to return (at most 10000; default 100).
     #[serde(default = "default_limit")]
     pub limit: usize,
+}
+
+/// What an upload became.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct UploadedDataset {
+    pub name: String,
+    pub rows: usize,
+    pub columns: Vec<ColumnInfo>,
+}
+
+/// The multipart form of an upload.
+#[derive(Debug, utoipa::ToSchema)]
+#[allow(dead_code)] // Describes the form for the OpenAPI document; the handler reads it as a stream.
+pub struct UploadForm {
+    /// A .csv, .parquet, .json, .ndjson or .jsonl file.
+    #[schema(value_type = String, format = Binary)]
+    file: Vec<u8>,
+    /// The dataset's name; the file's stem when absent.
+    name: Option<String>,
 }
 
 fn default_limit() -> usize {
@@ -68,6 +93,8 @@ fn format_name(file: &str) -> &'static str {
     }
 }
 
+/// The caller's datasets and the shared ones.
+#[utoipa::path(get, path = "/datasets", tag = "datasets", responses((status = 200, body = DatasetList)))]
 pub async fn list(State(state): State<AppState>, Caller(tenant): Caller) -> Result<Json<DatasetList>, ApiError> {
     let datasets = state
         .store
@@ -102,6 +129,10 @@ pub async fn open(state: &AppState, tenant: i64, name: &str) -> Result<(SessionC
     Ok((context, frame))
 }
 
+/// A dataset's columns and their types.
+#[utoipa::path(get, path = "/datasets/{name}/schema", tag = "datasets",
+    params(("name" = String, Path, description = "Dataset name")),
+    responses((status = 200, body = Schema), (status = 404, body = crate::error::ErrorBody)))]
 pub async fn schema(
     State(state): State<AppState>,
     Caller(tenant): Caller,
@@ -113,6 +144,11 @@ pub async fn schema(
     }))
 }
 
+/// A page of a dataset's rows.
+#[utoipa::path(get, path = "/datasets/{name}/rows", tag = "datasets",
+    params(("name" = String, Path, description = "Dataset name"), Page),
+    responses((status = 200, body = Table), (status = 400, body = crate::error::ErrorBody),
+        (status = 404, body = crate::error::ErrorBody)))]
 pub async fn rows(
     State(state): State<AppState>,
     Caller(tenant): Caller,
@@ -143,6 +179,10 @@ fn read_error(state: &AppState, error: impl std::fmt::Display) -> ApiError {
     ApiError::bad_request("unreadable_dataset", message)
 }
 
+/// Delete one of the caller's own datasets.
+#[utoipa::path(delete, path = "/datasets/{name}", tag = "datasets",
+    params(("name" = String, Path, description = "Dataset name")),
+    responses((status = 204), (status = 404, body = crate::error::ErrorBody)))]
 pub async fn delete(
     State(state): State<AppState>,
     Caller(tenant): Caller,
@@ -156,6 +196,12 @@ pub async fn delete(
     Ok(StatusCode::NO_CONTENT)
 }
 
+#[utoipa::path(post, path = "/datasets", tag = "datasets",
+    request_body(content = UploadForm, content_type = "multipart/form-data"),
+    responses((status = 201, body = UploadedDataset),
+        (status = 400, body = crate::error::ErrorBody, description = "Unsupported format, bad name, rows that do not parse"),
+        (status = 409, body = crate::error::ErrorBody, description = "A dataset of that name exists"),
+        (status = 413, body = crate::error::ErrorBody, description = "Larger than the tenant's upload limit")))]
 /// `POST /api/v1/datasets`: multipart field `file` (CSV, Parquet or NDJSON by extension) and an
 /// optional `name`. The upload is written next to its final place, read back completely (so a
 /// CSV row that does not parse is refused now, with its line), and only then renamed into place
@@ -266,7 +312,11 @@ pub async fn upload(
     state.store.insert_dataset(tenant.id, &record)?;
     Ok((
         StatusCode::CREATED,
-        Json(serde_json::json!({ "name": name, "rows": rows, "columns": schema.columns })),
+        Json(UploadedDataset {
+            name,
+            rows,
+            columns: schema.columns,
+        }),
     ))
 }
 

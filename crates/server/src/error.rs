@@ -12,12 +12,23 @@ pub struct ApiError {
     pub status: StatusCode,
     pub code: &'static str,
     pub message: String,
+    /// Structured detail for the client, e.g. compiler diagnostics.
+    pub details: Option<serde_json::Value>,
+    /// Seconds after which a rate-limited request may be retried (`Retry-After`).
+    pub retry_after: Option<u64>,
 }
 
-#[derive(Serialize)]
-struct ErrorBody<'a> {
+/// The body of every error response.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ErrorBody<'a> {
+    /// A stable machine-readable code, e.g. `not_found`, `compile_error`, `unknown_column`.
     code: &'a str,
+    /// What went wrong, written for the user.
     message: &'a str,
+    /// Compiler diagnostics (`[{severity, line, column, message}]`) when `code` is `compile_error`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Vec<Object>>)]
+    diagnostics: Option<&'a serde_json::Value>,
 }
 
 impl ApiError {
@@ -26,7 +37,23 @@ impl ApiError {
             status,
             code,
             message: message.into(),
+            details: None,
+            retry_after: None,
         }
+    }
+
+    /// A compile failure, with the compiler's diagnostics in the user's coordinates.
+    pub fn compile_error(message: impl Into<String>, diagnostics: serde_json::Value) -> Self {
+        let mut error = Self::new(StatusCode::UNPROCESSABLE_ENTITY, "compile_error", message);
+        error.details = Some(diagnostics);
+        error
+    }
+
+    /// Too many requests of one kind; the client may retry after `seconds`.
+    pub fn rate_limited(code: &'static str, message: impl Into<String>, seconds: u64) -> Self {
+        let mut error = Self::new(StatusCode::TOO_MANY_REQUESTS, code, message);
+        error.retry_after = Some(seconds);
+        error
     }
 
     pub fn bad_request(code: &'static str, message: impl Into<String>) -> Self {
@@ -57,8 +84,15 @@ impl IntoResponse for ApiError {
         let body = ErrorBody {
             code: self.code,
             message: &self.message,
+            diagnostics: self.details.as_ref(),
         };
-        (self.status, Json(body)).into_response()
+        let mut response = (self.status, Json(body)).into_response();
+        if let Some(seconds) = self.retry_after {
+            response
+                .headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, axum::http::HeaderValue::from(seconds));
+        }
+        response
     }
 }
 

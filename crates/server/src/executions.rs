@@ -10,8 +10,8 @@ use axum::response::{IntoResponse, Response};
 use futures::StreamExt;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
-use wasmudf_compiler::{CompileError, Language, infer_c_function};
-use wasmudf_datafusion::abi::SqlType;
+use wasmudf_compiler::{Language, infer_c_function};
+use wasmudf_datafusion::abi::{SqlType, UdfSignature};
 use wasmudf_datafusion::datafusion::dataframe::DataFrame;
 use wasmudf_datafusion::datafusion::error::DataFusionError;
 use wasmudf_datafusion::datafusion::parquet::arrow::ArrowWriter;
@@ -31,17 +31,30 @@ use crate::state::AppState;
 use crate::store::TenantId;
 
 /// The paper's ExecutionRequest, or `{"sql": "..."}`.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ExecutionBody {
+    /// The C source defining `function_name`.
     pub program: Option<String>,
+    /// The dataset's name.
     pub data: Option<String>,
+    /// `MAP` (add a column) or `FILTER` (keep the rows where the function returns true).
     pub operation: Option<String>,
     pub function_name: Option<String>,
+    /// The columns passed to the function, in parameter order.
     pub input_column_names: Option<Vec<String>>,
+    /// Defaults to `<function_name>_RESULT`.
     pub output_column_name: Option<String>,
+    /// INTEGER, BIGINT, FLOAT, DOUBLE, BOOLEAN or STRING (BOOLEAN for FILTER).
     pub output_column_type: Option<String>,
+    /// SQL over the caller's datasets (as tables) calling its saved functions; instead of the rest.
     pub sql: Option<String>,
+}
+
+/// `{"id": ...}` of an accepted execution.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ExecutionCreated {
+    pub id: String,
 }
 
 fn missing(field: &str) -> ApiError {
@@ -158,6 +171,30 @@ async fn validate(state: &AppState, tenant: TenantId, body: &ExecutionBody) -> R
     Ok(Job::Udf { dataset, request })
 }
 
+/// How many compiles a job may start: the UDF, or each `CREATE FUNCTION` in the SQL (saved
+/// functions come from the compile cache).
+fn compiles_in(job: &Job) -> usize {
+    match job {
+        Job::Udf { .. } => 1,
+        Job::Sql(sql) => {
+            let words: Vec<String> = sql.split_whitespace().map(str::to_ascii_lowercase).collect();
+            words
+                .windows(2)
+                .filter(|pair| pair[0] == "create" || pair[0] == "replace")
+                .filter(|pair| pair[1] == "function")
+                .count()
+        }
+    }
+}
+
+/// Start an execution: the paper's ExecutionRequest, or SQL.
+#[utoipa::path(post, path = "/executions", tag = "executions", request_body = ExecutionBody,
+    responses(
+        (status = 202, body = ExecutionCreated, description = "Accepted; poll its status"),
+        (status = 400, body = crate::error::ErrorBody, description = "Malformed request, unknown column, type mismatch"),
+        (status = 404, body = crate::error::ErrorBody, description = "Unknown dataset"),
+        (status = 429, body = crate::error::ErrorBody, description = "Too many executions or compiles"),
+    ))]
 pub async fn create(
     State(state): State<AppState>,
     Caller(tenant): Caller,
@@ -175,13 +212,14 @@ pub async fn create(
             ),
         ));
     }
+    state.charge_compiles(tenant.id, compiles_in(&job))?;
     let id = crate::random_hex(16);
     let request_json =
         serde_json::to_string(&body).map_err(|error| ApiError::internal("recording a request", error))?;
     state.store.insert_execution(&id, tenant.id, &request_json)?;
     let cancel = state.progress.start(&id, tenant.id);
     tokio::spawn(run(state.clone(), tenant.id, id.clone(), job, cancel));
-    Ok((StatusCode::ACCEPTED, Json(json!({ "id": id }))))
+    Ok((StatusCode::ACCEPTED, Json(ExecutionCreated { id })))
 }
 
 /// Runs one execution to its end, recording the outcome. Never panics the server: every failure
@@ -283,6 +321,30 @@ async fn run_sql(state: &AppState, builder: &UdfBuilder, tenant: TenantId, sql: 
             .await
             .map_err(|error| engine_error(&error))?;
     }
+    // The tenant's saved functions that the SQL names (their modules come from the cache).
+    let lowered = sql.to_ascii_lowercase();
+    let saved = state
+        .store
+        .list_functions(tenant)
+        .map_err(|error| json!({"kind": "internal", "message": error.to_string()}))?;
+    for function in saved
+        .into_iter()
+        .filter(|f| lowered.contains(&f.name.to_ascii_lowercase()))
+    {
+        let signature = function
+            .signature
+            .parse::<UdfSignature>()
+            .map_err(|error| json!({"kind": "internal", "message": error.to_string()}))?;
+        let language = if function.language == "wat" {
+            Language::Wat
+        } else {
+            Language::C
+        };
+        let defined = crate::functions::define(builder, signature, language, function.source)
+            .await
+            .map_err(|error| udf_error(&error))?;
+        context.register_udf(defined.udf);
+    }
     let statements = DFParser::parse_sql(sql).map_err(|error| engine_error(&error))?;
     let count = statements.len();
     let mut last = None;
@@ -329,6 +391,12 @@ async fn write_results(state: &AppState, id: &str, frame: DataFrame, cancel: &Ca
             );
         }
         writer.write(&batch).map_err(|error| io(&error))?;
+        let bytes = writer.bytes_written() + writer.in_progress_size();
+        if bytes > state.limits.max_result_bytes {
+            return Err(json!({"kind": "limit", "message": format!(
+                "the result is larger than {} MiB; select fewer columns or rows", state.limits.max_result_bytes >> 20
+            )}));
+        }
         state.progress.advance(id, rows as u64);
     }
     writer.close().map_err(|error| io(&error))?;
@@ -337,24 +405,17 @@ async fn write_results(state: &AppState, id: &str, frame: DataFrame, cancel: &Ca
 }
 
 fn udf_error(error: &WasmUdfError) -> Value {
-    match error {
-        WasmUdfError::Compile(CompileError::Diagnostics(diagnostics)) => json!({
-            "kind": "compile_error",
-            "message": error.to_string(),
-            "diagnostics": diagnostics.iter().map(|d| json!({
-                "severity": d.severity.as_str(),
-                "line": d.line,
-                "column": d.column,
-                "message": d.message,
-            })).collect::<Vec<_>>(),
-        }),
-        WasmUdfError::Compile(compile) if compile.is_user_error() => {
-            json!({"kind": "compile_error", "message": error.to_string(), "diagnostics": []})
-        }
-        WasmUdfError::Compile(_) => json!({"kind": "unavailable", "message": error.to_string()}),
-        WasmUdfError::Definition(message) => json!({"kind": "bad_request", "message": message}),
-        other => json!({"kind": "bad_request", "message": other.to_string()}),
+    let api = crate::functions::definition_error(error);
+    let kind = match api.code {
+        "compile_error" => "compile_error",
+        "compiler_unavailable" => "unavailable",
+        _ => "bad_request",
+    };
+    let mut value = json!({"kind": kind, "message": api.message});
+    if let Some(diagnostics) = api.details {
+        value["diagnostics"] = diagnostics;
     }
+    value
 }
 
 /// A guest failure as the API reports it: the kind (`division_by_zero`, `time_limit`, ...), the
@@ -407,28 +468,39 @@ fn engine_error(error: &DataFusionError) -> Value {
     json!({"kind": kind, "message": root.to_string()})
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ExecutionStatus {
     pub id: String,
+    /// queued, compiling, running, succeeded, failed or cancelled.
     pub status: String,
     pub progress: Progress,
     pub timings: Timings,
+    /// On failure: `kind` (compile_error, division_by_zero, time_limit, memory_limit, limit,
+    /// bad_request, interrupted, ...), `message`, and where known `function`, `row`, `values`
+    /// (input values by column) or `diagnostics` (`[{severity, line, column, message}]`).
+    #[schema(value_type = Option<Object>)]
     pub error: Option<Value>,
     pub created_at: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Progress {
+    /// Rows in the input dataset (MAP/FILTER executions).
     pub rows_in: i64,
+    /// Rows produced so far.
     pub rows_processed: i64,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Timings {
     pub compile_ms: Option<i64>,
     pub run_ms: Option<i64>,
 }
 
+/// An execution's status, progress, timings and error.
+#[utoipa::path(get, path = "/executions/{id}", tag = "executions",
+    params(("id" = String, Path, description = "Execution id")),
+    responses((status = 200, body = ExecutionStatus), (status = 404, body = crate::error::ErrorBody)))]
 pub async fn status(
     State(state): State<AppState>,
     Caller(tenant): Caller,
@@ -458,6 +530,11 @@ pub async fn status(
     }))
 }
 
+/// Cancel a running execution; its guest stops within one epoch tick.
+#[utoipa::path(delete, path = "/executions/{id}", tag = "executions",
+    params(("id" = String, Path, description = "Execution id")),
+    responses((status = 202, description = "Cancelling"), (status = 404, body = crate::error::ErrorBody),
+        (status = 409, body = crate::error::ErrorBody, description = "Not running")))]
 pub async fn cancel(
     State(state): State<AppState>,
     Caller(tenant): Caller,
@@ -499,6 +576,11 @@ async fn result_frame(state: &AppState, tenant: TenantId, id: &str) -> Result<Da
         .map_err(|error| ApiError::internal("reading results", error))
 }
 
+/// A page of an execution's result.
+#[utoipa::path(get, path = "/executions/{id}/results", tag = "executions",
+    params(("id" = String, Path, description = "Execution id"), Page),
+    responses((status = 200, body = Table), (status = 404, body = crate::error::ErrorBody),
+        (status = 409, body = crate::error::ErrorBody, description = "Not succeeded")))]
 pub async fn results(
     State(state): State<AppState>,
     Caller(tenant): Caller,
@@ -526,6 +608,11 @@ pub async fn results(
     }))
 }
 
+/// The whole result as CSV.
+#[utoipa::path(get, path = "/executions/{id}/results.csv", tag = "executions",
+    params(("id" = String, Path, description = "Execution id")),
+    responses((status = 200, content_type = "text/csv", body = String), (status = 404, body = crate::error::ErrorBody),
+        (status = 409, body = crate::error::ErrorBody)))]
 pub async fn results_csv(
     State(state): State<AppState>,
     Caller(tenant): Caller,
@@ -550,6 +637,11 @@ pub async fn results_csv(
     Ok(download(bytes, "text/csv; charset=utf-8", &format!("{id}.csv")))
 }
 
+/// The whole result as Parquet.
+#[utoipa::path(get, path = "/executions/{id}/results.parquet", tag = "executions",
+    params(("id" = String, Path, description = "Execution id")),
+    responses((status = 200, content_type = "application/vnd.apache.parquet", body = Vec<u8>),
+        (status = 404, body = crate::error::ErrorBody), (status = 409, body = crate::error::ErrorBody)))]
 pub async fn results_parquet(
     State(state): State<AppState>,
     Caller(tenant): Caller,

@@ -11,6 +11,11 @@
 //! GET    /api/v1/executions/{id}/results        ?offset=&limit=
 //! GET    /api/v1/executions/{id}/results.csv | results.parquet
 //! DELETE /api/v1/executions/{id}                cancel
+//! POST   /api/v1/functions                      save a function (compiled first) as a new version
+//! GET    /api/v1/functions[/{name}[/versions]]  list, latest with source, every version
+//! DELETE /api/v1/functions/{name}
+//! GET    /api/v1/openapi.json                   this API's OpenAPI document (no token needed)
+//! GET    /*                                     the web page (embedded, see `web.rs`)
 //! ```
 //!
 //! Metadata lives in SQLite (`store.rs`), files under the data directory. Every handler takes a
@@ -20,11 +25,15 @@
 
 pub mod auth;
 pub mod datasets;
+pub mod demo;
 pub mod error;
 pub mod executions;
+pub mod functions;
+pub mod openapi;
 pub mod rows;
 pub mod state;
 pub mod store;
+pub mod web;
 
 use std::io::Read;
 use std::path::Path;
@@ -34,6 +43,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
 use wasmudf_datafusion::UdfBuilder;
 
+pub use demo::ensure_demo;
 pub use state::{AppState, TenantLimits};
 pub use store::Store;
 
@@ -50,11 +60,24 @@ pub fn app(state: AppState) -> Router {
         .route("/executions/{id}/results", get(executions::results))
         .route("/executions/{id}/results.csv", get(executions::results_csv))
         .route("/executions/{id}/results.parquet", get(executions::results_parquet))
+        .route("/functions", get(functions::list).post(functions::save))
+        .route("/functions/{name}", get(functions::get).delete(functions::delete))
+        .route("/functions/{name}/versions", get(functions::versions))
+        .route(
+            "/openapi.json",
+            get(|| async {
+                (
+                    [(axum::http::header::CONTENT_TYPE, "application/json")],
+                    openapi::document(),
+                )
+            }),
+        )
         .fallback(|| async {
             error::ApiError::new(axum::http::StatusCode::NOT_FOUND, "not_found", "no such API endpoint")
         });
     Router::new()
         .nest("/api/v1", api)
+        .fallback(web::serve)
         .layer(DefaultBodyLimit::max(upload_limit))
         .with_state(state)
 }
@@ -75,6 +98,7 @@ pub fn open_state(data_dir: &Path, builder: UdfBuilder, limits: TenantLimits) ->
         builder,
         limits,
         progress: Default::default(),
+        compiles: Default::default(),
     })
 }
 
@@ -102,36 +126,6 @@ pub fn create_tenant(store: &Store, name: &str) -> Result<String, ServerError> {
     }
     let token = format!("wu_{}", random_hex(24));
     store.create_tenant(name, &token)?;
-    Ok(token)
-}
-
-/// The demo tenant, its token (kept in `demo-token` so each start can print it) and its data:
-/// the paper's accounts table, shared read-only with every tenant.
-pub fn ensure_demo(state: &AppState, accounts_csv: &[u8]) -> Result<String, ServerError> {
-    let token_file = state.data_dir.join("demo-token");
-    if let (Some(_), Ok(token)) = (
-        state.store.tenant_by_name("demo")?,
-        std::fs::read_to_string(&token_file),
-    ) {
-        return Ok(token.trim().to_string());
-    }
-    let token = create_tenant(&state.store, "demo")?;
-    std::fs::write(&token_file, &token)?;
-    let tenant = state
-        .store
-        .tenant_by_name("demo")?
-        .ok_or_else(|| ServerError::Setup("demo tenant vanished".into()))?;
-    let directory = state.datasets_dir(tenant.id);
-    std::fs::create_dir_all(&directory)?;
-    std::fs::write(directory.join("accounts.csv"), accounts_csv)?;
-    let record = store::DatasetRecord {
-        name: "accounts".into(),
-        owner: tenant.id,
-        file: "accounts.csv".into(),
-        shared: true,
-        bytes: accounts_csv.len() as i64,
-    };
-    state.store.insert_dataset(tenant.id, &record)?;
     Ok(token)
 }
 

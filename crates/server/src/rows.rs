@@ -9,7 +9,7 @@ use serde_json::Value;
 use wasmudf_datafusion::datafusion;
 use wasmudf_datafusion::sql_type_of_column;
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, utoipa::ToSchema)]
 pub struct ColumnInfo {
     pub name: String,
     /// INT, BIGINT, FLOAT, DOUBLE, BOOLEAN or STRING where the column maps to a UDF type;

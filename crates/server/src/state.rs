@@ -1,8 +1,9 @@
 //! What every request handler shares.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use wasmudf_datafusion::UdfBuilder;
 
@@ -15,6 +16,10 @@ pub struct TenantLimits {
     pub max_upload_bytes: usize,
     /// Most rows an execution may produce.
     pub max_result_rows: usize,
+    /// Most bytes of Parquet an execution may store as its result.
+    pub max_result_bytes: usize,
+    /// Compiles (saves of functions, executions with C source) per tenant per rolling minute.
+    pub max_compiles_per_minute: usize,
 }
 
 impl Default for TenantLimits {
@@ -23,6 +28,8 @@ impl Default for TenantLimits {
             max_concurrent_executions: 4,
             max_upload_bytes: 256 << 20,
             max_result_rows: 50_000_000,
+            max_result_bytes: 1 << 30,
+            max_compiles_per_minute: 30,
         }
     }
 }
@@ -89,6 +96,41 @@ impl ProgressBoard {
     }
 }
 
+/// A rolling one-minute window of each tenant's compiles: compiling is the costliest thing a
+/// tenant can ask for, and a flood of compile bombs must not starve the others.
+#[derive(Debug, Clone, Default)]
+pub struct CompileBudget {
+    inner: Arc<Mutex<HashMap<TenantId, VecDeque<Instant>>>>,
+}
+
+impl CompileBudget {
+    const WINDOW: Duration = Duration::from_secs(60);
+
+    /// Takes `count` compiles from the tenant's budget of `per_minute`, or says in how many
+    /// seconds enough of it frees up.
+    pub fn take(&self, tenant: TenantId, count: usize, per_minute: usize) -> Result<(), u64> {
+        if count == 0 {
+            return Ok(());
+        }
+        let now = Instant::now();
+        let mut all = self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let recent = all.entry(tenant).or_default();
+        while recent.front().is_some_and(|at| now.duration_since(*at) >= Self::WINDOW) {
+            recent.pop_front();
+        }
+        if recent.len() + count > per_minute {
+            // The oldest compile that must expire before `count` fit again.
+            let must_expire = (recent.len() + count).saturating_sub(per_minute).max(1);
+            let wait = recent
+                .get(must_expire - 1)
+                .map_or(Self::WINDOW, |at| Self::WINDOW.saturating_sub(now.duration_since(*at)));
+            return Err(wait.as_secs().max(1));
+        }
+        recent.extend(std::iter::repeat_n(now, count));
+        Ok(())
+    }
+}
+
 /// Shared server state. Cheap to clone.
 #[derive(Debug, Clone)]
 pub struct AppState {
@@ -97,6 +139,7 @@ pub struct AppState {
     pub builder: UdfBuilder,
     pub limits: TenantLimits,
     pub progress: ProgressBoard,
+    pub compiles: CompileBudget,
 }
 
 impl AppState {
@@ -114,5 +157,17 @@ impl AppState {
 
     pub fn data_dir(&self) -> &Path {
         &self.data_dir
+    }
+
+    /// Charges `count` compiles to the tenant, or refuses with 429 and `Retry-After`.
+    pub fn charge_compiles(&self, tenant: TenantId, count: usize) -> Result<(), crate::error::ApiError> {
+        let per_minute = self.limits.max_compiles_per_minute;
+        self.compiles.take(tenant, count, per_minute).map_err(|seconds| {
+            crate::error::ApiError::rate_limited(
+                "too_many_compiles",
+                format!("at most {per_minute} compiles per minute; retry in {seconds} s"),
+                seconds,
+            )
+        })
     }
 }

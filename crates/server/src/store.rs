@@ -1,4 +1,4 @@
-//! Metadata in SQLite: tenants, tokens, datasets, executions.
+//! Metadata in SQLite: tenants, tokens, datasets, saved functions, executions.
 //!
 //! Tokens are stored as SHA-256 digests only. Every query that reads tenant data takes the
 //! tenant's id, so isolation is a property of this file's SQL, not of each handler.
@@ -41,6 +41,20 @@ pub struct ExecutionRecord {
     pub created_at: String,
 }
 
+/// One saved version of a tenant's function. Versions count from 1 and are never rewritten.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FunctionRecord {
+    pub name: String,
+    pub version: i64,
+    pub language: String,
+    /// Canonical signature text, e.g. `adj(balance BIGINT, rate DOUBLE) RETURNS FLOAT`.
+    pub signature: String,
+    pub source: String,
+    /// SHA-256 of the compiled module.
+    pub digest: String,
+    pub created_at: String,
+}
+
 /// The metadata database. Cheap to clone; one connection behind a mutex (queries are short).
 #[derive(Debug, Clone)]
 pub struct Store {
@@ -67,6 +81,17 @@ CREATE TABLE IF NOT EXISTS datasets (
     bytes INTEGER NOT NULL,
     created_at TEXT NOT NULL DEFAULT (datetime('now')),
     PRIMARY KEY (tenant_id, name)
+);
+CREATE TABLE IF NOT EXISTS functions (
+    tenant_id INTEGER NOT NULL REFERENCES tenants(id),
+    name TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    language TEXT NOT NULL,
+    signature TEXT NOT NULL,
+    source TEXT NOT NULL,
+    digest TEXT NOT NULL,
+    created_at TEXT NOT NULL DEFAULT (datetime('now')),
+    PRIMARY KEY (tenant_id, name, version)
 );
 CREATE TABLE IF NOT EXISTS executions (
     id TEXT PRIMARY KEY,
@@ -235,6 +260,80 @@ impl Store {
         Ok(changed > 0)
     }
 
+    /// Saves a new version of a function; returns its version number. The version is chosen
+    /// and written in one statement, so two concurrent saves cannot take the same number.
+    pub fn insert_function(&self, tenant: TenantId, record: &FunctionRecord) -> rusqlite::Result<FunctionRecord> {
+        let connection = self.lock();
+        connection.execute(
+            "INSERT INTO functions (tenant_id, name, version, language, signature, source, digest)
+             VALUES (?1, ?2, (SELECT coalesce(max(version), 0) + 1 FROM functions WHERE tenant_id = ?1 AND name = ?2),
+                     ?3, ?4, ?5, ?6)",
+            params![
+                tenant,
+                record.name,
+                record.language,
+                record.signature,
+                record.source,
+                record.digest
+            ],
+        )?;
+        let rowid = connection.last_insert_rowid();
+        connection.query_row(
+            &format!("SELECT {FUNCTION_COLUMNS} FROM functions WHERE rowid = ?1"),
+            params![rowid],
+            function_from_row,
+        )
+    }
+
+    /// The latest version of each of the tenant's functions, by name.
+    pub fn list_functions(&self, tenant: TenantId) -> rusqlite::Result<Vec<FunctionRecord>> {
+        let connection = self.lock();
+        let mut statement = connection.prepare(&format!(
+            "SELECT {FUNCTION_COLUMNS} FROM functions f WHERE tenant_id = ?1
+               AND version = (SELECT max(version) FROM functions g WHERE g.tenant_id = f.tenant_id AND g.name = f.name)
+             ORDER BY name"
+        ))?;
+        let rows = statement.query_map(params![tenant], function_from_row)?;
+        rows.collect()
+    }
+
+    /// Every version of one function, newest first.
+    pub fn function_versions(&self, tenant: TenantId, name: &str) -> rusqlite::Result<Vec<FunctionRecord>> {
+        let connection = self.lock();
+        let mut statement = connection.prepare(&format!(
+            "SELECT {FUNCTION_COLUMNS} FROM functions WHERE tenant_id = ?1 AND name = ?2 ORDER BY version DESC"
+        ))?;
+        let rows = statement.query_map(params![tenant, name], function_from_row)?;
+        rows.collect()
+    }
+
+    /// One version of a function, or its latest when `version` is `None`.
+    pub fn function(
+        &self,
+        tenant: TenantId,
+        name: &str,
+        version: Option<i64>,
+    ) -> rusqlite::Result<Option<FunctionRecord>> {
+        self.lock()
+            .query_row(
+                &format!(
+                    "SELECT {FUNCTION_COLUMNS} FROM functions WHERE tenant_id = ?1 AND name = ?2
+                       AND (?3 IS NULL OR version = ?3) ORDER BY version DESC LIMIT 1"
+                ),
+                params![tenant, name, version],
+                function_from_row,
+            )
+            .optional()
+    }
+
+    /// Deletes a function with all its versions; returns how many versions there were.
+    pub fn delete_function(&self, tenant: TenantId, name: &str) -> rusqlite::Result<usize> {
+        self.lock().execute(
+            "DELETE FROM functions WHERE tenant_id = ?1 AND name = ?2",
+            params![tenant, name],
+        )
+    }
+
     pub fn insert_execution(&self, id: &str, tenant: TenantId, request: &str) -> rusqlite::Result<()> {
         self.lock().execute(
             "INSERT INTO executions (id, tenant_id, status, request) VALUES (?1, ?2, 'queued', ?3)",
@@ -300,6 +399,20 @@ impl Store {
             [],
         )
     }
+}
+
+const FUNCTION_COLUMNS: &str = "name, version, language, signature, source, digest, created_at";
+
+fn function_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<FunctionRecord> {
+    Ok(FunctionRecord {
+        name: row.get(0)?,
+        version: row.get(1)?,
+        language: row.get(2)?,
+        signature: row.get(3)?,
+        source: row.get(4)?,
+        digest: row.get(5)?,
+        created_at: row.get(6)?,
+    })
 }
 
 fn dataset_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<DatasetRecord> {

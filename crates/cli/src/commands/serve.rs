@@ -30,6 +30,15 @@ pub struct ServeArgs {
     /// Largest upload, in MiB.
     #[arg(long, default_value_t = 256)]
     max_upload_mb: usize,
+    /// Largest stored result of one execution, in MiB of Parquet.
+    #[arg(long, default_value_t = 1024)]
+    max_result_mb: usize,
+    /// Compiles one tenant may start per rolling minute.
+    #[arg(long, default_value_t = 30)]
+    max_compiles_per_minute: usize,
+    /// Rows of the generated `accounts_large` demo dataset, made on first start (0: none).
+    #[arg(long, default_value_t = 1_000_000)]
+    demo_rows: usize,
     #[command(flatten)]
     udf: UdfOptions,
 }
@@ -38,6 +47,8 @@ pub async fn run(args: ServeArgs) -> Result<ExitCode> {
     let limits = TenantLimits {
         max_concurrent_executions: args.max_concurrent_executions,
         max_upload_bytes: args.max_upload_mb << 20,
+        max_result_bytes: args.max_result_mb << 20,
+        max_compiles_per_minute: args.max_compiles_per_minute,
         ..TenantLimits::default()
     };
     let mut udf = args.udf.clone();
@@ -45,19 +56,25 @@ pub async fn run(args: ServeArgs) -> Result<ExitCode> {
         udf.cache_dir = Some(args.data_dir.join("cache"));
     }
     let state = open_state(&args.data_dir, udf.builder(), limits)?;
-    let demo_token = ensure_demo(&state, DEMO_ACCOUNTS)?;
+    let demo_token = ensure_demo(&state, DEMO_ACCOUNTS, args.demo_rows)?;
     let address: SocketAddr = format!("{}:{}", args.bind, args.port)
         .parse()
         .context("--bind and --port")?;
     let listener = tokio::net::TcpListener::bind(address)
         .await
         .with_context(|| format!("cannot listen on {address}"))?;
-    eprintln!(
-        "wasmudf is serving http://{address}/api/v1 (data in {})",
-        args.data_dir.display()
-    );
-    eprintln!("demo tenant token: {demo_token}");
-    eprintln!("try: curl -H 'Authorization: Bearer {demo_token}' http://{address}/api/v1/datasets");
+    let shown = if address.ip().is_unspecified() {
+        format!("localhost:{}", address.port())
+    } else {
+        address.to_string()
+    };
+    eprintln!("wasmudf is serving (data in {})", args.data_dir.display());
+    eprintln!();
+    eprintln!("  open      http://{shown}/");
+    eprintln!("  token     {demo_token}   (the demo tenant's; the page asks for it once)");
+    eprintln!("  API       http://{shown}/api/v1/openapi.json");
+    eprintln!("  try       curl -H 'Authorization: Bearer {demo_token}' http://{shown}/api/v1/datasets");
+    eprintln!();
     axum::serve(listener, app(state))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;

@@ -1,4 +1,5 @@
-//! `wasmudf tenants` and `wasmudf tokens`: operator commands on the metadata database.
+//! `wasmudf tenants`, `wasmudf tokens` and `wasmudf datasets`: operator commands on the metadata
+//! database.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -74,5 +75,62 @@ pub async fn run_tokens(args: TokensArgs) -> Result<ExitCode> {
             eprintln!("revoked");
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Debug, Args)]
+pub struct DatasetsArgs {
+    #[command(subcommand)]
+    command: DatasetsCommand,
+}
+
+#[derive(Debug, Subcommand)]
+enum DatasetsCommand {
+    /// Share a tenant's dataset read-only with every tenant.
+    Share {
+        /// The owning tenant.
+        tenant: String,
+        /// The dataset's name.
+        dataset: String,
+        #[arg(long, value_name = "DIR", default_value = "wasmudf-data")]
+        data_dir: PathBuf,
+    },
+    /// Stop sharing a dataset: only its owner sees it again.
+    Unshare {
+        tenant: String,
+        dataset: String,
+        #[arg(long, value_name = "DIR", default_value = "wasmudf-data")]
+        data_dir: PathBuf,
+    },
+}
+
+pub async fn run_datasets(args: DatasetsArgs) -> Result<ExitCode> {
+    let (tenant, dataset, data_dir, shared) = match args.command {
+        DatasetsCommand::Share {
+            tenant,
+            dataset,
+            data_dir,
+        } => (tenant, dataset, data_dir, true),
+        DatasetsCommand::Unshare {
+            tenant,
+            dataset,
+            data_dir,
+        } => (tenant, dataset, data_dir, false),
+    };
+    let store = open(&data_dir)?;
+    let Some(owner) = store.tenant_by_name(&tenant)? else {
+        bail!("no tenant named `{tenant}`");
+    };
+    if !store.set_shared(owner.id, &dataset, shared)? {
+        bail!("tenant `{tenant}` has no dataset named `{dataset}`");
+    }
+    eprintln!(
+        "`{tenant}/{dataset}` is {}",
+        if shared {
+            "shared read-only with every tenant"
+        } else {
+            "private to its owner"
+        }
+    );
     Ok(ExitCode::SUCCESS)
 }

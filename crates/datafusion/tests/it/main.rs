@@ -6,7 +6,7 @@
 mod execution;
 mod factory;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -30,11 +30,17 @@ pub fn builder() -> UdfBuilder {
 }
 
 pub fn demo_accounts() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../demo/accounts.csv")
+    manifest_dir().join("../../demo/accounts.csv")
 }
 
 pub async fn session_with_accounts() -> SessionContext {
     let context = new_session(builder(), &SessionOptions::default());
     register_file(&context, "accounts", &demo_accounts()).await.unwrap();
     context
+}
+
+/// This package's directory, as cargo reports it when running the test. Not `env!`: a test binary
+/// built in another checkout sharing the target directory would point there.
+fn manifest_dir() -> std::path::PathBuf {
+    std::env::var_os("CARGO_MANIFEST_DIR").map_or_else(|| env!("CARGO_MANIFEST_DIR").into(), Into::into)
 }

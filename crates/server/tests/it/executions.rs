@@ -222,3 +222,25 @@ async fn a_running_execution_counts_against_the_limit_and_can_be_cancelled() {
     let done = fixture.wait(&fixture.alice, body["id"].as_str().unwrap()).await;
     assert_eq!(done["status"], "succeeded", "{done}");
 }
+
+#[tokio::test]
+async fn a_result_larger_than_the_tenants_limit_fails_with_a_limit_error() {
+    let fixture = Fixture::with_limits(wasmudf_server::TenantLimits {
+        max_result_bytes: 1024,
+        ..Default::default()
+    });
+    let (status, body) = fixture
+        .post_json(&fixture.alice, "/api/v1/executions", PAPER_REQUEST)
+        .await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    let done = fixture.wait(&fixture.alice, body["id"].as_str().unwrap()).await;
+    assert_eq!(
+        (done["status"].as_str(), done["error"]["kind"].as_str()),
+        (Some("failed"), Some("limit")),
+        "{done}"
+    );
+    assert!(
+        done["error"]["message"].as_str().unwrap().contains("larger than"),
+        "{done}"
+    );
+}

@@ -5,6 +5,8 @@
 
 mod datasets;
 mod executions;
+mod functions;
+mod surface;
 mod tenancy;
 
 use std::path::Path;
@@ -52,7 +54,7 @@ impl Fixture {
     pub fn with(limits: TenantLimits, batch_timeout: Duration) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let state = open_state(dir.path(), builder(batch_timeout), limits).unwrap();
-        ensure_demo(&state, ACCOUNTS).unwrap();
+        ensure_demo(&state, ACCOUNTS, 0).unwrap();
         let alice = create_tenant(&state.store, "alice").unwrap();
         let bob = create_tenant(&state.store, "bob").unwrap();
         Fixture {

@@ -1,0 +1,270 @@
+//! `/api/v1/functions`: a tenant's saved, versioned functions.
+//!
+//! A function is saved only after it compiles, so a saved function always runs; its module is in
+//! the compiler's cache under the digest recorded here. SQL executions may call every saved
+//! function by name (the latest version).
+
+use axum::Json;
+use axum::extract::{Path as UrlPath, State};
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+use wasmudf_compiler::{CompileError, Diagnostic, Language, infer_c_function};
+use wasmudf_datafusion::abi::{SqlType, UdfParam, UdfSignature};
+use wasmudf_datafusion::{DefinedUdf, UdfBuilder, WasmUdfError};
+
+use crate::auth::Caller;
+use crate::error::ApiError;
+use crate::state::AppState;
+use crate::store::FunctionRecord;
+
+/// A function to save. Give `signature`, or let it be read off the C definition (then `returns`
+/// may override the C return type's mapping, e.g. FLOAT for `float`).
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FunctionBody {
+    /// The function's name: a C identifier, the name of the C function and of the SQL function.
+    pub name: String,
+    /// The C (or WAT) source.
+    pub source: String,
+    /// `name(a BIGINT, b DOUBLE) RETURNS FLOAT`; read off the C definition when absent.
+    #[serde(default)]
+    pub signature: Option<String>,
+    /// The return type when `signature` is absent: INTEGER, BIGINT, FLOAT, DOUBLE, BOOLEAN or STRING.
+    #[serde(default)]
+    pub returns: Option<String>,
+    /// `c` (default) or `wat`.
+    #[serde(default)]
+    pub language: Option<String>,
+}
+
+/// One saved version of a function.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct FunctionInfo {
+    pub name: String,
+    pub version: i64,
+    pub language: String,
+    pub signature: String,
+    /// SHA-256 of the compiled module.
+    pub digest: String,
+    pub created_at: String,
+    /// The source (in single-function answers only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Compiler warnings, `[{severity, line, column, message}]` (when just saved).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Vec<Object>>)]
+    pub warnings: Option<Value>,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct FunctionList {
+    pub functions: Vec<FunctionInfo>,
+}
+
+impl FunctionInfo {
+    fn from_record(record: FunctionRecord, with_source: bool) -> Self {
+        FunctionInfo {
+            name: record.name,
+            version: record.version,
+            language: record.language,
+            signature: record.signature,
+            digest: record.digest,
+            created_at: record.created_at,
+            source: with_source.then_some(record.source),
+            warnings: None,
+        }
+    }
+}
+
+/// Diagnostics as the API shows them: `[{severity, line, column, message}]`, lines in the user's
+/// source.
+pub fn diagnostics_json(diagnostics: &[Diagnostic]) -> Value {
+    Value::Array(
+        diagnostics
+            .iter()
+            .map(|d| json!({"severity": d.severity.as_str(), "line": d.line, "column": d.column, "message": d.message}))
+            .collect(),
+    )
+}
+
+fn parse_language(text: Option<&str>) -> Result<Language, ApiError> {
+    match text.map(str::to_ascii_lowercase).as_deref() {
+        None | Some("c") => Ok(Language::C),
+        Some("wat") => Ok(Language::Wat),
+        Some(other) => Err(ApiError::bad_request(
+            "bad_language",
+            format!("language `{other}` is not `c` or `wat`"),
+        )),
+    }
+}
+
+/// The signature the body asks for, given or read off the C definition.
+fn signature_of(body: &FunctionBody, language: Language) -> Result<UdfSignature, ApiError> {
+    let bad = |message: String| ApiError::bad_request("bad_signature", message);
+    let signature = match &body.signature {
+        Some(text) => text.parse::<UdfSignature>().map_err(|error| bad(error.to_string()))?,
+        None if language != Language::C => {
+            return Err(bad("a WAT function needs an explicit `signature`".into()));
+        }
+        None => {
+            let shape = infer_c_function(&body.source, &body.name)
+                .map_err(|reason| bad(format!("{reason}; give an explicit `signature`")))?;
+            let returns = match &body.returns {
+                Some(text) => text.parse::<SqlType>().map_err(bad)?,
+                None => shape.returns,
+            };
+            let params = shape
+                .params
+                .into_iter()
+                .enumerate()
+                .map(|(index, (name, sql_type))| UdfParam {
+                    name: name.unwrap_or_else(|| format!("arg{}", index + 1)),
+                    sql_type,
+                })
+                .collect();
+            UdfSignature::new(body.name.clone(), params, returns).map_err(|error| bad(error.to_string()))?
+        }
+    };
+    if signature.name != body.name {
+        return Err(bad(format!(
+            "the signature names `{}` but the function is `{}`",
+            signature.name, body.name
+        )));
+    }
+    Ok(signature)
+}
+
+/// An error from compiling a tenant's function, as the API reports it.
+pub fn definition_error(error: &WasmUdfError) -> ApiError {
+    match error {
+        WasmUdfError::Compile(CompileError::Diagnostics(diagnostics)) => {
+            ApiError::compile_error(error.to_string(), diagnostics_json(diagnostics))
+        }
+        WasmUdfError::Compile(compile) if compile.is_user_error() => {
+            ApiError::compile_error(error.to_string(), Value::Array(Vec::new()))
+        }
+        WasmUdfError::Compile(_) => ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "compiler_unavailable",
+            error.to_string(),
+        ),
+        other => ApiError::bad_request("bad_function", other.to_string()),
+    }
+}
+
+/// Compiles and loads a function off the async runtime (clang and Cranelift take a while).
+pub async fn define(
+    builder: &UdfBuilder,
+    signature: UdfSignature,
+    language: Language,
+    source: String,
+) -> Result<DefinedUdf, WasmUdfError> {
+    let builder = builder.clone();
+    tokio::task::spawn_blocking(move || builder.define(&signature, language, source.as_bytes()))
+        .await
+        .map_err(|error| WasmUdfError::Definition(format!("the compile task failed: {error}")))?
+}
+
+/// Save a function: compiled first, stored as a new version only if it compiles.
+#[utoipa::path(post, path = "/functions", tag = "functions", request_body = FunctionBody,
+    responses(
+        (status = 201, body = FunctionInfo, description = "Saved as a new version"),
+        (status = 400, body = crate::error::ErrorBody, description = "Bad name, signature or language"),
+        (status = 422, body = crate::error::ErrorBody, description = "Does not compile: `diagnostics` say where"),
+        (status = 429, body = crate::error::ErrorBody, description = "Too many compiles this minute"),
+    ))]
+pub async fn save(
+    State(state): State<AppState>,
+    Caller(tenant): Caller,
+    body: Result<Json<FunctionBody>, axum::extract::rejection::JsonRejection>,
+) -> Result<impl IntoResponse, ApiError> {
+    let Json(body) = body?;
+    let language = parse_language(body.language.as_deref())?;
+    let signature = signature_of(&body, language)?;
+    state.charge_compiles(tenant.id, 1)?;
+    let defined = define(&state.builder, signature.clone(), language, body.source.clone())
+        .await
+        .map_err(|error| definition_error(&error))?;
+    let record = state.store.insert_function(
+        tenant.id,
+        &FunctionRecord {
+            name: body.name,
+            version: 0,
+            language: if language == Language::C { "c" } else { "wat" }.into(),
+            signature: signature.to_string(),
+            source: body.source,
+            digest: defined.compiled.digest.clone(),
+            created_at: String::new(),
+        },
+    )?;
+    let mut info = FunctionInfo::from_record(record, false);
+    info.warnings = Some(diagnostics_json(&defined.compiled.warnings));
+    Ok((StatusCode::CREATED, Json(info)))
+}
+
+/// The caller's functions, latest version of each.
+#[utoipa::path(get, path = "/functions", tag = "functions",
+    responses((status = 200, body = FunctionList)))]
+pub async fn list(State(state): State<AppState>, Caller(tenant): Caller) -> Result<Json<FunctionList>, ApiError> {
+    let functions = state
+        .store
+        .list_functions(tenant.id)?
+        .into_iter()
+        .map(|record| FunctionInfo::from_record(record, false))
+        .collect();
+    Ok(Json(FunctionList { functions }))
+}
+
+/// The latest version of one function, with its source.
+#[utoipa::path(get, path = "/functions/{name}", tag = "functions",
+    params(("name" = String, Path, description = "Function name")),
+    responses((status = 200, body = FunctionInfo), (status = 404, body = crate::error::ErrorBody)))]
+pub async fn get(
+    State(state): State<AppState>,
+    Caller(tenant): Caller,
+    UrlPath(name): UrlPath<String>,
+) -> Result<Json<FunctionInfo>, ApiError> {
+    let record = state
+        .store
+        .function(tenant.id, &name, None)?
+        .ok_or_else(|| ApiError::not_found("function", &name))?;
+    Ok(Json(FunctionInfo::from_record(record, true)))
+}
+
+/// Every version of one function, newest first, with sources.
+#[utoipa::path(get, path = "/functions/{name}/versions", tag = "functions",
+    params(("name" = String, Path, description = "Function name")),
+    responses((status = 200, body = FunctionList), (status = 404, body = crate::error::ErrorBody)))]
+pub async fn versions(
+    State(state): State<AppState>,
+    Caller(tenant): Caller,
+    UrlPath(name): UrlPath<String>,
+) -> Result<Json<FunctionList>, ApiError> {
+    let versions = state.store.function_versions(tenant.id, &name)?;
+    if versions.is_empty() {
+        return Err(ApiError::not_found("function", &name));
+    }
+    Ok(Json(FunctionList {
+        functions: versions
+            .into_iter()
+            .map(|record| FunctionInfo::from_record(record, true))
+            .collect(),
+    }))
+}
+
+/// Delete a function and all its versions.
+#[utoipa::path(delete, path = "/functions/{name}", tag = "functions",
+    params(("name" = String, Path, description = "Function name")),
+    responses((status = 204), (status = 404, body = crate::error::ErrorBody)))]
+pub async fn delete(
+    State(state): State<AppState>,
+    Caller(tenant): Caller,
+    UrlPath(name): UrlPath<String>,
+) -> Result<StatusCode, ApiError> {
+    match state.store.delete_function(tenant.id, &name)? {
+        0 => Err(ApiError::not_found("function", &name)),
+        _ => Ok(StatusCode::NO_CONTENT),
+    }
+}

@@ -1,0 +1,84 @@
+//! What the server serves besides the API's resources: the OpenAPI document and the web page.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+use crate::Fixture;
+
+#[tokio::test]
+async fn the_openapi_document_describes_every_fixed_path_without_a_token() {
+    let fixture = Fixture::new();
+    let (status, document) = fixture
+        .send(Request::get("/api/v1/openapi.json").body(Body::empty()).unwrap())
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(document["openapi"].as_str().unwrap().starts_with("3."), "{document}");
+    for path in [
+        "/datasets",
+        "/datasets/{name}/schema",
+        "/datasets/{name}/rows",
+        "/datasets/{name}",
+        "/executions",
+        "/executions/{id}",
+        "/executions/{id}/results",
+        "/executions/{id}/results.csv",
+        "/executions/{id}/results.parquet",
+        "/functions",
+        "/functions/{name}",
+        "/functions/{name}/versions",
+    ] {
+        assert!(document["paths"][path].is_object(), "{path} is missing");
+    }
+    let body = &document["components"]["schemas"]["ExecutionBody"]["properties"];
+    for field in [
+        "program",
+        "data",
+        "operation",
+        "function_name",
+        "input_column_names",
+        "output_column_name",
+        "output_column_type",
+        "sql",
+    ] {
+        assert!(body[field].is_object(), "ExecutionBody.{field} is missing");
+    }
+    assert_eq!(document["components"]["securitySchemes"]["bearer"]["scheme"], "bearer");
+}
+
+#[tokio::test]
+async fn unknown_api_paths_are_json_404_and_app_routes_get_the_page() {
+    let fixture = Fixture::new();
+    for uri in ["/api/v1/nothing", "/api/v2/datasets", "/api"] {
+        let (status, body) = fixture.send(Request::get(uri).body(Body::empty()).unwrap()).await;
+        assert_eq!(
+            (status, body["code"].as_str()),
+            (StatusCode::NOT_FOUND, Some("not_found")),
+            "{uri}"
+        );
+    }
+    for uri in ["/", "/sql", "/functions/calculate_adj_bal"] {
+        let response = fixture
+            .app()
+            .oneshot(Request::get(uri).body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "{uri}");
+        assert_eq!(response.headers()["content-type"], "text/html; charset=utf-8");
+        assert!(
+            response.headers()["content-security-policy"]
+                .to_str()
+                .unwrap()
+                .contains("default-src 'self'")
+        );
+        let html = response.into_body().collect().await.unwrap().to_bytes();
+        assert!(String::from_utf8_lossy(&html).contains("wasmudf"), "{uri}");
+    }
+    let response = fixture
+        .app()
+        .oneshot(Request::get("/assets/missing-1234.js").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+}
