@@ -260,7 +260,9 @@ async fn run(state: AppState, tenant: TenantId, id: String, job: Job, cancel: Ca
         Err(error) => {
             // The guest's own account of what went wrong, when there is one.
             let error = failures.first().map_or(error, |failure| guest_error(&failure));
-            record("failed", Some(error), (0, 0), None)
+            // A compile error ends the compile phase: its time is compile time, not run time.
+            let compile_ms = (error["kind"] == "compile_error").then(|| started.elapsed().as_millis() as i64);
+            record("failed", Some(error), (0, 0), compile_ms)
         }
     }
     state.progress.finish(&id);

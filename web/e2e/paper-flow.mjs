@@ -1,0 +1,181 @@
+// End-to-end: starts the real `wasmudf serve` on a fresh data directory and drives Debian's
+// chromium (playwright-core, no downloaded browser) through the paper's flow, a compile error
+// shown at its line, and a saved function called from the SQL tab. Screenshots go to
+// target/e2e/ at the repository's root.
+//
+//   WASMUDF_BIN=path/to/wasmudf node e2e/paper-flow.mjs
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "../..");
+const shots = join(root, "target", "e2e");
+const binary =
+  process.env.WASMUDF_BIN ?? join(process.env.CARGO_TARGET_DIR ?? join(root, "target"), "release", "wasmudf");
+const chromiumPath = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const STEP_MS = 60_000;
+
+const PAPER_SOURCE = `float calculate_adj_bal(int balance, float rate) {
+    return (balance * rate) + balance / 1000;
+}
+`;
+// Line 3 lacks an operand.
+const BROKEN_SOURCE = `float calculate_adj_bal(int balance, float rate) {
+    float adjusted = balance * rate;
+    return adjusted + ;
+}
+`;
+
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+async function waitForServer(url, log) {
+  const deadline = Date.now() + STEP_MS;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${url}/api/v1/openapi.json`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the server did not answer within ${STEP_MS / 1000} s:\n${log.join("")}`);
+}
+
+async function setSource(page, source) {
+  const editor = page.locator(".editor-c .cm-content");
+  await editor.click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.press("Delete");
+  // insertText types as an input method would: no auto-closed brackets or auto-indent.
+  await page.keyboard.insertText(source);
+}
+
+async function main() {
+  if (!existsSync(binary)) throw new Error(`no server binary at ${binary}; build it or set WASMUDF_BIN`);
+  if (!existsSync(chromiumPath)) throw new Error(`no chromium at ${chromiumPath}; run scripts/setup`);
+  mkdirSync(shots, { recursive: true });
+  const dataDir = mkdtempSync(join(tmpdir(), "wasmudf-e2e-"));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const log = [];
+  const server = spawn(binary, ["serve", "--port", String(port), "--data-dir", dataDir, "--demo-rows", "20000"], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  server.stdout.on("data", (chunk) => log.push(chunk.toString()));
+  server.stderr.on("data", (chunk) => log.push(chunk.toString()));
+  let browser;
+  try {
+    await waitForServer(url, log);
+    const token = readFileSync(join(dataDir, "demo-token"), "utf8").trim();
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      headless: true,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page.setDefaultTimeout(STEP_MS);
+    const consoleErrors = [];
+    page.on("pageerror", (error) => consoleErrors.push(String(error)));
+
+    // The page asks for the token once.
+    await page.goto(url);
+    await page.getByLabel("API token").fill(token);
+    await page.getByRole("button", { name: "Continue" }).click();
+
+    // The paper's flow: accounts; balance, rate; calculate_adj_bal; MAP; FLOAT; Execute.
+    await page.locator('[data-dataset="accounts"]').click();
+    await page.locator('[data-column="balance"]').click();
+    await page.locator('[data-column="rate"]').click();
+    await page.locator('input[name="function_name"]').fill("calculate_adj_bal");
+    await page.getByText("MAP", { exact: true }).click();
+    await page.locator('select[name="output_column_type"]').selectOption("FLOAT");
+    await setSource(page, PAPER_SOURCE);
+    await page.getByRole("button", { name: "Execute Function" }).click();
+    const firstResult = page.locator('.grid-row[aria-rowindex="1"] .cell.highlight');
+    await firstResult.waitFor();
+    await page.waitForFunction(
+      () => document.querySelector('.grid-row[aria-rowindex="1"] .cell.highlight')?.textContent === "5765.22",
+    );
+    const header = await page.locator(".grid-header .highlight .column-name").textContent();
+    if (header !== "calculate_adj_bal_RESULT") throw new Error(`the new column is "${header}"`);
+    await page.getByTestId("histogram").waitFor();
+    await page.screenshot({ path: join(shots, "paper-flow.png"), fullPage: true });
+    console.log("paper flow: first row's calculate_adj_bal_RESULT is 5765.22");
+
+    // A compile error, shown at its line in the editor and in the error panel.
+    await setSource(page, BROKEN_SOURCE);
+    await page.getByRole("button", { name: "Execute Function" }).click();
+    await page.locator('.error-panel[data-kind="compile_error"]').waitFor();
+    const where = await page.locator(".error-panel .diagnostic.error .where").first().textContent();
+    if (!where?.startsWith("line 3")) throw new Error(`the error panel says "${where}", not line 3`);
+    await page.locator(".cm-lintRange-error").first().waitFor();
+    const markedLine = await page.evaluate(() => {
+      const mark = document.querySelector(".cm-lintRange-error");
+      const line = mark?.closest(".cm-line");
+      return line ? [...line.parentElement.children].indexOf(line) + 1 : null;
+    });
+    if (markedLine !== 3) throw new Error(`the editor marks line ${markedLine}, not line 3`);
+    await page.screenshot({ path: join(shots, "compile-error.png"), fullPage: true });
+    console.log("compile error: shown at line 3 in the editor and the error panel");
+
+    // Save the function, then call it from the SQL tab.
+    await setSource(page, PAPER_SOURCE);
+    await page.getByRole("button", { name: "Save function" }).click();
+    await page.getByText(/Saved calculate_adj_bal v1/).waitFor();
+    await page.getByRole("button", { name: "SQL", exact: true }).click();
+    const sqlEditor = page.locator(".editor-sql .cm-content");
+    await sqlEditor.click();
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.press("Delete");
+    await page.keyboard.insertText("SELECT id, calculate_adj_bal(balance, rate) AS adj FROM accounts ORDER BY id LIMIT 5");
+    await page.getByRole("button", { name: "Run SQL" }).click();
+    await page.waitForFunction(() => {
+      const row = [...document.querySelectorAll('.grid-row[aria-rowindex="1"]')].find((r) => r.offsetParent !== null);
+      return row?.querySelectorAll(".cell")[1]?.textContent === "5765.22";
+    });
+    await page.screenshot({ path: join(shots, "sql-tab.png"), fullPage: true });
+    console.log("SQL tab: the saved function returns 5765.22 for the first account");
+
+    if (consoleErrors.length > 0) throw new Error(`the page threw: ${consoleErrors.join("\n")}`);
+    console.log(`e2e: passed; screenshots in ${shots}`);
+  } catch (error) {
+    console.error(`e2e: FAILED: ${error?.stack ?? error}`);
+    console.error(`--- server log ---\n${log.join("")}`);
+    try {
+      const pages = browser?.contexts().flatMap((c) => c.pages()) ?? [];
+      if (pages[0]) await pages[0].screenshot({ path: join(shots, "failure.png"), fullPage: true });
+    } catch {
+      // The browser may be gone.
+    }
+    process.exitCode = 1;
+  } finally {
+    await browser?.close();
+    server.kill("SIGTERM");
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,106 @@
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { Api, ApiError } from "./api";
+import type { DatasetInfo, FunctionInfo } from "./types";
+import { TOKEN_KEY, TokenGate } from "./components/TokenGate";
+import { BuilderTab } from "./components/BuilderTab";
+import { SqlTab } from "./components/SqlTab";
+
+type Tab = "function" | "sql";
+
+function tabOf(path: string): Tab {
+  return path.startsWith("/sql") ? "sql" : "function";
+}
+
+export function App() {
+  const [token, setToken] = useState<string | null>(() => localStorage.getItem(TOKEN_KEY));
+  const [tab, setTab] = useState<Tab>(() => tabOf(window.location.pathname));
+  const [datasets, setDatasets] = useState<DatasetInfo[]>([]);
+  const [functions, setFunctions] = useState<FunctionInfo[]>([]);
+  const [problem, setProblem] = useState<string | null>(null);
+  const api = useMemo(() => (token ? new Api(token) : null), [token]);
+
+  const signOut = useCallback(() => {
+    localStorage.removeItem(TOKEN_KEY);
+    setToken(null);
+  }, []);
+
+  const onError = useCallback(
+    (error: Error) => {
+      if (error instanceof ApiError && error.status === 401) signOut();
+      else setProblem(error.message);
+    },
+    [signOut],
+  );
+
+  const refreshDatasets = useCallback(() => {
+    api?.datasets().then(setDatasets, onError);
+  }, [api, onError]);
+  const refreshFunctions = useCallback(() => {
+    api?.functions().then((list) => setFunctions(list.functions), onError);
+  }, [api, onError]);
+
+  useEffect(() => {
+    refreshDatasets();
+    refreshFunctions();
+  }, [refreshDatasets, refreshFunctions]);
+
+  useEffect(() => {
+    const onPop = () => setTab(tabOf(window.location.pathname));
+    window.addEventListener("popstate", onPop);
+    return () => window.removeEventListener("popstate", onPop);
+  }, []);
+
+  const go = (next: Tab) => {
+    setTab(next);
+    window.history.pushState(null, "", next === "sql" ? "/sql" : "/");
+  };
+
+  if (!api) return <TokenGate onToken={setToken} />;
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <div className="brand">
+          wasm<span>udf</span>
+        </div>
+        <nav className="tabs" aria-label="Views">
+          <button type="button" className={tab === "function" ? "active" : undefined} onClick={() => go("function")}>
+            Function
+          </button>
+          <button type="button" className={tab === "sql" ? "active" : undefined} onClick={() => go("sql")}>
+            SQL
+          </button>
+        </nav>
+        <div className="topbar-right">
+          <a href="/api/v1/openapi.json" target="_blank" rel="noreferrer">
+            API
+          </a>
+          <button type="button" className="link" onClick={signOut}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      {problem && (
+        <div className="banner error-text" role="alert">
+          {problem}{" "}
+          <button type="button" className="link" onClick={() => setProblem(null)}>
+            dismiss
+          </button>
+        </div>
+      )}
+      {/* Both tabs stay mounted, so switching keeps each one's work. */}
+      <div hidden={tab !== "function"}>
+        <BuilderTab
+          api={api}
+          datasets={datasets}
+          functions={functions}
+          refreshDatasets={refreshDatasets}
+          refreshFunctions={refreshFunctions}
+        />
+      </div>
+      <div hidden={tab !== "sql"}>
+        <SqlTab api={api} datasets={datasets} functions={functions} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+/** A small typed client of /api/v1. Every call carries the tenant's token. */
+import type {
+  Column,
+  DatasetInfo,
+  Diagnostic,
+  ExecutionRequest,
+  ExecutionStatus,
+  FunctionInfo,
+  Table,
+} from "./types";
+
+/** An error answered by the API: `{code, message}`, plus compiler diagnostics when it has them. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly diagnostics: Diagnostic[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export class Api {
+  constructor(
+    private readonly token: string,
+    private readonly base = "/api/v1",
+  ) {}
+
+  private async request<T>(method: string, path: string, body?: BodyInit, json = true): Promise<T> {
+    const headers: Record<string, string> = { Authorization: `Bearer ${this.token}` };
+    if (json && body !== undefined) headers["Content-Type"] = "application/json";
+    let response: Response;
+    try {
+      response = await fetch(this.base + path, { method, headers, body });
+    } catch {
+      throw new ApiError(0, "network", "the server cannot be reached");
+    }
+    if (!response.ok) {
+      let code = "http_" + response.status;
+      let message = response.statusText || `HTTP ${response.status}`;
+      let diagnostics: Diagnostic[] = [];
+      try {
+        const error = await response.json();
+        code = error.code ?? code;
+        message = error.message ?? message;
+        diagnostics = error.diagnostics ?? [];
+      } catch {
+        // Not JSON: keep the status line.
+      }
+      throw new ApiError(response.status, code, message, diagnostics);
+    }
+    if (response.status === 204 || response.status === 202 && method === "DELETE") return undefined as T;
+    return (await response.json()) as T;
+  }
+
+  async datasets(): Promise<DatasetInfo[]> {
+    return (await this.request<{ datasets: DatasetInfo[] }>("GET", "/datasets")).datasets;
+  }
+
+  async schema(name: string): Promise<Column[]> {
+    return (await this.request<{ columns: Column[] }>("GET", `/datasets/${encodeURIComponent(name)}/schema`)).columns;
+  }
+
+  rows(name: string, offset: number, limit: number): Promise<Table> {
+    return this.request("GET", `/datasets/${encodeURIComponent(name)}/rows?offset=${offset}&limit=${limit}`);
+  }
+
+  upload(file: File, name?: string): Promise<{ name: string; rows: number; columns: Column[] }> {
+    const form = new FormData();
+    form.append("file", file);
+    if (name) form.append("name", name);
+    return this.request("POST", "/datasets", form, false);
+  }
+
+  deleteDataset(name: string): Promise<void> {
+    return this.request("DELETE", `/datasets/${encodeURIComponent(name)}`);
+  }
+
+  execute(request: ExecutionRequest | { sql: string }): Promise<{ id: string }> {
+    return this.request("POST", "/executions", JSON.stringify(request));
+  }
+
+  status(id: string): Promise<ExecutionStatus> {
+    return this.request("GET", `/executions/${id}`);
+  }
+
+  cancel(id: string): Promise<void> {
+    return this.request("DELETE", `/executions/${id}`);
+  }
+
+  results(id: string, offset: number, limit: number): Promise<Table> {
+    return this.request("GET", `/executions/${id}/results?offset=${offset}&limit=${limit}`);
+  }
+
+  functions(): Promise<{ functions: FunctionInfo[] }> {
+    return this.request("GET", "/functions");
+  }
+
+  function(name: string): Promise<FunctionInfo> {
+    return this.request("GET", `/functions/${encodeURIComponent(name)}`);
+  }
+
+  saveFunction(body: { name: string; source: string; returns?: string; signature?: string }): Promise<FunctionInfo> {
+    return this.request("POST", "/functions", JSON.stringify(body));
+  }
+
+  deleteFunction(name: string): Promise<void> {
+    return this.request("DELETE", `/functions/${encodeURIComponent(name)}`);
+  }
+
+  /** A download link for a result file; the token travels in the fetch, not the URL. */
+  async download(id: string, format: "csv" | "parquet"): Promise<Blob> {
+    const response = await fetch(`${this.base}/executions/${id}/results.${format}`, {
+      headers: { Authorization: `Bearer ${this.token}` },
+    });
+    if (!response.ok) throw new ApiError(response.status, "download", `download failed (HTTP ${response.status})`);
+    return response.blob();
+  }
+}

@@ -1,0 +1,231 @@
+import { useEffect, useMemo, useState } from "react";
+import { Api, ApiError } from "../api";
+import type { Column, DatasetInfo, Diagnostic, FunctionInfo, Operation, SqlType } from "../types";
+import { RETURN_TYPES } from "../types";
+import { TEMPLATES, type Template } from "../templates";
+import { useExecution } from "../useExecution";
+import { CodeEditor } from "./CodeEditor";
+import { ColumnPicker } from "./ColumnPicker";
+import { DatasetPanel } from "./DatasetPanel";
+import { ExecutionView } from "./ExecutionView";
+import { FunctionsPanel } from "./FunctionsPanel";
+
+interface Props {
+  api: Api;
+  datasets: DatasetInfo[];
+  functions: FunctionInfo[];
+  refreshDatasets: (select?: string) => void;
+  refreshFunctions: () => void;
+}
+
+const FIRST = TEMPLATES[0];
+
+/** The paper's page: dataset, columns, C function, MAP or FILTER, return type, Execute. */
+export function BuilderTab({ api, datasets, functions, refreshDatasets, refreshFunctions }: Props) {
+  const [dataset, setDataset] = useState<string | null>(null);
+  const [columns, setColumns] = useState<Column[]>([]);
+  const [schemaError, setSchemaError] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [functionName, setFunctionName] = useState(FIRST.functionName);
+  const [operation, setOperation] = useState<Operation>(FIRST.operation);
+  const [returns, setReturns] = useState<SqlType>(FIRST.returns);
+  const [outputName, setOutputName] = useState("");
+  const [source, setSource] = useState(FIRST.source);
+  const [saveDiagnostics, setSaveDiagnostics] = useState<Diagnostic[]>([]);
+  const [notice, setNotice] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  const execution = useExecution(api);
+
+  useEffect(() => {
+    if (!dataset && datasets.length > 0) setDataset(datasets.find((d) => d.name === "accounts")?.name ?? datasets[0].name);
+    if (dataset && datasets.length > 0 && !datasets.some((d) => d.name === dataset)) setDataset(datasets[0].name);
+  }, [datasets, dataset]);
+
+  useEffect(() => {
+    setColumns([]);
+    setSchemaError(null);
+    if (!dataset) return;
+    let live = true;
+    api.schema(dataset).then(
+      (cols) => {
+        if (!live) return;
+        setColumns(cols);
+        setSelected((old) => old.filter((name) => cols.some((c) => c.name === name)));
+      },
+      (error: Error) => live && setSchemaError(error.message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, dataset]);
+
+  const diagnostics = useMemo(() => {
+    const fromRun = execution.status?.error?.diagnostics ?? execution.refused?.diagnostics ?? [];
+    return saveDiagnostics.length > 0 ? saveDiagnostics : fromRun;
+  }, [execution.status, execution.refused, saveDiagnostics]);
+
+  const effectiveReturns: SqlType = operation === "FILTER" ? "BOOLEAN" : returns;
+  const resultColumn = operation === "MAP" ? outputName.trim() || `${functionName}_RESULT` : undefined;
+  const canRun = !!dataset && selected.length > 0 && functionName.trim() !== "" && !execution.busy;
+
+  const run = () => {
+    if (!canRun || !dataset) return;
+    setSaveDiagnostics([]);
+    setNotice(null);
+    void execution.start({
+      program: source,
+      data: dataset,
+      operation,
+      function_name: functionName.trim(),
+      input_column_names: selected,
+      output_column_type: effectiveReturns,
+      ...(operation === "MAP" && outputName.trim() ? { output_column_name: outputName.trim() } : {}),
+    });
+  };
+
+  const save = async () => {
+    setNotice(null);
+    setSaveDiagnostics([]);
+    try {
+      const saved = await api.saveFunction({ name: functionName.trim(), source, returns: effectiveReturns });
+      setNotice({ kind: "ok", text: `Saved ${saved.name} v${saved.version}: ${saved.signature}` });
+      refreshFunctions();
+    } catch (error) {
+      if (error instanceof ApiError && error.diagnostics.length > 0) setSaveDiagnostics(error.diagnostics);
+      setNotice({ kind: "error", text: (error as Error).message });
+    }
+  };
+
+  const loadTemplate = (template: Template) => {
+    setFunctionName(template.functionName);
+    setOperation(template.operation);
+    setReturns(template.returns);
+    setSource(template.source);
+    setOutputName("");
+    setSaveDiagnostics([]);
+    if (columns.length > 0) setSelected(template.columns.filter((name) => columns.some((c) => c.name === name)));
+  };
+
+  const openFunction = async (name: string) => {
+    try {
+      const saved = await api.function(name);
+      setFunctionName(saved.name);
+      setSource(saved.source ?? "");
+      const declared = saved.signature.split(" RETURNS ").pop() as SqlType;
+      if (RETURN_TYPES.includes(declared)) setReturns(declared);
+      setOperation(declared === "BOOLEAN" ? "FILTER" : "MAP");
+      setSaveDiagnostics([]);
+    } catch (error) {
+      setNotice({ kind: "error", text: (error as Error).message });
+    }
+  };
+
+  const deleteFunction = async (name: string) => {
+    if (!window.confirm(`Delete ${name} and all its versions?`)) return;
+    await api.deleteFunction(name).catch((error: Error) => setNotice({ kind: "error", text: error.message }));
+    refreshFunctions();
+  };
+
+  return (
+    <div className="workspace">
+      <aside className="sidebar">
+        <DatasetPanel
+          api={api}
+          datasets={datasets}
+          selected={dataset}
+          onSelect={(name) => setDataset(name)}
+          onChanged={(select) => {
+            refreshDatasets(select);
+            if (select) setDataset(select);
+          }}
+        />
+        <FunctionsPanel functions={functions} onOpen={openFunction} onDelete={deleteFunction} onTemplate={loadTemplate} />
+      </aside>
+      <main className="main">
+        <section className="card">
+          <div className="card-title">
+            <h2>{dataset ?? "No dataset"}</h2>
+            <span className="muted small">Click columns in the order your function takes them.</span>
+          </div>
+          {schemaError ? <p className="error-text">{schemaError}</p> : <ColumnPicker columns={columns} selected={selected} onChange={setSelected} />}
+        </section>
+        <section className="card">
+          <div className="form-row">
+            <label>
+              Function name
+              <input
+                name="function_name"
+                value={functionName}
+                spellCheck={false}
+                onChange={(e) => setFunctionName(e.target.value)}
+              />
+            </label>
+            <fieldset className="segmented" aria-label="Operation">
+              <legend>Operation</legend>
+              {(["MAP", "FILTER"] as Operation[]).map((op) => (
+                <label key={op} className={operation === op ? "active" : undefined}>
+                  <input
+                    type="radio"
+                    name="operation"
+                    value={op}
+                    checked={operation === op}
+                    onChange={() => setOperation(op)}
+                  />
+                  {op}
+                </label>
+              ))}
+            </fieldset>
+            <label>
+              Return type
+              <select
+                name="output_column_type"
+                value={effectiveReturns}
+                disabled={operation === "FILTER"}
+                onChange={(e) => setReturns(e.target.value as SqlType)}
+              >
+                {RETURN_TYPES.map((t) => (
+                  <option key={t}>{t}</option>
+                ))}
+              </select>
+            </label>
+            {operation === "MAP" && (
+              <label>
+                Output column
+                <input
+                  name="output_column_name"
+                  value={outputName}
+                  placeholder={`${functionName || "f"}_RESULT`}
+                  spellCheck={false}
+                  onChange={(e) => setOutputName(e.target.value)}
+                />
+              </label>
+            )}
+          </div>
+          <CodeEditor language="c" label="C source" value={source} onChange={setSource} diagnostics={diagnostics} onRun={run} />
+          <div className="actions">
+            <button type="button" className="primary" onClick={run} disabled={!canRun}>
+              {execution.busy ? "Executing…" : "Execute Function"}
+            </button>
+            <button type="button" onClick={save} disabled={!functionName.trim()}>
+              Save function
+            </button>
+            <span className="muted small">Ctrl+Enter runs. The function is called once per batch of rows, in a sandbox.</span>
+          </div>
+          {notice && (
+            <p className={notice.kind === "ok" ? "ok-text" : "error-text"} role="status">
+              {notice.text}
+            </p>
+          )}
+        </section>
+        <ExecutionView
+          api={api}
+          status={execution.status}
+          refused={execution.refused}
+          busy={execution.busy}
+          onCancel={execution.cancel}
+          resultColumn={resultColumn}
+          filter={operation === "FILTER"}
+        />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,154 @@
+import { useCallback, useEffect, useState } from "react";
+import { Api, ApiError } from "../api";
+import type { Cell, Column, ExecutionStatus } from "../types";
+import { formatCount, formatDuration, rowsPerSecond } from "../lib/format";
+import { ResultsGrid } from "./ResultsGrid";
+import { HistogramChart } from "./HistogramChart";
+import { ErrorPanel } from "./ErrorPanel";
+
+interface Props {
+  api: Api;
+  status: ExecutionStatus | null;
+  refused: ApiError | null;
+  busy: boolean;
+  onCancel: () => void;
+  /** The column the function produced (MAP), highlighted and charted. */
+  resultColumn?: string;
+  /** FILTER: rows_processed counts kept rows, so progress against the input is unknown. */
+  filter?: boolean;
+}
+
+/** Rows charted in the histogram at most. */
+const HISTOGRAM_ROWS = 10_000;
+
+/** Progress while an execution runs; then its statistics, results, downloads and histogram. */
+export function ExecutionView({ api, status, refused, busy, onCancel, resultColumn, filter }: Props) {
+  const [columns, setColumns] = useState<Column[]>([]);
+  const [totalRows, setTotalRows] = useState(0);
+  const [chartCells, setChartCells] = useState<Cell[] | null>(null);
+  const succeeded = status?.status === "succeeded" ? status.id : null;
+
+  useEffect(() => {
+    setColumns([]);
+    setTotalRows(0);
+    setChartCells(null);
+    if (!succeeded) return;
+    api.results(succeeded, 0, 1).then((page) => {
+      setColumns(page.columns);
+      setTotalRows(page.total_rows);
+    });
+  }, [api, succeeded]);
+
+  const chartColumn = resultColumn ?? columns[columns.length - 1]?.name;
+  useEffect(() => {
+    if (!succeeded || columns.length === 0 || !chartColumn) return;
+    const index = columns.findIndex((c) => c.name === chartColumn);
+    if (index < 0) return;
+    api.results(succeeded, 0, HISTOGRAM_ROWS).then((page) => setChartCells(page.rows.map((row) => row[index])));
+  }, [api, succeeded, columns, chartColumn]);
+
+  const loadRows = useCallback(
+    async (offset: number, limit: number) => (succeeded ? (await api.results(succeeded, offset, limit)).rows : []),
+    [api, succeeded],
+  );
+
+  const download = async (format: "csv" | "parquet") => {
+    if (!succeeded) return;
+    const blob = await api.download(succeeded, format);
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = `result-${succeeded.slice(0, 8)}.${format}`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  };
+
+  if (refused) return <ErrorPanel title="Request refused" code={refused.code} message={refused.message} diagnostics={refused.diagnostics} />;
+  if (!status && !busy) return null;
+
+  const state = status?.status ?? "queued";
+  const running = state === "queued" || state === "compiling" || state === "running";
+  const rowsIn = status?.progress.rows_in ?? 0;
+  const processed = status?.progress.rows_processed ?? 0;
+  const fraction = !filter && state === "running" && rowsIn > 0 ? Math.min(1, processed / rowsIn) : null;
+  const speed = rowsPerSecond(rowsIn || processed, status?.timings.run_ms ?? null);
+
+  return (
+    <section className="execution" aria-live="polite">
+      {running && (
+        <div className="progress-block">
+          <div className="progress-label">
+            <span>{state === "running" ? "Running" : state === "compiling" ? "Compiling to WebAssembly" : "Queued"}…</span>
+            {state === "running" && <span>{formatCount(processed)} rows</span>}
+            <button type="button" className="link" onClick={onCancel}>
+              Cancel
+            </button>
+          </div>
+          <div
+            className={`progress${fraction === null ? " indeterminate" : ""}`}
+            role="progressbar"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={fraction === null ? undefined : Math.round(fraction * 100)}
+          >
+            <div className="progress-fill" style={{ width: fraction === null ? undefined : `${fraction * 100}%` }} />
+          </div>
+        </div>
+      )}
+      {status && !running && (
+        <dl className="stats" data-testid="stats">
+          <div>
+            <dt>Status</dt>
+            <dd className={`status status-${state}`}>{state}</dd>
+          </div>
+          <div>
+            <dt>Compile</dt>
+            <dd>{formatDuration(status.timings.compile_ms)}</dd>
+          </div>
+          <div>
+            <dt>Run</dt>
+            <dd>{formatDuration(status.timings.run_ms)}</dd>
+          </div>
+          <div>
+            <dt>Rows in</dt>
+            <dd>{formatCount(status.progress.rows_in || null)}</dd>
+          </div>
+          <div>
+            <dt>Rows out</dt>
+            <dd>{formatCount(status.progress.rows_processed)}</dd>
+          </div>
+          <div>
+            <dt>Rows/s</dt>
+            <dd>{speed === null ? "–" : formatCount(speed)}</dd>
+          </div>
+        </dl>
+      )}
+      {status?.error && state !== "succeeded" && (
+        <ErrorPanel
+          title={state === "cancelled" ? "Cancelled" : undefined}
+          code={status.error.kind}
+          message={status.error.message}
+          diagnostics={status.error.diagnostics}
+          row={status.error.row}
+          values={status.error.values}
+        />
+      )}
+      {succeeded && columns.length > 0 && (
+        <>
+          <div className="result-actions">
+            <h3>Result</h3>
+            <button type="button" onClick={() => download("csv")}>
+              Download CSV
+            </button>
+            <button type="button" onClick={() => download("parquet")}>
+              Download Parquet
+            </button>
+          </div>
+          <ResultsGrid columns={columns} totalRows={totalRows} loadRows={loadRows} highlight={resultColumn} />
+          {chartCells && chartColumn && (
+            <HistogramChart column={chartColumn} cells={chartCells} totalRows={totalRows} />
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import { useMemo, useState } from "react";
+import { Api } from "../api";
+import type { DatasetInfo, FunctionInfo } from "../types";
+import { useExecution } from "../useExecution";
+import { CodeEditor } from "./CodeEditor";
+import { ExecutionView } from "./ExecutionView";
+
+interface Props {
+  api: Api;
+  datasets: DatasetInfo[];
+  functions: FunctionInfo[];
+}
+
+const STARTER = `-- Every dataset is a table; every saved function can be called by name.
+-- Functions can also be defined inline:
+--   CREATE FUNCTION twice(x BIGINT) RETURNS BIGINT LANGUAGE c AS 'int64_t twice(int64_t x) { return 2 * x; }';
+SELECT id, firstName, balance, rate
+FROM accounts
+ORDER BY balance DESC
+LIMIT 100
+`;
+
+/** SQL over the tenant's datasets, calling its saved functions. */
+export function SqlTab({ api, datasets, functions }: Props) {
+  const [sql, setSql] = useState(STARTER);
+  const execution = useExecution(api);
+  const schema = useMemo(() => Object.fromEntries(datasets.map((d) => [d.name, []])), [datasets]);
+  const run = () => {
+    if (!execution.busy && sql.trim()) void execution.start({ sql });
+  };
+  return (
+    <div className="workspace">
+      <aside className="sidebar">
+        <section className="panel" aria-label="Tables">
+          <h2>Tables</h2>
+          <ul className="plain mono">
+            {datasets.map((d) => (
+              <li key={d.name}>{d.name}</li>
+            ))}
+          </ul>
+        </section>
+        <section className="panel" aria-label="Functions">
+          <h2>Your functions</h2>
+          {functions.length === 0 ? (
+            <p className="muted small">Save functions on the Function tab to call them here.</p>
+          ) : (
+            <ul className="plain mono small">
+              {functions.map((f) => (
+                <li key={f.name}>{f.signature}</li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </aside>
+      <main className="main">
+        <section className="card">
+          <CodeEditor language="sql" label="SQL" value={sql} onChange={setSql} onRun={run} sqlSchema={schema} />
+          <div className="actions">
+            <button type="button" className="primary" onClick={run} disabled={execution.busy}>
+              {execution.busy ? "Running…" : "Run SQL"}
+            </button>
+            <span className="muted small">Ctrl+Enter runs. The last statement's result is shown.</span>
+          </div>
+        </section>
+        <ExecutionView
+          api={api}
+          status={execution.status}
+          refused={execution.refused}
+          busy={execution.busy}
+          onCancel={execution.cancel}
+        />
+      </main>
+    </div>
+  );
+}
