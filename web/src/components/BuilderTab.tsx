@@ -7,6 +7,7 @@ import { useExecution } from "../useExecution";
 import { CodeEditor } from "./CodeEditor";
 import { ColumnPicker } from "./ColumnPicker";
 import { DatasetPanel } from "./DatasetPanel";
+import { DatasetPreview } from "./DatasetPreview";
 import { ExecutionView } from "./ExecutionView";
 import { FunctionsPanel } from "./FunctionsPanel";
 
@@ -225,6 +226,9 @@ export function BuilderTab({ api, datasets, functions, refreshDatasets, refreshF
           resultColumn={resultColumn}
           filter={operation === "FILTER"}
         />
+        {dataset && !execution.status && !execution.busy && !execution.refused && (
+          <DatasetPreview api={api} dataset={dataset} columns={columns} />
+        )}
       </main>
     </div>
   );
