@@ -6,6 +6,7 @@
 mod datasets;
 mod executions;
 mod functions;
+mod hostile;
 mod surface;
 mod tenancy;
 
@@ -191,3 +192,11 @@ pub const PAPER_REQUEST: &str = r#"{
     "input_column_names": ["balance", "rate"],
     "output_column_type": "FLOAT"
 }"#;
+
+/// A value no other run of the tests will produce.
+pub fn random_suffix() -> u128 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos()
+}
