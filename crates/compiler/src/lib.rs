@@ -225,13 +225,51 @@ const OUTPUT_FILE: &str = "udf.wasm";
 pub struct Compiler {
     config: CompilerConfig,
     toolchain: std::sync::OnceLock<Result<Toolchain, String>>,
+    slots: CompileSlots,
+}
+
+/// At most one clang per core runs at once: a flood of compile bombs queues here instead of
+/// multiplying clang's memory limit by the number of requests.
+#[derive(Debug)]
+struct CompileSlots {
+    free: std::sync::Mutex<usize>,
+    freed: std::sync::Condvar,
+}
+
+impl CompileSlots {
+    fn new(count: usize) -> Self {
+        CompileSlots {
+            free: std::sync::Mutex::new(count.max(1)),
+            freed: std::sync::Condvar::new(),
+        }
+    }
+
+    fn acquire(&self) -> CompileSlot<'_> {
+        let mut free = self.free.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        while *free == 0 {
+            free = self.freed.wait(free).unwrap_or_else(|poisoned| poisoned.into_inner());
+        }
+        *free -= 1;
+        CompileSlot(self)
+    }
+}
+
+struct CompileSlot<'a>(&'a CompileSlots);
+
+impl Drop for CompileSlot<'_> {
+    fn drop(&mut self) {
+        *self.0.free.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) += 1;
+        self.0.freed.notify_one();
+    }
 }
 
 impl Compiler {
     pub fn new(config: CompilerConfig) -> Self {
+        let cores = std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get);
         Compiler {
             config,
             toolchain: std::sync::OnceLock::new(),
+            slots: CompileSlots::new(cores),
         }
     }
 
@@ -351,6 +389,7 @@ impl Compiler {
             OUTPUT_FILE.to_string(),
             c_wrapper::WRAPPER_FILE.to_string(),
         ]);
+        let slot = self.slots.acquire();
         let run = jail::run_clang(
             toolchain,
             &self.config.isolation,
@@ -359,6 +398,7 @@ impl Compiler {
             &flags,
             &self.config.limits,
         )?;
+        drop(slot);
         let diagnostics = diagnostics::parse_clang_output(&run.stderr, &request.signature.name);
         if let Some(limit) = limit_hit(&run) {
             return Err(CompileError::LimitExceeded(limit));

@@ -218,7 +218,7 @@ pub async fn create(
         serde_json::to_string(&body).map_err(|error| ApiError::internal("recording a request", error))?;
     state.store.insert_execution(&id, tenant.id, &request_json)?;
     let cancel = state.progress.start(&id, tenant.id);
-    tokio::spawn(run(state.clone(), tenant.id, id.clone(), job, cancel));
+    crate::executor::executor().spawn(run(state.clone(), tenant.id, id.clone(), job, cancel));
     Ok((StatusCode::ACCEPTED, Json(ExecutionCreated { id })))
 }
 

@@ -28,6 +28,7 @@ pub mod datasets;
 pub mod demo;
 pub mod error;
 pub mod executions;
+pub mod executor;
 pub mod functions;
 pub mod openapi;
 pub mod rows;
@@ -88,6 +89,10 @@ pub fn open_state(data_dir: &Path, builder: UdfBuilder, limits: TenantLimits) ->
     std::fs::create_dir_all(data_dir.join("datasets"))?;
     std::fs::create_dir_all(data_dir.join("results"))?;
     let store = Store::open(&data_dir.join("wasmudf.db"))?;
+    let stale = remove_staging_files(data_dir);
+    if stale > 0 {
+        eprintln!("wasmudf-server: removed {stale} half-written file(s) left by a crash");
+    }
     let interrupted = store.fail_interrupted_executions()?;
     if interrupted > 0 {
         eprintln!("wasmudf-server: marked {interrupted} interrupted execution(s) as failed");
@@ -100,6 +105,25 @@ pub fn open_state(data_dir: &Path, builder: UdfBuilder, limits: TenantLimits) ->
         progress: Default::default(),
         compiles: Default::default(),
     })
+}
+
+/// Uploads and results are written to hidden temporary files and renamed when complete; after a
+/// crash, the temporary ones are garbage. Returns how many were removed.
+fn remove_staging_files(data_dir: &Path) -> usize {
+    let is_staging = |name: &str| name.starts_with(".upload-") || name.starts_with(".tmp");
+    let mut directories = vec![data_dir.join("results")];
+    if let Ok(tenants) = std::fs::read_dir(data_dir.join("datasets")) {
+        directories.extend(tenants.flatten().map(|entry| entry.path()).filter(|path| path.is_dir()));
+    }
+    let mut removed = 0;
+    for directory in directories {
+        for entry in std::fs::read_dir(&directory).into_iter().flatten().flatten() {
+            if entry.file_name().to_str().is_some_and(is_staging) && std::fs::remove_file(entry.path()).is_ok() {
+                removed += 1;
+            }
+        }
+    }
+    removed
 }
 
 #[derive(Debug, thiserror::Error)]

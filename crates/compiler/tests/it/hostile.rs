@@ -272,3 +272,54 @@ fn a_huge_static_array_hits_the_output_limit() {
         result.map(|m| m.wasm.len())
     );
 }
+
+#[test]
+fn fifos_and_symlinks_on_the_host_are_invisible() {
+    let (secret_path, _) = secret_file();
+    let directory = tempfile::tempdir().unwrap();
+    // A FIFO: opening it on the host would block clang forever; in the jail it does not exist.
+    let fifo = directory.path().join("pipe.h");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    refused_as_missing_file(&format!("#include \"{}\"{BODY}", fifo.display()));
+    // A symlink to the secret, under a name the attack chooses.
+    let link = directory.path().join("innocent.h");
+    std::os::unix::fs::symlink(secret_path, &link).unwrap();
+    refused_as_missing_file(&format!("#include \"{}\"{BODY}", link.display()));
+}
+
+#[test]
+fn forced_unrolling_stays_within_the_limits() {
+    if !slow_tests() {
+        return;
+    }
+    let bomb = "int32_t f(int32_t a) {\n  int32_t s = 0;\n  #pragma clang loop unroll_count(1000000)\n  \
+                for (int32_t i = 0; i < 100000000; i++) s += i * a;\n  return s;\n}\n";
+    match attempt(bomb) {
+        Ok(module) => assert!(module.wasm.len() <= 8 << 20, "{} bytes", module.wasm.len()),
+        Err(CompileError::LimitExceeded(_) | CompileError::InvalidModule(_) | CompileError::Diagnostics(_)) => {}
+        Err(other) => panic!("{other}"),
+    }
+}
+
+#[test]
+fn too_many_functions_are_refused_at_validation() {
+    if !slow_tests() {
+        return;
+    }
+    // 12 000 functions, all reachable through a table so the linker keeps them.
+    let count = 12_000;
+    let mut bomb: String = (0..count)
+        .map(|i| format!("int32_t g{i}(int32_t a) {{ return a + {i}; }}\n"))
+        .collect();
+    bomb.push_str("static int32_t (*const table[])(int32_t) = {");
+    bomb.push_str(&(0..count).map(|i| format!("g{i}")).collect::<Vec<_>>().join(","));
+    bomb.push_str(&format!(
+        "}};\nint32_t f(int32_t a) {{ return table[(uint32_t)a % {count}](a); }}\n"
+    ));
+    match attempt(&bomb) {
+        Err(CompileError::InvalidModule(error)) => assert!(error.to_string().contains("functions"), "{error}"),
+        Err(CompileError::LimitExceeded(_)) => {}
+        other => panic!("{:?}", other.map(|m| m.wasm.len())),
+    }
+}
