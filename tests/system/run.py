@@ -1,5 +1,5 @@
-"""System tests against the real `wasmudf serve` binary: crash recovery always; the load test
-and API fuzzing when WASMUDF_SLOW_TESTS=1 (CI sets it)."""
+"""System tests against the real `wasmudf` binary: crash recovery always; the load test, API
+fuzzing and the Ballista cluster when WASMUDF_SLOW_TESTS=1 (CI sets it)."""
 import os
 
 import test_crash
@@ -7,7 +7,9 @@ import test_crash
 test_crash.main()
 if os.environ.get("WASMUDF_SLOW_TESTS") == "1":
     import test_api_fuzz
+    import test_cluster
     import test_load
 
     test_load.main()
     test_api_fuzz.main()
+    test_cluster.main()

@@ -3,6 +3,7 @@
 // Printing results on stdout is this program's job.
 #![allow(clippy::print_stdout)]
 
+mod cluster_options;
 mod commands;
 mod output;
 mod udf_options;
@@ -36,6 +37,10 @@ enum Command {
     Tokens(commands::tenants::TokensArgs),
     /// Operator commands on datasets: share (read-only with every tenant), unshare.
     Datasets(commands::tenants::DatasetsArgs),
+    /// Run a Ballista scheduler that can plan queries with Wasm UDFs.
+    Scheduler(commands::cluster::SchedulerArgs),
+    /// Run a Ballista executor that runs Wasm UDFs (it never compiles C).
+    Executor(commands::cluster::ExecutorArgs),
 }
 
 const EXAMPLES: &str = "\
@@ -76,6 +81,8 @@ fn main() -> ExitCode {
             Command::Tenants(args) => commands::tenants::run(args).await,
             Command::Tokens(args) => commands::tenants::run_tokens(args).await,
             Command::Datasets(args) => commands::tenants::run_datasets(args).await,
+            Command::Scheduler(args) => commands::cluster::run_scheduler_command(args).await,
+            Command::Executor(args) => commands::cluster::run_executor_command(args).await,
         }
     });
     match result {

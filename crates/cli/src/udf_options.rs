@@ -23,6 +23,16 @@ pub struct UdfOptions {
     pub cache_dir: Option<PathBuf>,
 }
 
+impl Default for UdfOptions {
+    fn default() -> Self {
+        UdfOptions {
+            time_limit_ms: 10_000,
+            memory_limit_mb: 256,
+            cache_dir: None,
+        }
+    }
+}
+
 impl UdfOptions {
     pub fn compiler(&self) -> Arc<Compiler> {
         let mut config = CompilerConfig::default();

@@ -5,9 +5,9 @@ use std::sync::Arc;
 use datafusion::logical_expr::ScalarUDF;
 use wasmudf_abi::UdfSignature;
 use wasmudf_compiler::{CompileRequest, CompiledModule, Compiler, Language};
-use wasmudf_sandbox::{CancelFlag, FailureLog, LoadedModule, RuntimeLimits, UdfRunner};
+use wasmudf_sandbox::{CancelFlag, FailureLog, LoadedModule, RuntimeLimits, SandboxError, UdfRunner};
 
-use crate::{WasmScalarUdf, WasmUdfError};
+use crate::{RunnerFactory, ShippableModule, WasmScalarUdf, WasmUdfError};
 
 /// How to build UDFs: the compiler (with its cache) and the runtime limits every UDF gets.
 #[derive(Debug, Clone)]
@@ -67,6 +67,24 @@ impl UdfBuilder {
 
     /// Wraps an already compiled (and possibly stored) module; it is validated again here.
     pub fn from_module(&self, signature: &UdfSignature, wasm: &[u8]) -> Result<ScalarUDF, WasmUdfError> {
+        let runner = self.runner(signature, wasm)?;
+        Ok(WasmScalarUdf::new(runner, Arc::from(wasm)).into_scalar_udf())
+    }
+
+    /// A UDF over a module received from elsewhere, validated and compiled on its first call
+    /// (see [`WasmScalarUdf::deferred`]): decoding a plan never compiles.
+    pub fn deferred(&self, signature: UdfSignature, module: ShippableModule) -> ScalarUDF {
+        let builder = self.clone();
+        let (wasm, expected) = (module.wasm.clone(), signature.clone());
+        let make: RunnerFactory = Box::new(move || {
+            builder
+                .runner(&expected, &wasm)
+                .map_err(|error| format!("UDF `{}` cannot be loaded: {error}", expected.name))
+        });
+        WasmScalarUdf::deferred(signature, module, make).into_scalar_udf()
+    }
+
+    fn runner(&self, signature: &UdfSignature, wasm: &[u8]) -> Result<UdfRunner, SandboxError> {
         let module = LoadedModule::load(wasm, signature, self.limits)?;
         let mut runner = UdfRunner::new(module);
         if let Some(cancel) = &self.cancel {
@@ -75,6 +93,6 @@ impl UdfBuilder {
         if let Some(failures) = &self.failures {
             runner = runner.with_failure_log(failures.clone());
         }
-        Ok(WasmScalarUdf::new(runner).into_scalar_udf())
+        Ok(runner)
     }
 }

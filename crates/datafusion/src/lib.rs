@@ -27,7 +27,7 @@ pub use operation::{
 };
 pub use session::{SessionOptions, new_session};
 pub use tables::{FileFormat, register_file};
-pub use udf::WasmScalarUdf;
+pub use udf::{RunnerFactory, ShippableModule, WasmScalarUdf};
 
 /// Re-exported so callers use the same versions.
 pub use datafusion;

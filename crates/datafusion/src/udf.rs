@@ -1,10 +1,10 @@
 //! `WasmScalarUdf`: a Wasm module as a DataFusion scalar function.
 
 use std::hash::{Hash, Hasher};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use datafusion::arrow::datatypes::DataType;
-use datafusion::common::{Result, plan_err};
+use datafusion::common::{DataFusionError, Result, plan_err};
 use datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDF, ScalarUDFImpl, Signature, Volatility};
 use wasmudf_abi::{SqlType, UdfSignature};
 use wasmudf_sandbox::{UdfRunner, arrow_type};
@@ -13,21 +13,90 @@ use crate::error::sandbox_to_datafusion;
 
 /// A scalar UDF backed by a sandboxed Wasm module. Each value of this type owns its own pool of
 /// instances, so a function registered in one session never shares guest state with another.
+///
+/// It keeps the module's bytes, so that a codec can ship the function to another process; and
+/// its runner may be *deferred*: made on the first call. A process that only plans (a Ballista
+/// scheduler) then never compiles anything.
 #[derive(Debug)]
 pub struct WasmScalarUdf {
-    runner: Arc<UdfRunner>,
+    signature: UdfSignature,
+    module: ShippableModule,
+    runner: Arc<LazyRunner>,
     engine_signature: Signature,
     /// The lower-case spelling of a mixed-case name: `CREATE FUNCTION calcAdj` keeps its case,
     /// but SQL folds unquoted calls to `calcadj`, so the function answers to both.
     aliases: Vec<String>,
 }
 
+/// A module as it travels: its bytes and their hex SHA-256.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShippableModule {
+    pub wasm: Arc<[u8]>,
+    pub digest: String,
+}
+
+/// Makes the runner of a deferred UDF, once.
+pub type RunnerFactory = Box<dyn Fn() -> std::result::Result<UdfRunner, String> + Send + Sync>;
+
+struct LazyRunner {
+    cell: OnceLock<std::result::Result<UdfRunner, String>>,
+    make: Option<RunnerFactory>,
+}
+
+impl std::fmt::Debug for LazyRunner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LazyRunner")
+            .field("ready", &self.cell.get().is_some())
+            .finish()
+    }
+}
+
+impl LazyRunner {
+    fn get(&self) -> Result<&UdfRunner> {
+        let made = self.cell.get_or_init(|| match &self.make {
+            Some(make) => make(),
+            None => Err("the function has no runner".into()),
+        });
+        made.as_ref()
+            .map_err(|message| DataFusionError::Execution(message.clone()))
+    }
+}
+
 impl WasmScalarUdf {
-    pub fn new(runner: UdfRunner) -> Self {
-        let name = &runner.signature().name;
-        let lower = name.to_lowercase();
-        let aliases = if lower != *name { vec![lower] } else { Vec::new() };
+    /// A UDF over a loaded runner; `wasm` are the bytes it was loaded from.
+    pub fn new(runner: UdfRunner, wasm: Arc<[u8]>) -> Self {
+        let signature = runner.signature().clone();
+        let module = ShippableModule {
+            wasm,
+            digest: runner.module().digest().to_string(),
+        };
+        let lazy = LazyRunner {
+            cell: OnceLock::from(Ok(runner)),
+            make: None,
+        };
+        Self::from_parts(signature, module, lazy)
+    }
+
+    /// A UDF whose runner `make` builds on the first call (and whose failure every call then
+    /// reports). Planning with it needs only the signature.
+    pub fn deferred(signature: UdfSignature, module: ShippableModule, make: RunnerFactory) -> Self {
+        let lazy = LazyRunner {
+            cell: OnceLock::new(),
+            make: Some(make),
+        };
+        Self::from_parts(signature, module, lazy)
+    }
+
+    fn from_parts(signature: UdfSignature, module: ShippableModule, runner: LazyRunner) -> Self {
+        let lower = signature.name.to_lowercase();
+        let aliases = if lower != signature.name {
+            vec![lower]
+        } else {
+            Vec::new()
+        };
         WasmScalarUdf {
+            signature,
+            module,
             runner: Arc::new(runner),
             engine_signature: Signature::user_defined(Volatility::Immutable),
             aliases,
@@ -35,7 +104,12 @@ impl WasmScalarUdf {
     }
 
     pub fn udf_signature(&self) -> &UdfSignature {
-        self.runner.signature()
+        &self.signature
+    }
+
+    /// The module, as a codec ships it.
+    pub fn module(&self) -> &ShippableModule {
+        &self.module
     }
 
     pub fn into_scalar_udf(self) -> ScalarUDF {
@@ -53,14 +127,14 @@ impl Eq for WasmScalarUdf {}
 
 impl Hash for WasmScalarUdf {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        self.runner.module().digest().hash(state);
-        self.runner.signature().hash(state);
+        self.module.digest.hash(state);
+        self.signature.hash(state);
     }
 }
 
 impl ScalarUDFImpl for WasmScalarUdf {
     fn name(&self) -> &str {
-        &self.runner.signature().name
+        &self.signature.name
     }
 
     fn aliases(&self) -> &[String] {
@@ -72,7 +146,7 @@ impl ScalarUDFImpl for WasmScalarUdf {
     }
 
     fn return_type(&self, _arg_types: &[DataType]) -> Result<DataType> {
-        Ok(arrow_type(self.runner.signature().returns))
+        Ok(arrow_type(self.signature.returns))
     }
 
     /// NULL in, NULL out: lets DataFusion treat `WHERE f(x)` as rejecting NULL `x`.
@@ -83,7 +157,7 @@ impl ScalarUDFImpl for WasmScalarUdf {
     /// Accepts any numeric column for a numeric parameter (cast to the declared width, failing on
     /// overflow), and every Arrow string layout for STRING (passed as it is, no copy).
     fn coerce_types(&self, arg_types: &[DataType]) -> Result<Vec<DataType>> {
-        let signature = self.runner.signature();
+        let signature = &self.signature;
         if arg_types.len() != signature.params.len() {
             return plan_err!(
                 "{} takes {} argument(s) ({}), but {} were given",
@@ -135,7 +209,7 @@ impl ScalarUDFImpl for WasmScalarUdf {
             .into_iter()
             .map(|arg| arg.into_array(rows))
             .collect::<Result<Vec<_>>>()?;
-        let result = self.runner.call(&arrays, rows).map_err(sandbox_to_datafusion)?;
+        let result = self.runner.get()?.call(&arrays, rows).map_err(sandbox_to_datafusion)?;
         if all_scalar {
             return Ok(ColumnarValue::Scalar(datafusion::common::ScalarValue::try_from_array(
                 &result, 0,

@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+pub mod cluster;
 pub mod compile;
 pub mod run;
 pub mod serve;

@@ -9,10 +9,10 @@ use clap::Args;
 use wasmudf_compiler::{CompileError, Language, render_diagnostics};
 use wasmudf_datafusion::abi::SqlType;
 use wasmudf_datafusion::{
-    ExecutionRequest, Operation, SessionOptions, WasmUdfError, default_output_column, new_session, plan_execution,
-    register_file,
+    ExecutionRequest, Operation, WasmUdfError, default_output_column, plan_execution, register_file,
 };
 
+use crate::cluster_options::ClusterOptions;
 use crate::output::{Destination, OutputFormat, emit};
 use crate::udf_options::UdfOptions;
 
@@ -54,6 +54,8 @@ pub struct RunArgs {
     #[arg(long, value_name = "N")]
     limit: Option<usize>,
     #[command(flatten)]
+    cluster: ClusterOptions,
+    #[command(flatten)]
     udf: UdfOptions,
 }
 
@@ -91,13 +93,7 @@ pub async fn run(args: RunArgs) -> Result<ExitCode> {
         }
     };
     let builder = args.udf.builder();
-    let context = new_session(
-        builder.clone(),
-        &SessionOptions {
-            allow_module_paths: true,
-            ..SessionOptions::default()
-        },
-    );
+    let context = args.cluster.session(builder.clone()).await?;
     register_file(&context, "data", &args.data).await?;
     let table = context.table("data").await?;
     let request = ExecutionRequest {

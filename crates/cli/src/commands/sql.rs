@@ -6,8 +6,9 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use clap::Args;
 use wasmudf_datafusion::datafusion::sql::parser::DFParser;
-use wasmudf_datafusion::{SessionOptions, new_session, register_file};
+use wasmudf_datafusion::register_file;
 
+use crate::cluster_options::ClusterOptions;
 use crate::output::{Destination, OutputFormat, emit};
 use crate::udf_options::UdfOptions;
 
@@ -26,17 +27,13 @@ pub struct SqlArgs {
     #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
     format: OutputFormat,
     #[command(flatten)]
+    cluster: ClusterOptions,
+    #[command(flatten)]
     udf: UdfOptions,
 }
 
 pub async fn run(args: SqlArgs) -> Result<ExitCode> {
-    let context = new_session(
-        args.udf.builder(),
-        &SessionOptions {
-            allow_module_paths: true,
-            ..SessionOptions::default()
-        },
-    );
+    let context = args.cluster.session(args.udf.builder()).await?;
     for table in &args.tables {
         let Some((name, path)) = table.split_once('=') else {
             bail!("--table takes NAME=FILE, got `{table}`");

@@ -1,0 +1,37 @@
+//! `--cluster` and `--module-store`: where a command's queries run.
+
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use clap::Args;
+use wasmudf_datafusion::datafusion::prelude::SessionContext;
+use wasmudf_datafusion::{SessionOptions, UdfBuilder, new_session};
+
+#[derive(Debug, Clone, Args)]
+pub struct ClusterOptions {
+    /// Run on a Ballista cluster (`df://HOST:PORT`, see `wasmudf scheduler`) instead of in process.
+    /// Data files must be readable by every executor at the same path.
+    #[arg(long, value_name = "URL")]
+    pub cluster: Option<String>,
+    /// With --cluster: a directory every executor can read, for modules over 1 MiB.
+    #[arg(long, value_name = "DIR", requires = "cluster")]
+    pub module_store: Option<PathBuf>,
+}
+
+impl ClusterOptions {
+    /// A session in this process, or connected to the cluster.
+    pub async fn session(&self, builder: UdfBuilder) -> Result<SessionContext> {
+        match &self.cluster {
+            Some(url) => wasmudf_cluster::remote_session(url, builder, self.module_store.clone(), true)
+                .await
+                .with_context(|| format!("cannot connect to the cluster at {url}")),
+            None => Ok(new_session(
+                builder,
+                &SessionOptions {
+                    allow_module_paths: true,
+                    ..SessionOptions::default()
+                },
+            )),
+        }
+    }
+}

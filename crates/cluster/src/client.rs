@@ -1,0 +1,35 @@
+//! A client session whose queries run on a Ballista cluster.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use ballista::prelude::{SessionConfigExt, SessionContextExt};
+use datafusion::execution::SessionStateBuilder;
+use datafusion::prelude::{SessionConfig, SessionContext};
+use wasmudf_datafusion::datafusion;
+use wasmudf_datafusion::{UdfBuilder, WasmFunctionFactory};
+
+use crate::codec::{WasmLogicalCodec, WasmPhysicalCodec};
+use crate::shipping::Shipping;
+
+/// A session on the cluster at `url` (`df://host:port`). `CREATE FUNCTION` compiles here, on the
+/// client: executors never run the C compiler. Modules over 1 MiB are put in `module_store`,
+/// which every executor must be able to read.
+pub async fn remote_session(
+    url: &str,
+    builder: UdfBuilder,
+    module_store: Option<PathBuf>,
+    allow_module_paths: bool,
+) -> datafusion::common::Result<SessionContext> {
+    let shipping = Shipping::new(builder.clone(), module_store);
+    let config = SessionConfig::new_with_ballista()
+        .with_information_schema(true)
+        .with_ballista_logical_extension_codec(Arc::new(WasmLogicalCodec::new(shipping.clone())))
+        .with_ballista_physical_extension_codec(Arc::new(WasmPhysicalCodec::new(shipping)));
+    let state = SessionStateBuilder::new()
+        .with_default_features()
+        .with_config(config)
+        .with_function_factory(Some(Arc::new(WasmFunctionFactory::new(builder, allow_module_paths))))
+        .build();
+    SessionContext::remote_with_state(url, state).await
+}

@@ -1,0 +1,172 @@
+//! How a Wasm UDF travels inside a plan: its signature, the SHA-256 of its module, and the
+//! module itself — inline up to [`INLINE_LIMIT`] bytes, else the location of a copy in a module
+//! store every process can read.
+//!
+//! ```text
+//! "WUDF" 1 | u32 len, signature | u32 len, digest (hex) | u8 mode (0 inline, 1 location) | u32 len, bytes
+//! ```
+//!
+//! Decoding validates every length against the buffer, checks the digest of the bytes it ends up
+//! with, and returns a *deferred* UDF: nothing is compiled until a batch reaches the function, so
+//! a scheduler that only plans never compiles. Executors compile once per digest (the sandbox
+//! engine caches compiled code by digest).
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use datafusion::common::{DataFusionError, Result};
+use datafusion::logical_expr::ScalarUDF;
+use sha2::{Digest, Sha256};
+use wasmudf_datafusion::abi::UdfSignature;
+use wasmudf_datafusion::datafusion;
+use wasmudf_datafusion::{ShippableModule, UdfBuilder, WasmScalarUdf};
+
+/// Modules up to this size travel inside the plan; larger ones by location.
+pub const INLINE_LIMIT: usize = 1 << 20;
+const MAGIC: &[u8] = b"WUDF\x01";
+const MODE_INLINE: u8 = 0;
+const MODE_LOCATION: u8 = 1;
+
+/// What every process of a cluster needs to encode and decode Wasm UDFs.
+#[derive(Debug, Clone)]
+pub struct Shipping {
+    /// Builds decoded UDFs with this process's runtime limits.
+    pub builder: UdfBuilder,
+    /// A directory every process can read, for modules over the inline limit.
+    pub module_store: Option<PathBuf>,
+    pub inline_limit: usize,
+}
+
+impl Shipping {
+    pub fn new(builder: UdfBuilder, module_store: Option<PathBuf>) -> Self {
+        Shipping {
+            builder,
+            module_store,
+            inline_limit: INLINE_LIMIT,
+        }
+    }
+
+    /// Writes `udf`'s payload into `buf` if it is a Wasm UDF; leaves other functions to be found
+    /// by name, as DataFusion's default codec does.
+    pub fn encode(&self, udf: &ScalarUDF, buf: &mut Vec<u8>) -> Result<()> {
+        let inner: &dyn std::any::Any = udf.inner().as_ref();
+        let Some(wasm_udf) = inner.downcast_ref::<WasmScalarUdf>() else {
+            return Ok(());
+        };
+        let module = wasm_udf.module();
+        let signature = wasm_udf.udf_signature().to_string();
+        buf.extend_from_slice(MAGIC);
+        put(buf, signature.as_bytes())?;
+        put(buf, module.digest.as_bytes())?;
+        if module.wasm.len() <= self.inline_limit {
+            buf.push(MODE_INLINE);
+            put(buf, &module.wasm)
+        } else {
+            let location = self.store(module)?;
+            buf.push(MODE_LOCATION);
+            put(buf, location.to_string_lossy().as_bytes())
+        }
+    }
+
+    /// Reads a payload written by [`Shipping::encode`] into a deferred UDF.
+    pub fn decode(&self, name: &str, buf: &[u8]) -> Result<Arc<ScalarUDF>> {
+        if buf.is_empty() {
+            return Err(DataFusionError::NotImplemented(format!(
+                "function `{name}` arrived without its definition; it is not a function this cluster knows by name"
+            )));
+        }
+        let bad = |why: &str| DataFusionError::Plan(format!("the payload of function `{name}` is malformed: {why}"));
+        let mut reader = Reader { rest: buf };
+        if reader.take(MAGIC.len()).map_err(|_| bad("too short"))? != MAGIC {
+            return Err(bad("unknown format"));
+        }
+        let signature_text =
+            std::str::from_utf8(reader.chunk().map_err(bad)?).map_err(|_| bad("signature is not UTF-8"))?;
+        let signature: UdfSignature = signature_text
+            .parse()
+            .map_err(|e: wasmudf_datafusion::abi::SignatureError| bad(&e.to_string()))?;
+        let digest = std::str::from_utf8(reader.chunk().map_err(bad)?)
+            .map_err(|_| bad("digest is not UTF-8"))?
+            .to_string();
+        let mode = reader.take(1).map_err(bad)?[0];
+        let body = reader.chunk().map_err(bad)?;
+        if !reader.rest.is_empty() {
+            return Err(bad("trailing bytes"));
+        }
+        let wasm: Arc<[u8]> = match mode {
+            MODE_INLINE => Arc::from(body),
+            MODE_LOCATION => {
+                let location = std::str::from_utf8(body).map_err(|_| bad("location is not UTF-8"))?;
+                Arc::from(self.fetch(location)?)
+            }
+            _ => return Err(bad("unknown mode")),
+        };
+        let actual = hex::encode(Sha256::digest(&wasm));
+        if actual != digest {
+            return Err(DataFusionError::Plan(format!(
+                "the module of function `{name}` does not match its digest (expected {digest}, got {actual}); refusing to load it"
+            )));
+        }
+        let module = ShippableModule { wasm, digest };
+        Ok(Arc::new(self.builder.deferred(signature, module)))
+    }
+
+    /// Puts a large module in the store (once per digest); returns its location.
+    fn store(&self, module: &ShippableModule) -> Result<PathBuf> {
+        let Some(directory) = &self.module_store else {
+            return Err(DataFusionError::Plan(format!(
+                "the module is {} MiB, over the {} MiB that travel inside a plan; give a module store \
+                 (--module-store DIR) that every executor can read",
+                module.wasm.len() >> 20,
+                self.inline_limit >> 20
+            )));
+        };
+        let target = directory.join(format!("{}.wasm", module.digest));
+        if !target.exists() {
+            std::fs::create_dir_all(directory)?;
+            let mut staging = tempfile::NamedTempFile::new_in(directory)?;
+            std::io::Write::write_all(&mut staging, &module.wasm)?;
+            staging
+                .persist(&target)
+                .map_err(|error| DataFusionError::IoError(error.error))?;
+        }
+        Ok(target)
+    }
+
+    /// Reads a stored module; the caller checks its digest.
+    fn fetch(&self, location: &str) -> Result<Vec<u8>> {
+        let path = Path::new(location.strip_prefix("file://").unwrap_or(location));
+        std::fs::read(path).map_err(|error| {
+            DataFusionError::Plan(format!(
+                "cannot read the module at {location}: {error}; is the module store shared?"
+            ))
+        })
+    }
+}
+
+fn put(buf: &mut Vec<u8>, bytes: &[u8]) -> Result<()> {
+    let len = u32::try_from(bytes.len()).map_err(|_| DataFusionError::Plan("a payload part is over 4 GiB".into()))?;
+    buf.extend_from_slice(&len.to_le_bytes());
+    buf.extend_from_slice(bytes);
+    Ok(())
+}
+
+struct Reader<'a> {
+    rest: &'a [u8],
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> std::result::Result<&'a [u8], &'static str> {
+        if self.rest.len() < n {
+            return Err("truncated");
+        }
+        let (head, tail) = self.rest.split_at(n);
+        self.rest = tail;
+        Ok(head)
+    }
+
+    fn chunk(&mut self) -> std::result::Result<&'a [u8], &'static str> {
+        let len = u32::from_le_bytes(self.take(4)?.try_into().map_err(|_| "truncated")?) as usize;
+        self.take(len)
+    }
+}

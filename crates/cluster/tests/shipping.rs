@@ -1,0 +1,185 @@
+//! Shipping Wasm UDFs through the codecs, without a cluster: round trips, tampering, large
+//! modules, and the two promises the cluster relies on (decoding never compiles; Wasm join keys
+//! become columns).
+
+// Test code: a panic is the failure report.
+#![allow(clippy::unwrap_used)]
+
+use std::sync::Arc;
+
+use wasmudf_cluster::Shipping;
+use wasmudf_cluster::keys::ProjectWasmJoinKeys;
+use wasmudf_datafusion::abi::UdfSignature;
+use wasmudf_datafusion::compiler::{Compiler, CompilerConfig, Language};
+use wasmudf_datafusion::datafusion::arrow::array::{AsArray, Int32Array};
+use wasmudf_datafusion::datafusion::arrow::datatypes::{DataType, Field, Int32Type};
+use wasmudf_datafusion::datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDF};
+use wasmudf_datafusion::datafusion::prelude::SessionContext;
+use wasmudf_datafusion::sandbox::RuntimeLimits;
+use wasmudf_datafusion::{ShippableModule, UdfBuilder};
+
+const TWICE: &str = r#"(module
+  (memory (export "memory") 2 16)
+  (func (export "wasmudf_reserve") (param $bytes i32) (result i32) i32.const 1024)
+  (func (export "wasmudf_run") (param $d i32) (result i32)
+    (local $i i32) (local $rows i32) (local $out i32) (local $in i32)
+    (local.set $rows (i32.load (local.get $d)))
+    (local.set $out (i32.load offset=8 (local.get $d)))
+    (local.set $in (i32.load offset=12 (local.get $d)))
+    (block $done (loop $next
+      (br_if $done (i32.ge_u (local.get $i) (local.get $rows)))
+      (i32.store (i32.add (local.get $out) (i32.shl (local.get $i) (i32.const 2)))
+        (i32.shl (i32.load (i32.add (local.get $in) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 1)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $next)))
+    i32.const 0))"#;
+
+fn builder() -> UdfBuilder {
+    let compiler = Compiler::new(CompilerConfig {
+        cache_dir: None,
+        ..CompilerConfig::default()
+    });
+    UdfBuilder::new(Arc::new(compiler), RuntimeLimits::default())
+}
+
+fn twice() -> ScalarUDF {
+    let signature: UdfSignature = "twice(a INT) RETURNS INT".parse().unwrap();
+    builder()
+        .define(&signature, Language::Wat, TWICE.as_bytes())
+        .unwrap()
+        .udf
+}
+
+fn call(udf: &ScalarUDF, values: &[i32]) -> Result<Vec<i32>, String> {
+    let input = Arc::new(Int32Array::from(values.to_vec()));
+    let args = ScalarFunctionArgs {
+        args: vec![ColumnarValue::Array(input)],
+        arg_fields: vec![Arc::new(Field::new("a", DataType::Int32, true))],
+        number_rows: values.len(),
+        return_field: Arc::new(Field::new("r", DataType::Int32, true)),
+        config_options: Arc::new(Default::default()),
+    };
+    match udf.invoke_with_args(args).map_err(|e| e.to_string())? {
+        ColumnarValue::Array(array) => Ok(array.as_primitive::<Int32Type>().values().to_vec()),
+        ColumnarValue::Scalar(_) => Err("scalar".into()),
+    }
+}
+
+fn encoded(shipping: &Shipping, udf: &ScalarUDF) -> Vec<u8> {
+    let mut buf = Vec::new();
+    shipping.encode(udf, &mut buf).unwrap();
+    buf
+}
+
+#[test]
+fn a_shipped_function_computes_what_the_original_does() {
+    let shipping = Shipping::new(builder(), None);
+    let original = twice();
+    let payload = encoded(&shipping, &original);
+    let decoded = shipping.decode("twice", &payload).unwrap();
+    assert_eq!(decoded.name(), "twice");
+    assert_eq!(
+        call(&decoded, &[1, 21, -4]).unwrap(),
+        call(&original, &[1, 21, -4]).unwrap()
+    );
+    assert_eq!(call(&decoded, &[1, 21, -4]).unwrap(), [2, 42, -8]);
+}
+
+#[test]
+fn a_module_that_does_not_match_its_digest_is_refused() {
+    let shipping = Shipping::new(builder(), None);
+    let mut payload = encoded(&shipping, &twice());
+    let last = payload.len() - 3;
+    payload[last] ^= 0x01;
+    let error = shipping.decode("twice", &payload).unwrap_err().to_string();
+    assert!(error.contains("does not match its digest"), "{error}");
+}
+
+#[test]
+fn malformed_payloads_are_errors_not_panics() {
+    let shipping = Shipping::new(builder(), None);
+    let payload = encoded(&shipping, &twice());
+    for cut in [1, 5, 9, 40, payload.len() - 1] {
+        let error = shipping.decode("twice", &payload[..cut]).unwrap_err().to_string();
+        assert!(error.contains("malformed"), "{cut}: {error}");
+    }
+    let mut trailing = payload.clone();
+    trailing.push(0);
+    assert!(
+        shipping
+            .decode("twice", &trailing)
+            .unwrap_err()
+            .to_string()
+            .contains("trailing")
+    );
+    let error = shipping.decode("twice", &[]).unwrap_err().to_string();
+    assert!(error.contains("arrived without its definition"), "{error}");
+}
+
+#[test]
+fn large_modules_travel_through_the_module_store() {
+    let store = tempfile::tempdir().unwrap();
+    let mut shipping = Shipping::new(builder(), Some(store.path().to_path_buf()));
+    shipping.inline_limit = 64;
+    let original = twice();
+    let payload = encoded(&shipping, &original);
+    assert!(
+        payload.len() < 300,
+        "the module travelled inline ({} bytes)",
+        payload.len()
+    );
+    let stored: Vec<_> = std::fs::read_dir(store.path()).unwrap().flatten().collect();
+    assert_eq!(stored.len(), 1);
+    let decoded = shipping.decode("twice", &payload).unwrap();
+    assert_eq!(call(&decoded, &[5]).unwrap(), [10]);
+
+    // A store file that was altered is refused.
+    std::fs::write(stored[0].path(), b"\0asm\x01\0\0\0").unwrap();
+    let error = shipping.decode("twice", &payload).unwrap_err().to_string();
+    assert!(error.contains("does not match its digest"), "{error}");
+
+    // Without a store, a large module cannot be shipped, and the error says what to do.
+    let mut no_store = Shipping::new(builder(), None);
+    no_store.inline_limit = 64;
+    let mut buf = Vec::new();
+    let error = no_store.encode(&original, &mut buf).unwrap_err().to_string();
+    assert!(error.contains("--module-store"), "{error}");
+}
+
+#[test]
+fn decoding_never_compiles_the_first_call_does() {
+    // Bytes that are not a module at all, with a matching digest: decoding succeeds (so a
+    // scheduler can plan with it), and the first call reports the invalid module.
+    let signature: UdfSignature = "twice(a INT) RETURNS INT".parse().unwrap();
+    let wasm: Arc<[u8]> = Arc::from(&b"not a module"[..]);
+    let digest = {
+        use sha2::Digest;
+        hex::encode(sha2::Sha256::digest(&wasm))
+    };
+    let deferred = builder().deferred(signature, ShippableModule { wasm, digest });
+    let shipping = Shipping::new(builder(), None);
+    let payload = encoded(&shipping, &deferred);
+    let decoded = shipping.decode("twice", &payload).unwrap();
+    let error = call(&decoded, &[1]).unwrap_err();
+    assert!(error.contains("cannot be loaded"), "{error}");
+}
+
+#[tokio::test]
+async fn wasm_join_keys_are_computed_below_the_join() {
+    let context = SessionContext::new();
+    context.add_optimizer_rule(Arc::new(ProjectWasmJoinKeys));
+    context.register_udf(twice());
+    let frame = context
+        .sql("SELECT a.x, b.y FROM (VALUES (1), (2)) AS a(x) JOIN (VALUES (2), (4)) AS b(y) ON twice(a.x) = b.y")
+        .await
+        .unwrap();
+    let plan = frame.clone().into_optimized_plan().unwrap();
+    let text = plan.display_indent().to_string();
+    assert!(text.contains("__wasmudf_l0"), "{text}");
+    let join_line = text.lines().find(|line| line.contains("Join")).unwrap();
+    assert!(!join_line.contains("twice"), "{join_line}");
+    let batches = frame.collect().await.unwrap();
+    let rows: usize = batches.iter().map(|b| b.num_rows()).sum();
+    assert_eq!(rows, 2);
+    assert_eq!(batches[0].num_columns(), 2, "the helper column leaked into the result");
+}
