@@ -111,13 +111,23 @@ pub async fn list(State(state): State<AppState>, Caller(tenant): Caller) -> Resu
     Ok(Json(DatasetList { datasets }))
 }
 
-/// Opens a readable dataset as a DataFrame in a fresh session.
+/// Opens a readable dataset as a DataFrame in a fresh session in this process.
 pub async fn open(state: &AppState, tenant: i64, name: &str) -> Result<(SessionContext, DataFrame), ApiError> {
+    let context = new_session(state.builder.clone(), &SessionOptions::default());
+    open_in(context, state, tenant, name).await
+}
+
+/// Opens a readable dataset as a DataFrame in `context` (in process, or on the cluster).
+pub async fn open_in(
+    context: SessionContext,
+    state: &AppState,
+    tenant: i64,
+    name: &str,
+) -> Result<(SessionContext, DataFrame), ApiError> {
     let record = state
         .store
         .readable_dataset(tenant, name)?
         .ok_or_else(|| ApiError::not_found("dataset", name))?;
-    let context = new_session(state.builder.clone(), &SessionOptions::default());
     let path = state.dataset_path(record.owner, &record.file);
     register_file(&context, "data", &path)
         .await

@@ -19,12 +19,12 @@ use wasmudf_datafusion::datafusion::prelude::{ParquetReadOptions, SessionContext
 use wasmudf_datafusion::datafusion::sql::parser::DFParser;
 use wasmudf_datafusion::sandbox::{CancelFlag, FailureLog, OutputProblem, RowLocation, SandboxError};
 use wasmudf_datafusion::{
-    ExecutionRequest, Operation, SessionOptions, UdfBuilder, WasmUdfError, default_output_column, new_session,
-    plan_execution, register_file, sql_type_of_column,
+    ExecutionRequest, Operation, UdfBuilder, WasmUdfError, default_output_column, plan_execution, register_file,
+    sql_type_of_column,
 };
 
 use crate::auth::Caller;
-use crate::datasets::{MAX_PAGE_ROWS, Page, Table, open};
+use crate::datasets::{MAX_PAGE_ROWS, Page, Table, open, open_in};
 use crate::error::ApiError;
 use crate::rows::{columns, json_rows};
 use crate::state::AppState;
@@ -286,7 +286,11 @@ async fn execute(
     let compile_started = Instant::now();
     let (frame, rows_in) = match job {
         Job::Udf { dataset, request } => {
-            let (_, table) = open(state, tenant, &dataset)
+            let context = state
+                .execution_session(builder)
+                .await
+                .map_err(|error| engine_error(&error))?;
+            let (_, table) = open_in(context, state, tenant, &dataset)
                 .await
                 .map_err(|error| json!({"kind": "bad_request", "message": error.message}))?;
             let rows_in = table.clone().count().await.map_err(|error| engine_error(&error))? as i64;
@@ -312,7 +316,10 @@ async fn execute(
 /// Runs every statement of `sql` in a session holding the tenant's readable datasets as tables;
 /// returns the last statement's frame.
 async fn run_sql(state: &AppState, builder: &UdfBuilder, tenant: TenantId, sql: &str) -> Result<DataFrame, Value> {
-    let context: SessionContext = new_session(builder.clone(), &SessionOptions::default());
+    let context: SessionContext = state
+        .execution_session(builder)
+        .await
+        .map_err(|error| engine_error(&error))?;
     for record in state
         .store
         .list_datasets(tenant)

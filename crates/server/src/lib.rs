@@ -45,7 +45,7 @@ use axum::routing::get;
 use wasmudf_datafusion::UdfBuilder;
 
 pub use demo::ensure_demo;
-pub use state::{AppState, TenantLimits};
+pub use state::{AppState, ClusterTarget, TenantLimits};
 pub use store::Store;
 
 /// The API router over `state`.
@@ -104,6 +104,7 @@ pub fn open_state(data_dir: &Path, builder: UdfBuilder, limits: TenantLimits) ->
         limits,
         progress: Default::default(),
         compiles: Default::default(),
+        cluster: None,
     })
 }
 

@@ -140,6 +140,18 @@ pub struct AppState {
     pub limits: TenantLimits,
     pub progress: ProgressBoard,
     pub compiles: CompileBudget,
+    /// Where executions run: in this process, or on a Ballista cluster.
+    pub cluster: Option<ClusterTarget>,
+}
+
+/// A Ballista cluster executions run on (see docs/cluster.md). The data directory must be
+/// readable by every executor at the same path.
+#[derive(Debug, Clone)]
+pub struct ClusterTarget {
+    /// `df://HOST:PORT` of the scheduler.
+    pub url: String,
+    /// A directory every executor can read, for modules over 1 MiB.
+    pub module_store: Option<PathBuf>,
 }
 
 impl AppState {
@@ -157,6 +169,23 @@ impl AppState {
 
     pub fn data_dir(&self) -> &Path {
         &self.data_dir
+    }
+
+    /// A session for running an execution with `builder`'s UDFs: on the cluster if there is
+    /// one, else in this process.
+    pub async fn execution_session(
+        &self,
+        builder: &UdfBuilder,
+    ) -> wasmudf_datafusion::datafusion::common::Result<wasmudf_datafusion::datafusion::prelude::SessionContext> {
+        match &self.cluster {
+            Some(target) => {
+                wasmudf_cluster::remote_session(&target.url, builder.clone(), target.module_store.clone(), false).await
+            }
+            None => Ok(wasmudf_datafusion::new_session(
+                builder.clone(),
+                &wasmudf_datafusion::SessionOptions::default(),
+            )),
+        }
     }
 
     /// Charges `count` compiles to the tenant, or refuses with 429 and `Retry-After`.

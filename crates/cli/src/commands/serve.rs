@@ -6,8 +6,9 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::Args;
-use wasmudf_server::{TenantLimits, app, ensure_demo, open_state};
+use wasmudf_server::{ClusterTarget, TenantLimits, app, ensure_demo, open_state};
 
+use crate::cluster_options::ClusterOptions;
 use crate::udf_options::UdfOptions;
 
 /// The paper's accounts table, bundled so the binary alone can start a demo.
@@ -40,10 +41,14 @@ pub struct ServeArgs {
     #[arg(long, default_value_t = 1_000_000)]
     demo_rows: usize,
     #[command(flatten)]
+    cluster: ClusterOptions,
+    #[command(flatten)]
     udf: UdfOptions,
 }
 
 pub async fn run(args: ServeArgs) -> Result<ExitCode> {
+    // Absolute, so that paths given to a cluster's executors mean the same file there.
+    let data_dir = std::path::absolute(&args.data_dir).context("--data-dir")?;
     let limits = TenantLimits {
         max_concurrent_executions: args.max_concurrent_executions,
         max_upload_bytes: args.max_upload_mb << 20,
@@ -53,9 +58,24 @@ pub async fn run(args: ServeArgs) -> Result<ExitCode> {
     };
     let mut udf = args.udf.clone();
     if udf.cache_dir.is_none() {
-        udf.cache_dir = Some(args.data_dir.join("cache"));
+        udf.cache_dir = Some(data_dir.join("cache"));
     }
-    let state = open_state(&args.data_dir, udf.builder(), limits)?;
+    let mut state = open_state(&data_dir, udf.builder(), limits)?;
+    if let Some(url) = &args.cluster.cluster {
+        // Fail now, not at the first execution, if the scheduler is not there.
+        args.cluster
+            .session(udf.builder())
+            .await
+            .with_context(|| format!("the cluster at {url}"))?;
+        eprintln!(
+            "executions run on the cluster at {url}; every executor must read {} at that path",
+            data_dir.display()
+        );
+        state.cluster = Some(ClusterTarget {
+            url: url.clone(),
+            module_store: args.cluster.module_store.clone(),
+        });
+    }
     let demo_token = ensure_demo(&state, DEMO_ACCOUNTS, args.demo_rows)?;
     let address: SocketAddr = format!("{}:{}", args.bind, args.port)
         .parse()
@@ -68,7 +88,7 @@ pub async fn run(args: ServeArgs) -> Result<ExitCode> {
     } else {
         address.to_string()
     };
-    eprintln!("wasmudf is serving (data in {})", args.data_dir.display());
+    eprintln!("wasmudf is serving (data in {})", data_dir.display());
     eprintln!();
     eprintln!("  open      http://{shown}/");
     eprintln!("  token     {demo_token}   (the demo tenant's; the page asks for it once)");
