@@ -104,7 +104,8 @@ pub fn generate_accounts(rows: usize) -> Result<Vec<u8>, ServerError> {
     ]));
     let failed = |error: &dyn std::fmt::Display| ServerError::Setup(format!("generating demo data: {error}"));
     let mut bytes = Vec::new();
-    let mut writer = ArrowWriter::try_new(&mut bytes, schema.clone(), None).map_err(|e| failed(&e))?;
+    let mut writer =
+        ArrowWriter::try_new(&mut bytes, schema.clone(), Some(crate::parquet_properties())).map_err(|e| failed(&e))?;
     let mut random = SplitMix64(0x5eed_0f_ac_c0_u64);
     const BATCH: usize = 65_536;
     for start in (0..rows).step_by(BATCH) {

@@ -385,7 +385,8 @@ async fn write_results(state: &AppState, id: &str, frame: DataFrame, cancel: &Ca
     let staging = tempfile::NamedTempFile::new_in(&directory).map_err(|error| io(&error))?;
     let schema = std::sync::Arc::new(frame.schema().as_arrow().clone());
     let file = staging.reopen().map_err(|error| io(&error))?;
-    let mut writer = ArrowWriter::try_new(file, schema, None).map_err(|error| io(&error))?;
+    let mut writer =
+        ArrowWriter::try_new(file, schema, Some(crate::parquet_properties())).map_err(|error| io(&error))?;
     let mut stream = frame.execute_stream().await.map_err(|error| engine_error(&error))?;
     let mut rows = 0usize;
     while let Some(batch) = stream.next().await {

@@ -154,6 +154,15 @@ pub fn create_tenant(store: &Store, name: &str) -> Result<String, ServerError> {
     Ok(token)
 }
 
+/// How the server writes Parquet (results, generated data): Snappy, which costs little time
+/// and shrinks typical tables several times.
+pub(crate) fn parquet_properties() -> wasmudf_datafusion::datafusion::parquet::file::properties::WriterProperties {
+    use wasmudf_datafusion::datafusion::parquet::basic::Compression;
+    wasmudf_datafusion::datafusion::parquet::file::properties::WriterProperties::builder()
+        .set_compression(Compression::SNAPPY)
+        .build()
+}
+
 /// `n` random bytes from the kernel, as hex.
 pub fn random_hex(n: usize) -> String {
     let mut bytes = vec![0u8; n];

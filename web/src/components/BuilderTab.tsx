@@ -219,10 +219,7 @@ export function BuilderTab({ api, datasets, functions, refreshDatasets, refreshF
         </section>
         <ExecutionView
           api={api}
-          status={execution.status}
-          refused={execution.refused}
-          busy={execution.busy}
-          onCancel={execution.cancel}
+          execution={execution}
           resultColumn={resultColumn}
           filter={operation === "FILTER"}
         />

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
-import { Api, ApiError } from "../api";
-import type { Cell, Column, ExecutionStatus } from "../types";
+import { Api } from "../api";
+import type { Cell, Column } from "../types";
+import type { ExecutionTracker } from "../useExecution";
 import { formatCount, formatDuration, rowsPerSecond } from "../lib/format";
 import { ResultsGrid } from "./ResultsGrid";
 import { HistogramChart } from "./HistogramChart";
@@ -8,10 +9,8 @@ import { ErrorPanel } from "./ErrorPanel";
 
 interface Props {
   api: Api;
-  status: ExecutionStatus | null;
-  refused: ApiError | null;
-  busy: boolean;
-  onCancel: () => void;
+  /** The execution to show, as `useExecution` follows it. */
+  execution: ExecutionTracker;
   /** The column the function produced (MAP), highlighted and charted. */
   resultColumn?: string;
   /** FILTER: rows_processed counts kept rows, so progress against the input is unknown. */
@@ -22,7 +21,8 @@ interface Props {
 const HISTOGRAM_ROWS = 10_000;
 
 /** Progress while an execution runs; then its statistics, results, downloads and histogram. */
-export function ExecutionView({ api, status, refused, busy, onCancel, resultColumn, filter }: Props) {
+export function ExecutionView({ api, execution, resultColumn, filter }: Props) {
+  const { status, refused, busy, cancel: onCancel } = execution;
   const [columns, setColumns] = useState<Column[]>([]);
   const [totalRows, setTotalRows] = useState(0);
   const [chartCells, setChartCells] = useState<Cell[] | null>(null);

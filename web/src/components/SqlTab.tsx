@@ -64,10 +64,7 @@ export function SqlTab({ api, datasets, functions }: Props) {
         </section>
         <ExecutionView
           api={api}
-          status={execution.status}
-          refused={execution.refused}
-          busy={execution.busy}
-          onCancel={execution.cancel}
+          execution={execution}
         />
       </main>
     </div>
