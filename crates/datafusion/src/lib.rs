@@ -15,6 +15,7 @@ mod define;
 mod error;
 mod factory;
 mod operation;
+mod script;
 mod session;
 mod tables;
 mod udf;
@@ -25,6 +26,7 @@ pub use factory::WasmFunctionFactory;
 pub use operation::{
     ExecutionRequest, Operation, PlannedExecution, apply, default_output_column, plan_execution, sql_type_of_column,
 };
+pub use script::{Script, StatementError};
 pub use session::{SessionOptions, new_session};
 pub use tables::{FileFormat, register_file};
 pub use udf::{RunnerFactory, ShippableModule, WasmScalarUdf};

@@ -16,11 +16,10 @@ use wasmudf_datafusion::datafusion::dataframe::DataFrame;
 use wasmudf_datafusion::datafusion::error::DataFusionError;
 use wasmudf_datafusion::datafusion::parquet::arrow::ArrowWriter;
 use wasmudf_datafusion::datafusion::prelude::{ParquetReadOptions, SessionContext};
-use wasmudf_datafusion::datafusion::sql::parser::DFParser;
 use wasmudf_datafusion::sandbox::{CancelFlag, FailureLog, OutputProblem, RowLocation, SandboxError};
 use wasmudf_datafusion::{
-    ExecutionRequest, Operation, UdfBuilder, WasmUdfError, default_output_column, plan_execution, register_file,
-    sql_type_of_column,
+    ExecutionRequest, Operation, Script, UdfBuilder, WasmUdfError, default_output_column, plan_execution,
+    register_file, sql_type_of_column,
 };
 
 use crate::auth::Caller;
@@ -63,8 +62,12 @@ fn missing(field: &str) -> ApiError {
 
 /// What a validated request will run.
 enum Job {
-    Udf { dataset: String, request: ExecutionRequest },
-    Sql(String),
+    Udf {
+        dataset: String,
+        request: ExecutionRequest,
+    },
+    /// The script, or why it does not parse (reported as the execution's failure).
+    Sql(Result<Script, DataFusionError>),
 }
 
 /// Checks everything that can be checked without compiling, so that bad requests get a 4xx now
@@ -77,7 +80,7 @@ async fn validate(state: &AppState, tenant: TenantId, body: &ExecutionBody) -> R
                 "send either `sql` or an ExecutionRequest, not both",
             ));
         }
-        return Ok(Job::Sql(sql.clone()));
+        return Ok(Job::Sql(Script::parse(sql)));
     }
     let program = body.program.clone().ok_or_else(|| missing("program"))?;
     let dataset = body.data.clone().ok_or_else(|| missing("data"))?;
@@ -176,14 +179,7 @@ async fn validate(state: &AppState, tenant: TenantId, body: &ExecutionBody) -> R
 fn compiles_in(job: &Job) -> usize {
     match job {
         Job::Udf { .. } => 1,
-        Job::Sql(sql) => {
-            let words: Vec<String> = sql.split_whitespace().map(str::to_ascii_lowercase).collect();
-            words
-                .windows(2)
-                .filter(|pair| pair[0] == "create" || pair[0] == "replace")
-                .filter(|pair| pair[1] == "function")
-                .count()
-        }
+        Job::Sql(script) => script.as_ref().map_or(0, Script::function_definitions),
     }
 }
 
@@ -301,7 +297,7 @@ async fn execute(
                 .map_err(|error| udf_error(&error))?;
             (planned.frame, rows_in)
         }
-        Job::Sql(sql) => (run_sql(state, builder, tenant, &sql).await?, 0),
+        Job::Sql(script) => (run_sql(state, builder, tenant, script).await?, 0),
     };
     let compile_ms = compile_started.elapsed().as_millis() as i64;
     let _ = state.store.set_status(id, "running");
@@ -313,33 +309,29 @@ async fn execute(
     })
 }
 
-/// Runs every statement of `sql` in a session holding the tenant's readable datasets as tables;
-/// returns the last statement's frame.
-async fn run_sql(state: &AppState, builder: &UdfBuilder, tenant: TenantId, sql: &str) -> Result<DataFrame, Value> {
+/// Runs every statement of `script` in a session holding the tenant's readable datasets as
+/// tables and the saved functions it names; returns the last statement's frame.
+async fn run_sql(
+    state: &AppState,
+    builder: &UdfBuilder,
+    tenant: TenantId,
+    script: Result<Script, DataFusionError>,
+) -> Result<DataFrame, Value> {
+    let script = script.map_err(|error| engine_error(&error))?;
     let context: SessionContext = state
         .execution_session(builder)
         .await
         .map_err(|error| engine_error(&error))?;
-    for record in state
-        .store
-        .list_datasets(tenant)
-        .map_err(|error| json!({"kind": "internal", "message": error.to_string()}))?
-    {
+    let internal = |error: rusqlite::Error| json!({"kind": "internal", "message": error.to_string()});
+    for record in state.store.list_datasets(tenant).map_err(internal)? {
         let path = state.dataset_path(record.owner, &record.file);
         register_file(&context, &record.name, &path)
             .await
             .map_err(|error| engine_error(&error))?;
     }
-    // The tenant's saved functions that the SQL names (their modules come from the cache).
-    let lowered = sql.to_ascii_lowercase();
-    let saved = state
-        .store
-        .list_functions(tenant)
-        .map_err(|error| json!({"kind": "internal", "message": error.to_string()}))?;
-    for function in saved
-        .into_iter()
-        .filter(|f| lowered.contains(&f.name.to_ascii_lowercase()))
-    {
+    // Saved functions come from the compile cache; define only those the script names.
+    let saved = state.store.list_functions(tenant).map_err(internal)?;
+    for function in saved.into_iter().filter(|f| script.mentions(&f.name)) {
         let signature = function
             .signature
             .parse::<UdfSignature>()
@@ -354,26 +346,11 @@ async fn run_sql(state: &AppState, builder: &UdfBuilder, tenant: TenantId, sql: 
             .map_err(|error| udf_error(&error))?;
         context.register_udf(defined.udf);
     }
-    let statements = DFParser::parse_sql(sql).map_err(|error| engine_error(&error))?;
-    let count = statements.len();
-    let mut last = None;
-    for (index, statement) in statements.into_iter().enumerate() {
-        let plan = context
-            .state()
-            .statement_to_plan(statement)
-            .await
-            .map_err(|error| engine_error(&error))?;
-        let frame = context
-            .execute_logical_plan(plan)
-            .await
-            .map_err(|error| engine_error(&error))?;
-        if index + 1 == count {
-            last = Some(frame);
-        } else {
-            frame.collect().await.map_err(|error| engine_error(&error))?;
-        }
-    }
-    last.ok_or_else(|| json!({"kind": "bad_request", "message": "no SQL statement to run"}))
+    script
+        .run(&context)
+        .await
+        .map_err(|failure| engine_error(&failure.error))?
+        .ok_or_else(|| json!({"kind": "bad_request", "message": "no SQL statement to run"}))
 }
 
 /// Streams the result into `results/<id>.parquet` (written next to it, renamed when complete).

@@ -5,8 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use clap::Args;
-use wasmudf_datafusion::datafusion::sql::parser::DFParser;
-use wasmudf_datafusion::register_file;
+use wasmudf_datafusion::{Script, register_file};
 
 use crate::cluster_options::ClusterOptions;
 use crate::output::{Destination, OutputFormat, emit};
@@ -47,32 +46,12 @@ pub async fn run(args: SqlArgs) -> Result<ExitCode> {
         (None, Some(statements)) => statements.clone(),
         (None, None) => bail!("give SQL statements or --file"),
     };
-    let statements = DFParser::parse_sql(&text)?;
-    if statements.is_empty() {
-        bail!("no SQL statement to run");
-    }
-    let count = statements.len();
-    for (index, statement) in statements.into_iter().enumerate() {
-        let position = index + 1;
-        let plan = context
-            .state()
-            .statement_to_plan(statement)
-            .await
-            .with_context(|| format!("statement {position} of {count}"))?;
-        let frame = context
-            .execute_logical_plan(plan)
-            .await
-            .with_context(|| format!("statement {position} of {count}"))?;
-        if position == count {
-            emit(frame, &Destination::Stdout(args.format))
-                .await
-                .with_context(|| format!("statement {position} of {count}"))?;
-        } else {
-            frame
-                .collect()
-                .await
-                .with_context(|| format!("statement {position} of {count}"))?;
-        }
-    }
+    let script = Script::parse(&text)?;
+    let count = script.len();
+    let last = script.run(&context).await?;
+    let frame = last.context("no SQL statement to run")?;
+    emit(frame, &Destination::Stdout(args.format))
+        .await
+        .with_context(|| format!("statement {count} of {count}"))?;
     Ok(ExitCode::SUCCESS)
 }

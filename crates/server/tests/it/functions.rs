@@ -153,6 +153,13 @@ async fn compiles_past_the_tenants_budget_get_429_with_retry_after() {
         (status, body["code"].as_str()),
         (StatusCode::TOO_MANY_REQUESTS, Some("too_many_compiles"))
     );
+    // Every spelling of CREATE FUNCTION in SQL is a compile.
+    let temporary = r#"{"sql": "CREATE TEMPORARY FUNCTION t(x BIGINT) RETURNS BIGINT LANGUAGE c AS 'int64_t t(int64_t x) { return x; }'; SELECT 1"}"#;
+    let (status, body) = fixture.post_json(&fixture.alice, "/api/v1/executions", temporary).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::TOO_MANY_REQUESTS, Some("too_many_compiles"))
+    );
     // Another tenant's budget is its own.
     let (status, _) = fixture.post_json(&fixture.bob, "/api/v1/functions", ADJ).await;
     assert_eq!(status, StatusCode::CREATED);
