@@ -290,6 +290,7 @@ async fn execute(
                 .await
                 .map_err(|error| json!({"kind": "bad_request", "message": error.message}))?;
             let rows_in = table.clone().count().await.map_err(|error| engine_error(&error))? as i64;
+            state.progress.set_rows_in(id, rows_in as u64);
             let builder = builder.clone();
             let planned = tokio::task::spawn_blocking(move || plan_execution(&builder, table, &request))
                 .await
@@ -497,15 +498,15 @@ pub async fn status(
         .store
         .execution(tenant.id, &id)?
         .ok_or_else(|| ApiError::not_found("execution", &id))?;
-    let rows_processed = state
-        .progress
-        .rows_done(&id)
-        .map_or(record.rows_out, |rows| rows as i64);
+    let (rows_in, rows_processed) = match state.progress.rows(&id) {
+        Some((rows_in, done)) => (rows_in.map_or(record.rows_in, |n| n as i64), done as i64),
+        None => (record.rows_in, record.rows_out),
+    };
     Ok(Json(ExecutionStatus {
         id: record.id,
         status: record.status,
         progress: Progress {
-            rows_in: record.rows_in,
+            rows_in,
             rows_processed,
         },
         timings: Timings {

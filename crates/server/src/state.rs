@@ -43,6 +43,8 @@ pub struct ProgressBoard {
 #[derive(Debug, Clone)]
 pub struct LiveExecution {
     pub tenant: TenantId,
+    /// Rows in the input, once counted (MAP/FILTER executions).
+    pub rows_in: Option<u64>,
     pub rows_done: u64,
     /// Stops the guest itself, within one epoch tick.
     pub cancel: wasmudf_datafusion::sandbox::CancelFlag,
@@ -54,6 +56,7 @@ impl ProgressBoard {
         let cancel = wasmudf_datafusion::sandbox::CancelFlag::new();
         let live = LiveExecution {
             tenant,
+            rows_in: None,
             rows_done: 0,
             cancel: cancel.clone(),
         };
@@ -67,8 +70,16 @@ impl ProgressBoard {
         }
     }
 
-    pub fn rows_done(&self, id: &str) -> Option<u64> {
-        self.lock().get(id).map(|live| live.rows_done)
+    /// The input's size, known before the run, so that status can report progress against it.
+    pub fn set_rows_in(&self, id: &str, rows_in: u64) {
+        if let Some(live) = self.lock().get_mut(id) {
+            live.rows_in = Some(rows_in);
+        }
+    }
+
+    /// `(rows_in, rows_done)` of a live execution.
+    pub fn rows(&self, id: &str) -> Option<(Option<u64>, u64)> {
+        self.lock().get(id).map(|live| (live.rows_in, live.rows_done))
     }
 
     pub fn running_for(&self, tenant: TenantId) -> usize {
