@@ -329,6 +329,58 @@ fn sql_runs_every_statement_and_prints_the_last() {
 }
 
 #[test]
+fn operators_create_tenants_and_share_datasets() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_string_lossy().into_owned();
+    let created = wasmudf(&["tenants", "create", "alice", "--data-dir", &data]);
+    assert!(created.status.success(), "{}", text(&created.stderr));
+    let token = text(&created.stdout);
+    assert!(token.trim().lines().last().unwrap().starts_with("wu_"), "{token}");
+    let listed = text(&wasmudf(&["tenants", "list", "--data-dir", &data]).stdout);
+    assert!(listed.contains("alice\t1 live token(s)"), "{listed}");
+
+    let output = wasmudf(&["datasets", "share", "bob", "sales", "--data-dir", &data]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text(&output.stderr).contains("no tenant named `bob`"),
+        "{}",
+        text(&output.stderr)
+    );
+    let output = wasmudf(&["datasets", "share", "alice", "sales", "--data-dir", &data]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text(&output.stderr).contains("tenant `alice` has no dataset named `sales`"),
+        "{}",
+        text(&output.stderr)
+    );
+
+    let output = wasmudf(&["tokens", "revoke", token.trim(), "--data-dir", &data]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let output = wasmudf(&["tokens", "revoke", token.trim(), "--data-dir", &data]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text(&output.stderr).contains("no live token matches"));
+}
+
+#[test]
+fn an_unreachable_cluster_is_named() {
+    let output = wasmudf(&[
+        "sql",
+        "--table",
+        "accounts=demo/accounts.csv",
+        "--cluster",
+        "df://127.0.0.1:1",
+        "SELECT count(*) FROM accounts",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("cannot connect to the cluster at df://127.0.0.1:1"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("is unreachable: Connection refused"), "{stderr}");
+}
+
+#[test]
 fn help_shows_examples() {
     let output = wasmudf(&["--help"]);
     assert!(output.status.success());

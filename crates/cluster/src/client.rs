@@ -31,5 +31,33 @@ pub async fn remote_session(
         .with_config(config)
         .with_function_factory(Some(Arc::new(WasmFunctionFactory::new(builder, allow_module_paths))))
         .build();
+    reach_scheduler(url).await?;
     SessionContext::remote_with_state(url, state).await
+}
+
+/// Ballista connects only when the first query runs; connecting here makes a wrong URL or a
+/// scheduler that is down an error of the session, naming the URL, instead of a transport error
+/// in the middle of some statement.
+async fn reach_scheduler(url: &str) -> datafusion::common::Result<()> {
+    use datafusion::common::DataFusionError;
+    let address = url
+        .split_once("://")
+        .map_or(url, |(_, rest)| rest)
+        .trim_end_matches('/')
+        .to_string();
+    let address = if address.contains(':') {
+        address
+    } else {
+        format!("{address}:50050")
+    };
+    let connect = tokio::net::TcpStream::connect(address.as_str());
+    match tokio::time::timeout(std::time::Duration::from_secs(10), connect).await {
+        Ok(Ok(_)) => Ok(()),
+        Ok(Err(error)) => Err(DataFusionError::Execution(format!(
+            "the scheduler at {url} is unreachable: {error}"
+        ))),
+        Err(_) => Err(DataFusionError::Execution(format!(
+            "the scheduler at {url} did not answer within 10 s"
+        ))),
+    }
 }
