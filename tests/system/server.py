@@ -1,6 +1,7 @@
 """A real `wasmudf serve` process for system tests: start, wait, call, kill -9, restart."""
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -13,6 +14,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 BINARY = Path(os.environ.get("WASMUDF_BIN") or Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target")) / "release" / "wasmudf")
 READY_SECONDS = 60
+# The demo tenant's token, as `wasmudf serve` prints it when it creates the tenant.
+TOKEN_LINE = re.compile(r"token\s+(wu_[0-9a-f]+)")
 
 
 def free_port() -> int:
@@ -37,7 +40,12 @@ class Server:
     def base(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self) -> "Server":
+    def start(self, *extra_args: str) -> "Server":
+        """Starts the server, or starts it again on the same data directory and port. Arguments
+        given here replace the `serve` arguments from the constructor (a restart with other
+        limits); none keeps them."""
+        if extra_args:
+            self.extra_args = list(extra_args)
         log = open(self.log_path, "ab")
         demo_rows = [] if "--demo-rows" in self.extra_args else ["--demo-rows", "0"]
         self.process = subprocess.Popen(
@@ -81,7 +89,16 @@ class Server:
             return ""
 
     def demo_token(self) -> str:
-        return (self.data_dir / "demo-token").read_text().strip()
+        """The demo tenant's token from the log: the server prints it once, when the first start
+        on this data directory creates the tenant (only its digest is stored)."""
+        deadline = time.monotonic() + 10
+        while True:
+            match = TOKEN_LINE.search(self.log())
+            if match:
+                return match.group(1)
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"no demo token (`token  wu_...`) in the server log {self.log_path}:\n{self.log()[-3000:]}")
+            time.sleep(0.1)
 
     def create_tenant(self, name: str) -> str:
         out = subprocess.run(

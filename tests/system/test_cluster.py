@@ -1,6 +1,7 @@
 """The same SQL on the embedded engine and on a real Ballista cluster (one scheduler, two
-executors, separate processes on loopback), compared result by result; then an executor killed
-mid-query. Every wait is bounded."""
+executors, separate processes on loopback, all sharing a cluster secret), compared result by
+result; then a client with the wrong secret and a public bind without one are refused; then an
+executor killed mid-query. Every wait is bounded."""
 import os
 import signal
 import socket
@@ -35,6 +36,9 @@ BIG = (
     "int64_t big(int64_t id) { volatile const char *t = table; return t[id % (int64_t)(sizeof table - 1)]; }$$;"
 )
 
+# Every process of the cluster and its clients read the secret from the environment.
+SECRET = "system-test-cluster-secret-" + os.urandom(8).hex()
+
 QUERIES = {
     "MAP": ADJ + "SELECT id, adj(balance, rate) AS a FROM accounts",
     "FILTER": RICH + "SELECT id, balance FROM accounts WHERE rich(balance)",
@@ -46,9 +50,28 @@ QUERIES = {
 }
 
 
-def sql(statements: str, *extra: str, timeout: float = QUERY_SECONDS) -> subprocess.CompletedProcess:
+def sql(statements: str, *extra: str, timeout: float = QUERY_SECONDS, env=None) -> subprocess.CompletedProcess:
     command = [str(BINARY), "sql", "--format", "csv", "--table", f"accounts={ACCOUNTS}", "--table", f"people={PEOPLE}", *extra, statements]
-    return subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=env)
+
+
+def refused_without_the_secret(cluster: list[str]):
+    """A client with the wrong secret, or none, is refused by the scheduler; a scheduler may not
+    listen beyond loopback without a secret."""
+    for label, secret in [("a wrong secret", "not-the-cluster-secret-at-all"), ("no secret", "")]:
+        env = {**os.environ, "WASMUDF_CLUSTER_SECRET": secret}
+        refused = sql("SELECT count(*) FROM accounts", *cluster, env=env, timeout=60)
+        assert refused.returncode != 0, f"{label}: the cluster answered: {refused.stdout}"
+        assert "cluster secret" in refused.stderr, f"{label}: {refused.stderr[-2000:]}"
+        assert "Unauthenticated" in refused.stderr or "unauthenticated" in refused.stderr.lower(), refused.stderr[-2000:]
+        print(f"cluster: a client with {label} is refused: {refused.stderr.strip().splitlines()[-1][:160]}")
+    env = {**os.environ, "WASMUDF_CLUSTER_SECRET": ""}
+    public = subprocess.run(
+        [str(BINARY), "scheduler", "--bind", "0.0.0.0", "--port", str(free_port())],
+        capture_output=True, text=True, timeout=60, env=env,
+    )
+    assert public.returncode != 0 and "not a loopback address" in public.stderr, public.stderr
+    print("cluster: a scheduler without a secret refuses to listen on 0.0.0.0")
 
 
 def rows(output: str) -> list[str]:
@@ -84,6 +107,18 @@ def wait_ready(port: int, seconds: float):
 
 
 def main():
+    previous_secret = os.environ.get("WASMUDF_CLUSTER_SECRET")
+    os.environ["WASMUDF_CLUSTER_SECRET"] = SECRET
+    try:
+        run_cluster()
+    finally:
+        if previous_secret is None:
+            os.environ.pop("WASMUDF_CLUSTER_SECRET", None)
+        else:
+            os.environ["WASMUDF_CLUSTER_SECRET"] = previous_secret
+
+
+def run_cluster():
     work = tempfile.TemporaryDirectory(prefix="wasmudf-cluster-")
     store = Path(work.name) / "modules"
     logs = Path(work.name)
@@ -126,6 +161,7 @@ def main():
             )
             print(f"cluster: {name}: {len(rows(embedded.stdout)) - 1} rows, same as embedded")
         assert any(store.glob("*.wasm")), "the large module did not travel through the module store"
+        refused_without_the_secret(cluster)
 
         # `wasmudf run` on the cluster: the paper's MAP.
         run = [str(BINARY), "run", "--data", str(ACCOUNTS), "--source", str(ROOT / "examples" / "calculate_adj_bal.c"),

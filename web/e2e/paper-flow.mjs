@@ -5,7 +5,7 @@
 //
 //   WASMUDF_BIN=path/to/wasmudf node e2e/paper-flow.mjs
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -81,7 +81,9 @@ async function main() {
   let browser;
   try {
     await waitForServer(url, log);
-    const token = readFileSync(join(dataDir, "demo-token"), "utf8").trim();
+    // The demo token is shown once, when the demo tenant is created: read it off the log.
+    const token = log.join("").match(/token\s+(wu_[0-9a-f]+)/)?.[1];
+    if (!token) throw new Error(`the server printed no demo token:\n${log.join("")}`);
     browser = await chromium.launch({
       executablePath: chromiumPath,
       headless: true,

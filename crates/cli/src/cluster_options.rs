@@ -16,15 +16,46 @@ pub struct ClusterOptions {
     /// With --cluster: a directory every executor can read, for modules over 1 MiB.
     #[arg(long, value_name = "DIR", requires = "cluster")]
     pub module_store: Option<PathBuf>,
+    #[command(flatten)]
+    pub secret: SecretOption,
+}
+
+/// The cluster's shared secret, for every process of a cluster and its clients.
+#[derive(Debug, Clone, Args)]
+pub struct SecretOption {
+    /// The cluster's shared secret (16 bytes or more): sent and required on every gRPC call,
+    /// and needed to listen beyond loopback. Prefer the environment variable
+    /// WASMUDF_CLUSTER_SECRET: arguments are visible to other users in `ps`.
+    #[arg(long, value_name = "SECRET")]
+    pub cluster_secret: Option<String>,
+}
+
+impl SecretOption {
+    pub fn secret(&self) -> Result<Option<wasmudf_cluster::ClusterSecret>> {
+        let text = self.cluster_secret.clone().or_else(|| {
+            std::env::var("WASMUDF_CLUSTER_SECRET")
+                .ok()
+                .filter(|text| !text.is_empty())
+        });
+        Ok(text
+            .map(|text| wasmudf_cluster::ClusterSecret::new(&text))
+            .transpose()?)
+    }
 }
 
 impl ClusterOptions {
     /// A session in this process, or connected to the cluster.
     pub async fn session(&self, builder: UdfBuilder) -> Result<SessionContext> {
         match &self.cluster {
-            Some(url) => wasmudf_cluster::remote_session(url, builder, self.module_store.clone(), true)
-                .await
-                .with_context(|| format!("cannot connect to the cluster at {url}")),
+            Some(url) => wasmudf_cluster::remote_session(
+                url,
+                builder,
+                self.module_store.clone(),
+                true,
+                self.secret.secret()?.as_ref(),
+            )
+            .await
+            .with_context(|| format!("cannot connect to the cluster at {url}")),
             None => Ok(new_session(
                 builder,
                 &SessionOptions {

@@ -9,6 +9,7 @@ use datafusion::prelude::{SessionConfig, SessionContext};
 use wasmudf_datafusion::datafusion;
 use wasmudf_datafusion::{UdfBuilder, WasmFunctionFactory};
 
+use crate::auth::ClusterSecret;
 use crate::codec::{WasmLogicalCodec, WasmPhysicalCodec};
 use crate::shipping::Shipping;
 
@@ -20,17 +21,26 @@ pub async fn remote_session(
     builder: UdfBuilder,
     module_store: Option<PathBuf>,
     allow_module_paths: bool,
+    secret: Option<&ClusterSecret>,
 ) -> datafusion::common::Result<SessionContext> {
     let shipping = Shipping::new(builder.clone(), module_store);
-    let config = SessionConfig::new_with_ballista()
+    let mut config = SessionConfig::new_with_ballista()
         .with_information_schema(true)
         .with_ballista_logical_extension_codec(Arc::new(WasmLogicalCodec::new(shipping.clone())))
         .with_ballista_physical_extension_codec(Arc::new(WasmPhysicalCodec::new(shipping)));
-    let state = SessionStateBuilder::new()
+    if let Some(secret) = secret {
+        // Queries to the scheduler and result fetches from executors.
+        config = config.with_ballista_override_create_grpc_client_endpoint(secret.endpoint_override());
+    }
+    let mut state = SessionStateBuilder::new()
         .with_default_features()
         .with_config(config)
-        .with_function_factory(Some(Arc::new(WasmFunctionFactory::new(builder, allow_module_paths))))
-        .build();
+        .with_function_factory(Some(Arc::new(WasmFunctionFactory::new(builder, allow_module_paths))));
+    if !allow_module_paths {
+        // A server's session, for tenants: the same surface as in process.
+        state = wasmudf_datafusion::tenant_surface(state);
+    }
+    let state = state.build();
     reach_scheduler(url).await?;
     SessionContext::remote_with_state(url, state).await
 }

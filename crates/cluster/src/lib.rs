@@ -8,12 +8,14 @@
 //!
 //! **Architecture invariant:** the only crate that depends on Ballista.
 
+pub mod auth;
 pub mod client;
 pub mod codec;
 pub mod keys;
 pub mod processes;
 pub mod shipping;
 
+pub use auth::ClusterSecret;
 pub use client::remote_session;
 pub use processes::{ClusterError, ExecutorOptions, SchedulerOptions, run_executor, run_scheduler};
 pub use shipping::{INLINE_LIMIT, Shipping};

@@ -8,15 +8,27 @@ use std::net::{SocketAddr, ToSocketAddrs};
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use arrow_flight::flight_service_server::FlightServiceServer;
+use ballista_core::ConfigProducer;
 use ballista_core::config::TaskSchedulingPolicy;
-use ballista_core::utils::default_session_builder;
+use ballista_core::error::BallistaError;
+use ballista_core::extension::SessionConfigExt;
+use ballista_core::serde::protobuf::scheduler_grpc_server::SchedulerGrpcServer;
+use ballista_core::utils::{GrpcServerConfig, create_grpc_server, default_config_producer, default_session_builder};
+use ballista_executor::ArrowFlightServerProvider;
 use ballista_executor::executor_process::{ExecutorProcessConfig, start_executor_process};
+use ballista_executor::flight_service::BallistaFlightService;
+use ballista_executor::shutdown::Shutdown;
 use ballista_scheduler::SessionBuilder;
 use ballista_scheduler::cluster::BallistaCluster;
 use ballista_scheduler::config::SchedulerConfig;
-use ballista_scheduler::scheduler_process::start_server;
+use ballista_scheduler::scheduler_process::{create_scheduler, start_server};
+use datafusion_proto::protobuf::{LogicalPlanNode, PhysicalPlanNode};
+use tonic::service::RoutesBuilder;
+use tonic::service::interceptor::InterceptedService;
 use wasmudf_datafusion::datafusion::execution::SessionStateBuilder;
 
+use crate::auth::{ClusterSecret, check_bind};
 use crate::codec::{WasmLogicalCodec, WasmPhysicalCodec};
 use crate::keys::ProjectWasmJoinKeys;
 use crate::shipping::Shipping;
@@ -27,6 +39,8 @@ pub enum ClusterError {
     Ballista(#[from] ballista_core::error::BallistaError),
     #[error("invalid address `{0}`")]
     Address(String),
+    #[error("{0}")]
+    Secret(String),
 }
 
 /// Where a scheduler listens.
@@ -38,6 +52,8 @@ pub struct SchedulerOptions {
     pub external_host: Option<String>,
     /// An executor silent this long is dead: its tasks are run again elsewhere.
     pub executor_timeout_seconds: u64,
+    /// Required on every gRPC call when set; needed to bind beyond loopback.
+    pub secret: Option<ClusterSecret>,
 }
 
 /// Runs a scheduler until the process ends.
@@ -62,9 +78,60 @@ pub async fn run_scheduler(options: SchedulerOptions, shipping: Shipping) -> Res
         ..Default::default()
     };
     config.validate()?;
+    check_bind(&options.bind, options.secret.as_ref())?;
     let address = resolve(&options.bind, options.port)?;
     let cluster = BallistaCluster::new_from_config(&config).await?;
-    start_server(cluster, address, Arc::new(config)).await?;
+    match &options.secret {
+        None => start_server(cluster, address, Arc::new(config)).await?,
+        Some(secret) => serve_scheduler_with_secret(cluster, address, config, secret).await?,
+    }
+    Ok(())
+}
+
+/// Ballista's scheduler service (as `start_server` builds it, without the optional Flight SQL,
+/// proxy and REST routes, none of which we compile in) behind an interceptor that checks the
+/// cluster secret. `/healthz` and `/readyz` stay open: they tell only whether it is up. The
+/// scheduler itself is given no endpoint override: in pull mode it dials executors only on a
+/// port nothing of ours listens on, and must not hand the token to whatever does.
+async fn serve_scheduler_with_secret(
+    cluster: BallistaCluster,
+    address: SocketAddr,
+    config: SchedulerConfig,
+    secret: &ClusterSecret,
+) -> Result<(), ClusterError> {
+    use axum::http::StatusCode;
+    use axum::routing::get;
+    let config = Arc::new(config);
+    let scheduler = create_scheduler::<LogicalPlanNode, PhysicalPlanNode>(cluster, config.clone()).await?;
+    let ready = scheduler.clone();
+    let grpc = SchedulerGrpcServer::new(scheduler)
+        .max_encoding_message_size(config.grpc_server_max_encoding_message_size as usize)
+        .max_decoding_message_size(config.grpc_server_max_decoding_message_size as usize);
+    let mut routes = RoutesBuilder::default();
+    routes.add_service(InterceptedService::new(grpc, secret.interceptor()));
+    let app = routes
+        .routes()
+        .into_axum_router()
+        .route("/healthz", get(|| async { "ok" }))
+        .route(
+            "/readyz",
+            get(move || {
+                let ready = ready.is_ready();
+                async move {
+                    if ready {
+                        (StatusCode::OK, "ready\n")
+                    } else {
+                        (StatusCode::SERVICE_UNAVAILABLE, "not ready\n")
+                    }
+                }
+            }),
+        );
+    let listener = tokio::net::TcpListener::bind(address)
+        .await
+        .map_err(BallistaError::from)?;
+    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+        .await
+        .map_err(BallistaError::from)?;
     Ok(())
 }
 
@@ -82,11 +149,15 @@ pub struct ExecutorOptions {
     /// Tasks run at once.
     pub concurrency: usize,
     pub work_dir: Option<PathBuf>,
+    /// Sent on every call to the scheduler and to peers, and required on every call into this
+    /// executor's Flight service; needed to bind beyond loopback.
+    pub secret: Option<ClusterSecret>,
 }
 
 /// Runs an executor until the process ends (Ctrl-C or SIGTERM drain its tasks first).
 pub async fn run_executor(options: ExecutorOptions, shipping: Shipping) -> Result<(), ClusterError> {
-    let config = ExecutorProcessConfig {
+    check_bind(&options.bind, options.secret.as_ref())?;
+    let mut config = ExecutorProcessConfig {
         bind_host: options.bind.clone(),
         external_host: options.external_host.clone().or_else(|| Some(options.bind.clone())),
         port: options.bind_port,
@@ -101,8 +172,39 @@ pub async fn run_executor(options: ExecutorOptions, shipping: Shipping) -> Resul
         override_physical_codec: Some(Arc::new(WasmPhysicalCodec::new(shipping))),
         ..Default::default()
     };
+    if let Some(secret) = &options.secret {
+        // Calls to the scheduler, and shuffle fetches from peers (made with each task's config).
+        config.override_create_grpc_client_endpoint = Some(secret.endpoint_override());
+        let peers = secret.endpoint_override();
+        let producer: ConfigProducer = Arc::new(move || {
+            default_config_producer().with_ballista_override_create_grpc_client_endpoint(peers.clone())
+        });
+        config.override_config_producer = Some(producer);
+        config.override_arrow_flight_service = Some(guarded_flight_service(secret));
+    }
     start_executor_process(Arc::new(config)).await?;
     Ok(())
+}
+
+/// Ballista's Flight service (shuffle output, results), as the executor starts it by default,
+/// behind the secret's interceptor.
+fn guarded_flight_service(secret: &ClusterSecret) -> Arc<ArrowFlightServerProvider> {
+    let auth = secret.interceptor();
+    Arc::new(
+        move |work_dir: String, address: SocketAddr, mut shutdown: Shutdown, server: GrpcServerConfig| {
+            let auth = auth.clone();
+            tokio::spawn(async move {
+                let flight = FlightServiceServer::new(BallistaFlightService::new(work_dir))
+                    .max_decoding_message_size(16 << 20)
+                    .max_encoding_message_size(16 << 20);
+                create_grpc_server(&server)
+                    .add_service(InterceptedService::new(flight, auth))
+                    .serve_with_shutdown(address, shutdown.recv())
+                    .await
+                    .map_err(BallistaError::TonicError)
+            })
+        },
+    )
 }
 
 fn resolve(host: &str, port: u16) -> Result<SocketAddr, ClusterError> {

@@ -1,15 +1,17 @@
 //! How a Wasm UDF travels inside a plan: its signature, the SHA-256 of its module, and the
-//! module itself — inline up to [`INLINE_LIMIT`] bytes, else the location of a copy in a module
-//! store every process can read.
+//! module itself — inline up to [`INLINE_LIMIT`] bytes, else nothing more: the module is read
+//! from `<module store>/<digest>.wasm`, a store every process can read.
 //!
 //! ```text
-//! "WUDF" 1 | u32 len, signature | u32 len, digest (hex) | u8 mode (0 inline, 1 location) | u32 len, bytes
+//! "WUDF" 2 | u32 len, signature | u32 len, digest (hex) | u8 mode (0 inline, 1 stored) | u32 len, bytes (empty if stored)
 //! ```
 //!
 //! Decoding validates every length against the buffer, checks the digest of the bytes it ends up
 //! with, and returns a *deferred* UDF: nothing is compiled until a batch reaches the function, so
 //! a scheduler that only plans never compiles. Executors compile once per digest (the sandbox
-//! engine caches compiled code by digest).
+//! engine caches compiled code by digest). A payload never names a path: the only file a decoder
+//! reads is the store's entry for a digest of 64 hex digits, at most as large as a module may be,
+//! and a mismatch says nothing of what the file holds.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -23,9 +25,9 @@ use wasmudf_datafusion::{ShippableModule, UdfBuilder, WasmScalarUdf};
 
 /// Modules up to this size travel inside the plan; larger ones by location.
 pub const INLINE_LIMIT: usize = 1 << 20;
-const MAGIC: &[u8] = b"WUDF\x01";
+const MAGIC: &[u8] = b"WUDF\x02";
 const MODE_INLINE: u8 = 0;
-const MODE_LOCATION: u8 = 1;
+const MODE_STORED: u8 = 1;
 
 /// What every process of a cluster needs to encode and decode Wasm UDFs.
 #[derive(Debug, Clone)]
@@ -62,9 +64,9 @@ impl Shipping {
             buf.push(MODE_INLINE);
             put(buf, &module.wasm)
         } else {
-            let location = self.store(module)?;
-            buf.push(MODE_LOCATION);
-            put(buf, location.to_string_lossy().as_bytes())
+            self.store(module)?;
+            buf.push(MODE_STORED);
+            put(buf, &[])
         }
     }
 
@@ -93,36 +95,36 @@ impl Shipping {
         if !reader.rest.is_empty() {
             return Err(bad("trailing bytes"));
         }
+        if !(digest.len() == 64 && digest.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))) {
+            return Err(bad("the digest is not 64 lowercase hex digits"));
+        }
         let wasm: Arc<[u8]> = match mode {
             MODE_INLINE => Arc::from(body),
-            MODE_LOCATION => {
-                let location = std::str::from_utf8(body).map_err(|_| bad("location is not UTF-8"))?;
-                Arc::from(self.fetch(location)?)
-            }
+            MODE_STORED if body.is_empty() => Arc::from(self.fetch(name, &digest)?),
+            MODE_STORED => return Err(bad("a stored module carries no bytes")),
             _ => return Err(bad("unknown mode")),
         };
-        let actual = hex::encode(Sha256::digest(&wasm));
-        if actual != digest {
+        if hex::encode(Sha256::digest(&wasm)) != digest {
             return Err(DataFusionError::Plan(format!(
-                "the module of function `{name}` does not match its digest (expected {digest}, got {actual}); refusing to load it"
+                "the module of function `{name}` does not match its digest {digest}; refusing to load it"
             )));
         }
         let module = ShippableModule { wasm, digest };
         Ok(Arc::new(self.builder.deferred(signature, module)))
     }
 
-    /// Puts a large module in the store (once per digest); returns its location.
-    fn store(&self, module: &ShippableModule) -> Result<PathBuf> {
-        let Some(directory) = &self.module_store else {
-            return Err(DataFusionError::Plan(format!(
+    /// Puts a large module in the store, once per digest, at `<store>/<digest>.wasm`.
+    fn store(&self, module: &ShippableModule) -> Result<()> {
+        let target = self.stored_path(&module.digest).ok_or_else(|| {
+            DataFusionError::Plan(format!(
                 "the module is {} MiB, over the {} MiB that travel inside a plan; give a module store \
                  (--module-store DIR) that every executor can read",
                 module.wasm.len() >> 20,
                 self.inline_limit >> 20
-            )));
-        };
-        let target = directory.join(format!("{}.wasm", module.digest));
+            ))
+        })?;
         if !target.exists() {
+            let directory = target.parent().unwrap_or(Path::new("."));
             std::fs::create_dir_all(directory)?;
             let mut staging = tempfile::NamedTempFile::new_in(directory)?;
             std::io::Write::write_all(&mut staging, &module.wasm)?;
@@ -130,17 +132,37 @@ impl Shipping {
                 .persist(&target)
                 .map_err(|error| DataFusionError::IoError(error.error))?;
         }
-        Ok(target)
+        Ok(())
     }
 
-    /// Reads a stored module; the caller checks its digest.
-    fn fetch(&self, location: &str) -> Result<Vec<u8>> {
-        let path = Path::new(location.strip_prefix("file://").unwrap_or(location));
-        std::fs::read(path).map_err(|error| {
+    fn stored_path(&self, digest: &str) -> Option<PathBuf> {
+        Some(self.module_store.as_ref()?.join(format!("{digest}.wasm")))
+    }
+
+    /// Reads the stored module for `digest` (already checked to be hex), at most as many bytes
+    /// as a valid module may have; the caller checks its digest. Errors name neither the path
+    /// nor anything of the file.
+    fn fetch(&self, name: &str, digest: &str) -> Result<Vec<u8>> {
+        let unreadable = |why: String| {
             DataFusionError::Plan(format!(
-                "cannot read the module at {location}: {error}; is the module store shared?"
+                "cannot read the stored module of function `{name}` ({digest}): {why}; is the module store shared?"
             ))
-        })
+        };
+        let path = self
+            .stored_path(digest)
+            .ok_or_else(|| unreadable("this process has no --module-store".to_string()))?;
+        let limit = wasmudf_datafusion::abi::ModuleLimits::default().max_module_bytes;
+        let file = std::fs::File::open(path).map_err(|error| unreadable(error.kind().to_string()))?;
+        let mut wasm = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::Read::take(file, limit as u64 + 1), &mut wasm)
+            .map_err(|error| unreadable(error.kind().to_string()))?;
+        if wasm.len() > limit {
+            return Err(unreadable(format!(
+                "larger than the {} MiB a module may have",
+                limit >> 20
+            )));
+        }
+        Ok(wasm)
     }
 }
 

@@ -7,6 +7,7 @@
 
 use std::sync::Arc;
 
+use sha2::Digest;
 use wasmudf_cluster::Shipping;
 use wasmudf_cluster::keys::ProjectWasmJoinKeys;
 use wasmudf_datafusion::abi::UdfSignature;
@@ -144,6 +145,59 @@ fn large_modules_travel_through_the_module_store() {
     let mut buf = Vec::new();
     let error = no_store.encode(&original, &mut buf).unwrap_err().to_string();
     assert!(error.contains("--module-store"), "{error}");
+}
+
+/// A hand-made payload: signature, digest, mode, body.
+fn payload(digest: &str, mode: u8, body: &[u8]) -> Vec<u8> {
+    let mut buf = b"WUDF\x02".to_vec();
+    for part in [&b"twice(x INT) RETURNS INT"[..], digest.as_bytes()] {
+        buf.extend_from_slice(&(part.len() as u32).to_le_bytes());
+        buf.extend_from_slice(part);
+    }
+    buf.push(mode);
+    buf.extend_from_slice(&(body.len() as u32).to_le_bytes());
+    buf.extend_from_slice(body);
+    buf
+}
+
+#[test]
+fn a_payload_cannot_name_a_file_or_learn_what_one_holds() {
+    let store = tempfile::tempdir().unwrap();
+    let shipping = Shipping::new(builder(), Some(store.path().to_path_buf()));
+    // A path where the digest belongs, or a body on a stored module: refused before any read.
+    for (digest, mode, body) in [
+        ("../../../../etc/passwd", 1, &b""[..]),
+        ("/etc/passwd", 1, b""),
+        (&"A".repeat(64), 1, b""),
+        (&"0".repeat(64), 1, b"/etc/passwd"),
+    ] {
+        let error = shipping
+            .decode("twice", &payload(digest, mode, body))
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("malformed"), "{digest}: {error}");
+        assert!(!error.contains("root:"), "{error}");
+    }
+    // A store entry that is not the module: the error names the expected digest, never the
+    // file's own (which would make the store an oracle for the SHA-256 of a planted file).
+    let digest = "ab".repeat(32);
+    let planted = b"root:x:0:0:root:/root:/bin/bash\n";
+    std::fs::write(store.path().join(format!("{digest}.wasm")), planted).unwrap();
+    let error = shipping
+        .decode("twice", &payload(&digest, 1, b""))
+        .unwrap_err()
+        .to_string();
+    let planted_digest = hex::encode(sha2::Sha256::digest(planted));
+    assert!(error.contains("does not match its digest"), "{error}");
+    assert!(!error.contains(&planted_digest) && !error.contains("root:"), "{error}");
+    // An oversized entry is not read past the module size limit.
+    std::fs::write(store.path().join(format!("{digest}.wasm")), vec![0u8; 9 << 20]).unwrap();
+    let error = shipping
+        .decode("twice", &payload(&digest, 1, b""))
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("larger than the 8 MiB a module may have"), "{error}");
+    assert!(!error.contains(&store.path().display().to_string()), "{error}");
 }
 
 #[test]

@@ -225,6 +225,9 @@ const OUTPUT_FILE: &str = "udf.wasm";
 pub struct Compiler {
     config: CompilerConfig,
     toolchain: std::sync::OnceLock<Result<Toolchain, String>>,
+    /// Opened (and its key read) once: a key file replaced while the process runs changes
+    /// nothing for it.
+    cache: std::sync::OnceLock<Result<Option<ModuleCache>, String>>,
     slots: CompileSlots,
 }
 
@@ -269,12 +272,26 @@ impl Compiler {
         Compiler {
             config,
             toolchain: std::sync::OnceLock::new(),
+            cache: std::sync::OnceLock::new(),
             slots: CompileSlots::new(cores),
         }
     }
 
     pub fn config(&self) -> &CompilerConfig {
         &self.config
+    }
+
+    fn cache(&self) -> Result<Option<&ModuleCache>, CompileError> {
+        let opened = self.cache.get_or_init(|| match &self.config.cache_dir {
+            Some(dir) => ModuleCache::open(dir.join("modules"))
+                .map(Some)
+                .map_err(|error| format!("the module cache cannot be opened: {error}")),
+            None => Ok(None),
+        });
+        match opened {
+            Ok(cache) => Ok(cache.as_ref()),
+            Err(message) => Err(CompileError::Io(std::io::Error::other(message.clone()))),
+        }
     }
 
     fn toolchain(&self) -> Result<&Toolchain, CompileError> {
@@ -307,11 +324,7 @@ impl Compiler {
                     signature_text.as_bytes(),
                     request.source,
                 ]);
-                let cache = self
-                    .config
-                    .cache_dir
-                    .as_ref()
-                    .map(|dir| ModuleCache::new(dir.join("modules")));
+                let cache = self.cache()?;
                 match cache.as_ref().and_then(|cache| cache.get(&key)) {
                     Some(wasm) => (wasm, Vec::new(), true),
                     None => {

@@ -18,6 +18,7 @@ mod operation;
 mod script;
 mod session;
 mod tables;
+mod tenant_sql;
 mod udf;
 
 pub use define::{DefinedUdf, UdfBuilder};
@@ -27,8 +28,9 @@ pub use operation::{
     ExecutionRequest, Operation, PlannedExecution, apply, default_output_column, plan_execution, sql_type_of_column,
 };
 pub use script::{Script, StatementError};
-pub use session::{SessionOptions, new_session};
+pub use session::{SessionOptions, SqlSurface, UNBOUNDED_OUTPUT_FUNCTIONS, new_session, tenant_surface};
 pub use tables::{FileFormat, register_file};
+pub use tenant_sql::{SqlLimits, SqlRefusal, TenantSql, refused_kind, verify_tenant_plan};
 pub use udf::{RunnerFactory, ShippableModule, WasmScalarUdf};
 
 /// Re-exported so callers use the same versions.

@@ -8,12 +8,15 @@ use datafusion::error::DataFusionError;
 use datafusion::prelude::SessionContext;
 use datafusion::sql::parser::{DFParser, Statement};
 use datafusion::sql::sqlparser::ast::Statement as SqlStatement;
+use futures::StreamExt;
 
 /// The statements of a script, parsed once.
 #[derive(Debug, Clone)]
 pub struct Script {
     text: String,
     statements: VecDeque<Statement>,
+    /// Whether plans are verified against the tenant rules before they run.
+    tenant: bool,
 }
 
 /// A statement that failed, and where it stands in its script.
@@ -27,11 +30,25 @@ pub struct StatementError {
 }
 
 impl Script {
+    /// Parses a trusted script (the local CLI's): every statement DataFusion knows. A tenant's
+    /// goes through [`crate::TenantSql::parse`].
     pub fn parse(text: &str) -> Result<Self, DataFusionError> {
-        Ok(Script {
+        Ok(Self::from_statements(text, DFParser::parse_sql(text)?))
+    }
+
+    pub(crate) fn from_statements(text: &str, statements: VecDeque<Statement>) -> Self {
+        Script {
             text: text.to_string(),
-            statements: DFParser::parse_sql(text)?,
-        })
+            statements,
+            tenant: false,
+        }
+    }
+
+    /// Marks the script as a tenant's: [`Script::run`] verifies every plan with
+    /// [`crate::verify_tenant_plan`] before executing it.
+    pub(crate) fn for_tenant(mut self) -> Self {
+        self.tenant = true;
+        self
     }
 
     /// Whether `name` appears in the script as a whole word, ignoring case: which of a tenant's
@@ -67,11 +84,19 @@ impl Script {
             let position = index + 1;
             let at = |error| StatementError { position, count, error };
             let plan = context.state().statement_to_plan(statement).await.map_err(at)?;
+            if self.tenant {
+                crate::verify_tenant_plan(&plan).map_err(at)?;
+            }
             let frame = context.execute_logical_plan(plan).await.map_err(at)?;
             if position == count {
                 last = Some(frame);
             } else {
-                frame.collect().await.map_err(at)?;
+                // Run to completion, keeping nothing: a statement before the last has no result
+                // anyone reads, and must not hold its rows in memory.
+                let mut stream = frame.execute_stream().await.map_err(at)?;
+                while let Some(batch) = stream.next().await {
+                    batch.map_err(at)?;
+                }
             }
         }
         Ok(last)

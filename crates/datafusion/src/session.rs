@@ -1,8 +1,13 @@
-//! A DataFusion session with Wasm UDFs enabled.
+//! A DataFusion session with Wasm UDFs enabled: the trusted one (the local CLI) and the one a
+//! tenant's SQL runs in.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use datafusion::execution::SessionStateBuilder;
+use datafusion::execution::disk_manager::{DiskManagerBuilder, DiskManagerMode};
+use datafusion::execution::memory_pool::{GreedyMemoryPool, TrackConsumersPool};
+use datafusion::execution::runtime_env::RuntimeEnvBuilder;
 use datafusion::prelude::{SessionConfig, SessionContext};
 
 use crate::{UdfBuilder, WasmFunctionFactory};
@@ -16,6 +21,20 @@ pub struct SessionOptions {
     pub batch_size: usize,
     /// Partitions to run in parallel; 0 means one per core.
     pub target_partitions: usize,
+    /// What the session's SQL may reach; see [`SqlSurface`].
+    pub surface: SqlSurface,
+}
+
+/// How much of DataFusion a session exposes to the SQL it runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SqlSurface {
+    /// Everything DataFusion offers, files included (`CREATE EXTERNAL TABLE`, `COPY`): the
+    /// local CLI, whose user owns the machine.
+    Trusted,
+    /// A tenant's: [`tenant_surface`], and a memory pool of `memory_limit` bytes with spilling
+    /// off, so a memory-hungry query fails with `ResourcesExhausted` instead of growing the
+    /// server. The statement allow-list is [`crate::TenantSql`]; this is the layer under it.
+    Tenant { memory_limit: usize },
 }
 
 impl Default for SessionOptions {
@@ -24,6 +43,7 @@ impl Default for SessionOptions {
             allow_module_paths: false,
             batch_size: 8192,
             target_partitions: 0,
+            surface: SqlSurface::Trusted,
         }
     }
 }
@@ -36,11 +56,55 @@ pub fn new_session(builder: UdfBuilder, options: &SessionOptions) -> SessionCont
     if options.target_partitions > 0 {
         config = config.with_target_partitions(options.target_partitions);
     }
-    let factory = WasmFunctionFactory::new(builder, options.allow_module_paths);
-    let state = SessionStateBuilder::new()
+    let factory = WasmFunctionFactory::new(
+        builder,
+        options.allow_module_paths && options.surface == SqlSurface::Trusted,
+    );
+    let mut state = SessionStateBuilder::new()
         .with_config(config)
         .with_default_features()
-        .with_function_factory(Some(Arc::new(factory)))
-        .build();
-    SessionContext::new_with_state(state)
+        .with_function_factory(Some(Arc::new(factory)));
+    if let SqlSurface::Tenant { memory_limit } = options.surface {
+        let pool = TrackConsumersPool::new(
+            GreedyMemoryPool::new(memory_limit),
+            std::num::NonZeroUsize::new(3).unwrap_or(std::num::NonZeroUsize::MIN),
+        );
+        let runtime = RuntimeEnvBuilder::new()
+            .with_memory_pool(Arc::new(pool))
+            .with_disk_manager_builder(DiskManagerBuilder::default().with_mode(DiskManagerMode::Disabled))
+            .build_arc()
+            .expect("a runtime with no disk manager and a fixed pool always builds");
+        state = tenant_surface(state).with_runtime_env(runtime);
+    }
+    SessionContext::new_with_state(state.build())
+}
+
+/// Scalar functions whose output alone can be gigabytes per row from a few bytes of SQL, and is
+/// not counted by the memory pool (`repeat('x', 2147483647)`, `range(0, 3000000000)`): a tenant
+/// session does not have them (nor their aliases). The table functions `generate_series` and
+/// `range` stay: they stream their rows.
+pub const UNBOUNDED_OUTPUT_FUNCTIONS: [&str; 7] = [
+    "repeat",
+    "lpad",
+    "rpad",
+    "array_repeat",
+    "array_resize",
+    "range",
+    "generate_series",
+];
+
+/// What a tenant's session lacks, on any engine (here or on a cluster): file-format table
+/// factories and file formats (so `CREATE EXTERNAL TABLE` and `COPY` have nothing to work with
+/// even if planned), the [`UNBOUNDED_OUTPUT_FUNCTIONS`], and physical plans in `EXPLAIN`.
+/// Tables exist only as the caller registers them. Call after `with_config`.
+pub fn tenant_surface(mut state: SessionStateBuilder) -> SessionStateBuilder {
+    state = state.with_table_factories(HashMap::new()).with_file_formats(Vec::new());
+    // Physical plans name the files behind each table: a tenant's EXPLAIN shows the logical one.
+    if let Some(config) = state.config().as_mut() {
+        config.options_mut().explain.logical_plan_only = true;
+    }
+    if let Some(functions) = state.scalar_functions().as_mut() {
+        functions.retain(|function| !UNBOUNDED_OUTPUT_FUNCTIONS.contains(&function.name()));
+    }
+    state
 }

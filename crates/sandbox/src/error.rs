@@ -109,6 +109,8 @@ pub enum OutputProblem {
     OutOfBounds { ptr: u32, len: i32, memory_bytes: usize },
     /// A returned string is not UTF-8.
     InvalidUtf8 { valid_up_to: usize },
+    /// The strings returned for one batch add up to more than the guest's memory cap.
+    TooLarge { limit: u64 },
 }
 
 impl fmt::Display for OutputProblem {
@@ -124,6 +126,11 @@ impl fmt::Display for OutputProblem {
                     "returned a string that is not valid UTF-8 (invalid byte at offset {valid_up_to})"
                 )
             }
+            OutputProblem::TooLarge { limit } => write!(
+                f,
+                "returned more than {} MiB of strings for one batch (its memory limit)",
+                limit >> 20
+            ),
         }
     }
 }

@@ -32,6 +32,8 @@ struct CancelHit;
 pub(crate) struct GuestState {
     limiter: GuestLimiter,
     deadline: Instant,
+    /// No call's deadline lies past this (a replay's budget), when set.
+    deadline_cap: Option<Instant>,
     cancel: Option<CancelFlag>,
 }
 
@@ -77,6 +79,7 @@ impl GuestInstance {
                 memory_cap: module.limits.memory_bytes,
             },
             deadline: Instant::now() + module.limits.batch_timeout,
+            deadline_cap: None,
             cancel,
         };
         let mut store = Store::new(engine.engine(), state);
@@ -169,6 +172,11 @@ impl GuestInstance {
         Ok(())
     }
 
+    /// From now on every call of this instance ends by `cap`, whatever its own deadline.
+    pub(crate) fn cap_deadline(&mut self, cap: Instant) {
+        self.store.data_mut().deadline_cap = Some(cap);
+    }
+
     pub(crate) fn memory_mut(&mut self) -> &mut [u8] {
         self.memory.data_mut(&mut self.store)
     }
@@ -180,7 +188,9 @@ impl GuestInstance {
 
 /// Starts the clock for one call; the epoch callback enforces it.
 fn arm_deadline(store: &mut Store<GuestState>, module: &LoadedModule) {
-    store.data_mut().deadline = Instant::now() + module.limits.batch_timeout;
+    let state = store.data_mut();
+    let deadline = Instant::now() + module.limits.batch_timeout;
+    state.deadline = state.deadline_cap.map_or(deadline, |cap| cap.min(deadline));
     store.set_epoch_deadline(1);
 }
 

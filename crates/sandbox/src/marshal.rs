@@ -153,11 +153,17 @@ pub(crate) enum ResultBuilder {
     Float(Vec<f32>),
     Double(Vec<f64>),
     Boolean(Vec<bool>),
-    String { offsets: Vec<i32>, bytes: Vec<u8> },
+    /// `max_bytes`: the most string bytes one batch may return (the guest's memory cap: a guest
+    /// can alias one long string from every row, and the host must not copy more than it holds).
+    String {
+        offsets: Vec<i32>,
+        bytes: Vec<u8>,
+        max_bytes: u64,
+    },
 }
 
 impl ResultBuilder {
-    pub(crate) fn new(sql_type: SqlType, rows: usize) -> Self {
+    pub(crate) fn new(sql_type: SqlType, rows: usize, max_string_bytes: u64) -> Self {
         match sql_type {
             SqlType::Int => ResultBuilder::Int(Vec::with_capacity(rows)),
             SqlType::BigInt => ResultBuilder::BigInt(Vec::with_capacity(rows)),
@@ -170,6 +176,7 @@ impl ResultBuilder {
                 ResultBuilder::String {
                     offsets,
                     bytes: Vec::new(),
+                    max_bytes: max_string_bytes,
                 }
             }
         }
@@ -200,13 +207,21 @@ impl ResultBuilder {
             ResultBuilder::Boolean(values) => {
                 values.extend(memory[output..output + rows].iter().map(|&byte| byte != 0))
             }
-            ResultBuilder::String { offsets, bytes } => {
+            ResultBuilder::String {
+                offsets,
+                bytes,
+                max_bytes,
+            } => {
                 let pairs = &memory[output..output + rows * 8];
                 for (row, pair) in pairs.chunks_exact(8).enumerate() {
                     if valid(row) {
                         let ptr = u32::from_le_bytes([pair[0], pair[1], pair[2], pair[3]]);
                         let len = i32::from_le_bytes([pair[4], pair[5], pair[6], pair[7]]);
                         let value = string_at(memory, ptr, len).map_err(|problem| (row, problem))?;
+                        // Checked before copying: the host holds no more than the guest could.
+                        if (bytes.len() + value.len()) as u64 > *max_bytes {
+                            return Err((row, OutputProblem::TooLarge { limit: *max_bytes }));
+                        }
                         bytes.extend_from_slice(value);
                     }
                     let end = i32::try_from(bytes.len()).map_err(|_| {
@@ -233,7 +248,7 @@ impl ResultBuilder {
             ResultBuilder::Float(values) => Arc::new(PrimitiveArray::<Float32Type>::new(values.into(), nulls)),
             ResultBuilder::Double(values) => Arc::new(PrimitiveArray::<Float64Type>::new(values.into(), nulls)),
             ResultBuilder::Boolean(values) => Arc::new(BooleanArray::new(BooleanBuffer::from(values), nulls)),
-            ResultBuilder::String { offsets, bytes } => {
+            ResultBuilder::String { offsets, bytes, .. } => {
                 let offsets = arrow_buffer::OffsetBuffer::new(ScalarBuffer::from(offsets));
                 // SAFETY: every value appended was validated as UTF-8 in `string_at`, and the
                 // offsets are monotonically increasing positions in `bytes` built alongside it.

@@ -1,6 +1,7 @@
 //! Calls a UDF over Arrow columns: once per chunk of rows, never once per row.
 
 use std::sync::{Arc, Mutex};
+use std::time::Instant;
 
 use arrow_array::{Array, ArrayRef};
 use arrow_buffer::NullBuffer;
@@ -82,7 +83,7 @@ impl UdfRunner {
             NullBuffer::union(acc.as_ref(), array.logical_nulls().as_ref())
         });
         let nulls = nulls.filter(|nulls| nulls.null_count() > 0);
-        let mut result = ResultBuilder::new(signature.returns, rows);
+        let mut result = ResultBuilder::new(signature.returns, rows, self.module.limits.memory_bytes);
         if nulls.as_ref().is_none_or(|nulls| nulls.null_count() < rows) {
             let mut instance = self.checkout()?;
             let mut start = 0;
@@ -177,7 +178,9 @@ impl UdfRunner {
 
     /// Adds the failing row to a trap. The batch is replayed one row at a time in a fresh
     /// instance until the same kind of trap recurs: zero cost on the hot path, and exact for
-    /// deterministic functions. Time limits are not replayed (that would take as long again).
+    /// deterministic functions. Time limits are not replayed (that would take as long again),
+    /// and the whole replay shares one call's deadline: rows that each spin just under the
+    /// limit cannot turn one batch into rows x deadline. Past it, the trap names the range.
     fn locate(
         &self,
         error: SandboxError,
@@ -203,14 +206,18 @@ impl UdfRunner {
             };
         }
         let mut location = Some(RowLocation::Range { start, end });
+        let replay_deadline = Instant::now() + self.module.limits.batch_timeout;
+        let returns = self.module.signature.returns;
+        let max_string_bytes = self.module.limits.memory_bytes;
         if let Ok(mut instance) = GuestInstance::new(self.module.clone(), self.cancel.clone()) {
-            let mut scratch = ResultBuilder::new(self.module.signature.returns, 1);
+            instance.cap_deadline(replay_deadline);
+            let mut scratch = ResultBuilder::new(returns, 1, max_string_bytes);
             for row in start..end {
                 if nulls.is_some_and(|nulls| nulls.is_null(row)) {
                     continue;
                 }
                 match self.call_chunk(&mut instance, columns, None, row, row + 1, &mut scratch) {
-                    Ok(()) => scratch = ResultBuilder::new(self.module.signature.returns, 1),
+                    Ok(()) => scratch = ResultBuilder::new(returns, 1, max_string_bytes),
                     Err(SandboxError::Trap { kind: replayed, .. }) if replayed == kind => {
                         location = Some(RowLocation::Row {
                             index: row,

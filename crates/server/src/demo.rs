@@ -13,36 +13,75 @@ use crate::{AppState, ServerError, create_tenant};
 /// The generated dataset's name.
 pub const LARGE_DATASET: &str = "accounts_large";
 
-/// Makes sure the demo tenant exists with its data; returns its token (kept in `demo-token` so
-/// each start can print it). `large_rows` rows of generated accounts are added unless zero.
-pub fn ensure_demo(state: &AppState, accounts_csv: &[u8], large_rows: usize) -> Result<String, ServerError> {
-    let token_file = state.data_dir.join("demo-token");
-    let existing = state.store.tenant_by_name("demo")?;
-    let token = match (&existing, std::fs::read_to_string(&token_file)) {
-        (Some(_), Ok(token)) => token.trim().to_string(),
-        _ => {
-            let token = create_tenant(&state.store, "demo")?;
-            std::fs::write(&token_file, &token)?;
-            token
-        }
+/// The owner of the shared demo data: a tenant with no token, which no API caller can act as,
+/// so no tenant can delete what every tenant reads. Its name cannot be given to
+/// `tenants create` (names are letters, digits, `_` and `-`).
+pub const OPERATOR: &str = "@operator";
+
+/// Makes sure the demo tenant exists, and the shared data (owned by [`OPERATOR`]): the paper's
+/// table and, unless `large_rows` is zero, that many generated accounts. Returns the demo
+/// tenant's token when it was created now: tokens are stored only as digests, so this is the
+/// only time it can be shown (`wasmudf tokens create demo` makes another).
+pub fn ensure_demo(state: &AppState, accounts_csv: &[u8], large_rows: usize) -> Result<Option<String>, ServerError> {
+    // Data directories of earlier versions kept the demo token in clear here.
+    let _ = std::fs::remove_file(state.data_dir.join("demo-token"));
+    let token = match state.store.tenant_by_name("demo")? {
+        Some(_) => None,
+        None => Some(create_tenant(&state.store, "demo")?),
     };
-    let tenant = state
+    let demo = state
         .store
         .tenant_by_name("demo")?
         .ok_or_else(|| ServerError::Setup("demo tenant vanished".into()))?;
-    let directory = state.datasets_dir(tenant.id);
+    let operator = state.store.ensure_tokenless_tenant(OPERATOR)?;
+    let directory = state.datasets_dir(operator.id);
     std::fs::create_dir_all(&directory)?;
-    if state.store.readable_dataset(tenant.id, "accounts")?.is_none() {
-        write_atomically(&directory.join("accounts.csv"), accounts_csv)?;
-        record(state, tenant.id, "accounts", "accounts.csv", accounts_csv.len())?;
+    for name in ["accounts", LARGE_DATASET] {
+        adopt_from_demo(state, demo.id, operator.id, name)?;
     }
-    if large_rows > 0 && state.store.readable_dataset(tenant.id, LARGE_DATASET)?.is_none() {
+    if state.store.readable_dataset(operator.id, "accounts")?.is_none() {
+        write_atomically(&directory.join("accounts.csv"), accounts_csv)?;
+        record(state, operator.id, "accounts", "accounts.csv", accounts_csv.len())?;
+    }
+    if large_rows > 0 && state.store.readable_dataset(operator.id, LARGE_DATASET)?.is_none() {
         let file = format!("{LARGE_DATASET}.parquet");
         let bytes = generate_accounts(large_rows)?;
         write_atomically(&directory.join(&file), &bytes)?;
-        record(state, tenant.id, LARGE_DATASET, &file, bytes.len())?;
+        record(state, operator.id, LARGE_DATASET, &file, bytes.len())?;
     }
     Ok(token)
+}
+
+/// Earlier versions had the demo tenant own the shared data (so it could delete it): hand such
+/// a dataset, file and record, to the operator.
+fn adopt_from_demo(state: &AppState, demo: TenantId, operator: TenantId, name: &str) -> Result<(), ServerError> {
+    let Some(dataset) = state
+        .store
+        .list_datasets(demo)?
+        .into_iter()
+        .find(|d| d.owner == demo && d.name == name && d.shared)
+    else {
+        return Ok(());
+    };
+    let operator_has_one = state
+        .store
+        .readable_dataset(operator, name)?
+        .is_some_and(|existing| existing.owner == operator);
+    if operator_has_one {
+        // The operator has its own already: the demo tenant's copy stays the demo tenant's.
+        return Ok(());
+    }
+    let (from, to) = (
+        state.dataset_path(demo, &dataset.file),
+        state.dataset_path(operator, &dataset.file),
+    );
+    // The file first, then the record; a crash between the two is finished on the next start
+    // (the file is already in place).
+    if !to.exists() {
+        std::fs::rename(&from, &to)?;
+    }
+    state.store.transfer_dataset(demo, operator, name)?;
+    Ok(())
 }
 
 fn record(state: &AppState, owner: TenantId, name: &str, file: &str, bytes: usize) -> Result<(), ServerError> {

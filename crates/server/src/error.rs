@@ -104,6 +104,16 @@ impl From<rusqlite::Error> for ApiError {
 
 impl From<axum::extract::rejection::JsonRejection> for ApiError {
     fn from(rejection: axum::extract::rejection::JsonRejection) -> Self {
+        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            return ApiError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "body_too_large",
+                format!(
+                    "the request body is larger than {} MiB",
+                    crate::MAX_JSON_BODY_BYTES >> 20
+                ),
+            );
+        }
         ApiError::bad_request("malformed_json", rejection.body_text())
     }
 }

@@ -181,6 +181,7 @@ pub async fn save(
     body: Result<Json<FunctionBody>, axum::extract::rejection::JsonRejection>,
 ) -> Result<impl IntoResponse, ApiError> {
     let Json(body) = body?;
+    crate::service::plan::check_program_size(&state, &body.source)?;
     let language = parse_language(body.language.as_deref())?;
     let signature = signature_of(&body, language)?;
     state.charge_compiles(tenant.id, 1)?;

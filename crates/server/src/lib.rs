@@ -32,6 +32,7 @@ pub mod executor;
 pub mod functions;
 pub mod openapi;
 pub mod rows;
+pub mod service;
 pub mod state;
 pub mod store;
 pub mod web;
@@ -48,11 +49,17 @@ pub use demo::ensure_demo;
 pub use state::{AppState, ClusterTarget, TenantLimits};
 pub use store::Store;
 
+/// Largest body of a JSON request (SQL and C are capped again, smaller, by the limits).
+pub const MAX_JSON_BODY_BYTES: usize = 2 << 20;
+
 /// The API router over `state`.
 pub fn app(state: AppState) -> Router {
     let upload_limit = state.limits.max_upload_bytes + (1 << 20);
-    let api = Router::new()
+    // Only uploads may send large bodies; every other route reads at most 2 MiB.
+    let uploads = Router::new()
         .route("/datasets", get(datasets::list).post(datasets::upload))
+        .layer(DefaultBodyLimit::max(upload_limit));
+    let api = Router::new()
         .route("/datasets/{name}/schema", get(datasets::schema))
         .route("/datasets/{name}/rows", get(datasets::rows))
         .route("/datasets/{name}", axum::routing::delete(datasets::delete))
@@ -75,11 +82,12 @@ pub fn app(state: AppState) -> Router {
         )
         .fallback(|| async {
             error::ApiError::new(axum::http::StatusCode::NOT_FOUND, "not_found", "no such API endpoint")
-        });
+        })
+        .layer(DefaultBodyLimit::max(MAX_JSON_BODY_BYTES))
+        .merge(uploads);
     Router::new()
         .nest("/api/v1", api)
         .fallback(web::serve)
-        .layer(DefaultBodyLimit::max(upload_limit))
         .with_state(state)
 }
 
@@ -151,6 +159,17 @@ pub fn create_tenant(store: &Store, name: &str) -> Result<String, ServerError> {
     }
     let token = format!("wu_{}", random_hex(24));
     store.create_tenant(name, &token)?;
+    Ok(token)
+}
+
+/// Makes a new token for an existing tenant (not the operator, which has none by design).
+pub fn add_token(store: &Store, tenant: &str) -> Result<String, ServerError> {
+    let owner = store
+        .tenant_by_name(tenant)?
+        .filter(|owner| owner.name != demo::OPERATOR)
+        .ok_or_else(|| ServerError::Setup(format!("no tenant named `{tenant}`")))?;
+    let token = format!("wu_{}", random_hex(24));
+    store.add_token(owner.id, &token)?;
     Ok(token)
 }
 

@@ -20,6 +20,14 @@ pub struct TenantLimits {
     pub max_result_bytes: usize,
     /// Compiles (saves of functions, executions with C source) per tenant per rolling minute.
     pub max_compiles_per_minute: usize,
+    /// Wall-clock time one execution may take, from acceptance to its stored result.
+    pub max_execution_time: Duration,
+    /// Memory one execution's operators may hold (hash tables, sorts, aggregates); nothing
+    /// spills to disk. Guest memory is capped separately, per call.
+    pub max_execution_memory_bytes: usize,
+    /// Longest SQL text and C program accepted, checked before any parsing.
+    pub max_sql_bytes: usize,
+    pub max_program_bytes: usize,
 }
 
 impl Default for TenantLimits {
@@ -30,6 +38,10 @@ impl Default for TenantLimits {
             max_result_rows: 50_000_000,
             max_result_bytes: 1 << 30,
             max_compiles_per_minute: 30,
+            max_execution_time: Duration::from_secs(300),
+            max_execution_memory_bytes: 1 << 30,
+            max_sql_bytes: 256 << 10,
+            max_program_bytes: 256 << 10,
         }
     }
 }
@@ -51,17 +63,28 @@ pub struct LiveExecution {
 }
 
 impl ProgressBoard {
-    /// Registers a live execution; its UDFs must be built with the returned flag.
-    pub fn start(&self, id: &str, tenant: TenantId) -> wasmudf_datafusion::sandbox::CancelFlag {
+    /// Registers a live execution if the tenant has fewer than `max_running` (checked and taken
+    /// under one lock, so simultaneous requests cannot all slip under the limit); its UDFs must
+    /// be built with the returned flag. `None`: the tenant is at its limit.
+    pub fn try_start(
+        &self,
+        id: &str,
+        tenant: TenantId,
+        max_running: usize,
+    ) -> Option<wasmudf_datafusion::sandbox::CancelFlag> {
+        let mut live = self.lock();
+        if live.values().filter(|execution| execution.tenant == tenant).count() >= max_running {
+            return None;
+        }
         let cancel = wasmudf_datafusion::sandbox::CancelFlag::new();
-        let live = LiveExecution {
+        let execution = LiveExecution {
             tenant,
             rows_in: None,
             rows_done: 0,
             cancel: cancel.clone(),
         };
-        self.lock().insert(id.to_string(), live);
-        cancel
+        live.insert(id.to_string(), execution);
+        Some(cancel)
     }
 
     pub fn advance(&self, id: &str, rows_done: u64) {
@@ -80,10 +103,6 @@ impl ProgressBoard {
     /// `(rows_in, rows_done)` of a live execution.
     pub fn rows(&self, id: &str) -> Option<(Option<u64>, u64)> {
         self.lock().get(id).map(|live| (live.rows_in, live.rows_done))
-    }
-
-    pub fn running_for(&self, tenant: TenantId) -> usize {
-        self.lock().values().filter(|live| live.tenant == tenant).count()
     }
 
     /// Signals cancellation; returns whether the execution was live. The execution's task
@@ -163,6 +182,8 @@ pub struct ClusterTarget {
     pub url: String,
     /// A directory every executor can read, for modules over 1 MiB.
     pub module_store: Option<PathBuf>,
+    /// The cluster's shared secret, if it requires one.
+    pub secret: Option<wasmudf_cluster::ClusterSecret>,
 }
 
 impl AppState {
@@ -190,11 +211,23 @@ impl AppState {
     ) -> wasmudf_datafusion::datafusion::common::Result<wasmudf_datafusion::datafusion::prelude::SessionContext> {
         match &self.cluster {
             Some(target) => {
-                wasmudf_cluster::remote_session(&target.url, builder.clone(), target.module_store.clone(), false).await
+                wasmudf_cluster::remote_session(
+                    &target.url,
+                    builder.clone(),
+                    target.module_store.clone(),
+                    false,
+                    target.secret.as_ref(),
+                )
+                .await
             }
             None => Ok(wasmudf_datafusion::new_session(
                 builder.clone(),
-                &wasmudf_datafusion::SessionOptions::default(),
+                &wasmudf_datafusion::SessionOptions {
+                    surface: wasmudf_datafusion::SqlSurface::Tenant {
+                        memory_limit: self.limits.max_execution_memory_bytes,
+                    },
+                    ..Default::default()
+                },
             )),
         }
     }

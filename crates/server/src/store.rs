@@ -141,6 +141,28 @@ impl Store {
         })
     }
 
+    /// The tenant named `name`, created without any token if it does not exist: an owner no
+    /// API caller can act as (the operator, who owns the shared demo data).
+    pub fn ensure_tokenless_tenant(&self, name: &str) -> rusqlite::Result<Tenant> {
+        let connection = self.lock();
+        connection.execute("INSERT OR IGNORE INTO tenants (name) VALUES (?1)", params![name])?;
+        connection.query_row("SELECT id, name FROM tenants WHERE name = ?1", params![name], |row| {
+            Ok(Tenant {
+                id: row.get(0)?,
+                name: row.get(1)?,
+            })
+        })
+    }
+
+    /// Gives dataset `name` of `from` to `to` (keeping its file name); whether it moved.
+    pub fn transfer_dataset(&self, from: TenantId, to: TenantId, name: &str) -> rusqlite::Result<bool> {
+        let changed = self.lock().execute(
+            "UPDATE datasets SET tenant_id = ?2 WHERE tenant_id = ?1 AND name = ?3",
+            params![from, to, name],
+        )?;
+        Ok(changed > 0)
+    }
+
     pub fn tenant_by_name(&self, name: &str) -> rusqlite::Result<Option<Tenant>> {
         self.lock()
             .query_row("SELECT id, name FROM tenants WHERE name = ?1", params![name], |row| {
@@ -185,6 +207,15 @@ impl Store {
                 },
             )
             .optional()
+    }
+
+    /// Adds a token (stored as its digest) to a tenant.
+    pub fn add_token(&self, tenant: TenantId, token: &str) -> rusqlite::Result<()> {
+        self.lock().execute(
+            "INSERT INTO tokens (digest, tenant_id) VALUES (?1, ?2)",
+            params![token_digest(token), tenant],
+        )?;
+        Ok(())
     }
 
     /// Revokes a token; returns whether it existed and was live.
@@ -342,9 +373,14 @@ impl Store {
         Ok(())
     }
 
+    /// Moves a live execution to `status` (compiling, running). An execution that has ended
+    /// keeps its end: work still finishing a poll after its supervisor recorded a cancellation
+    /// or a limit cannot bring it back to life.
     pub fn set_status(&self, id: &str, status: &str) -> rusqlite::Result<()> {
-        self.lock()
-            .execute("UPDATE executions SET status = ?2 WHERE id = ?1", params![id, status])?;
+        self.lock().execute(
+            "UPDATE executions SET status = ?2 WHERE id = ?1 AND status IN ('queued', 'compiling', 'running')",
+            params![id, status],
+        )?;
         Ok(())
     }
 

@@ -7,12 +7,13 @@ use anyhow::{Context, Result};
 use clap::Args;
 use wasmudf_cluster::{ExecutorOptions, SchedulerOptions, Shipping, run_executor, run_scheduler};
 
+use crate::cluster_options::SecretOption;
 use crate::udf_options::UdfOptions;
 
 #[derive(Debug, Args)]
 pub struct SchedulerArgs {
-    /// Address to listen on.
-    #[arg(long, default_value = "0.0.0.0")]
+    /// Address to listen on: loopback unless a cluster secret is set (docs/cluster.md).
+    #[arg(long, default_value = "127.0.0.1")]
     bind: String,
     /// Port clients and executors connect to.
     #[arg(long, default_value_t = 50050)]
@@ -26,6 +27,8 @@ pub struct SchedulerArgs {
     /// Seconds without word from an executor before it is declared dead and its tasks rerun.
     #[arg(long, value_name = "SECONDS", default_value_t = 30)]
     executor_timeout_seconds: u64,
+    #[command(flatten)]
+    secret: SecretOption,
 }
 
 pub async fn run_scheduler_command(args: SchedulerArgs) -> Result<ExitCode> {
@@ -38,6 +41,7 @@ pub async fn run_scheduler_command(args: SchedulerArgs) -> Result<ExitCode> {
             port: args.port,
             external_host: args.external_host,
             executor_timeout_seconds: args.executor_timeout_seconds,
+            secret: args.secret.secret()?,
         },
         shipping,
     )
@@ -51,7 +55,7 @@ pub struct ExecutorArgs {
     /// The scheduler, HOST:PORT.
     #[arg(long, value_name = "HOST:PORT")]
     scheduler: String,
-    /// Address to listen on.
+    /// Address to listen on: loopback unless a cluster secret is set (docs/cluster.md).
     #[arg(long, default_value = "127.0.0.1")]
     bind: String,
     /// Arrow Flight port, where other executors fetch this one's shuffle output.
@@ -72,6 +76,8 @@ pub struct ExecutorArgs {
     /// The module store the clients write modules over 1 MiB to.
     #[arg(long, value_name = "DIR")]
     module_store: Option<PathBuf>,
+    #[command(flatten)]
+    secret: SecretOption,
     #[command(flatten)]
     udf: UdfOptions,
 }
@@ -102,6 +108,7 @@ pub async fn run_executor_command(args: ExecutorArgs) -> Result<ExitCode> {
             external_host: args.external_host,
             concurrency,
             work_dir: args.work_dir,
+            secret: args.secret.secret()?,
         },
         shipping,
     )

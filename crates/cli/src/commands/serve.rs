@@ -37,6 +37,16 @@ pub struct ServeArgs {
     /// Compiles one tenant may start per rolling minute.
     #[arg(long, default_value_t = 30)]
     max_compiles_per_minute: usize,
+    /// Wall-clock seconds one execution may take before it fails with kind `limit`.
+    #[arg(long, value_name = "SECONDS", default_value_t = 300.0)]
+    execution_time_limit: f64,
+    /// Memory one execution's operators may hold (hash tables, sorts, aggregates), in MiB;
+    /// nothing spills to disk. Guests are capped separately (--memory-limit-mb).
+    #[arg(long, value_name = "MIB", default_value_t = 1024)]
+    execution_memory_mb: usize,
+    /// Longest SQL text, and longest C program, accepted, in KiB; checked before parsing.
+    #[arg(long, value_name = "KIB", default_value_t = 256)]
+    max_source_kb: usize,
     /// Rows of the generated `accounts_large` demo dataset, made on first start (0: none).
     #[arg(long, default_value_t = 1_000_000)]
     demo_rows: usize,
@@ -54,11 +64,22 @@ pub async fn run(args: ServeArgs) -> Result<ExitCode> {
         max_upload_bytes: args.max_upload_mb << 20,
         max_result_bytes: args.max_result_mb << 20,
         max_compiles_per_minute: args.max_compiles_per_minute,
+        max_execution_time: std::time::Duration::try_from_secs_f64(args.execution_time_limit)
+            .context("--execution-time-limit")?,
+        max_execution_memory_bytes: args.execution_memory_mb << 20,
+        max_sql_bytes: args.max_source_kb << 10,
+        max_program_bytes: args.max_source_kb << 10,
         ..TenantLimits::default()
     };
-    let mut udf = args.udf.clone();
-    if udf.cache_dir.is_none() {
-        udf.cache_dir = Some(data_dir.join("cache"));
+    // The compile cache and private sysroot stay where the compiler puts them by default
+    // (`$WASMUDF_CACHE_DIR` or `~/.cache/wasmudf`), outside the data directory: nothing a
+    // tenant's request names can reach them.
+    let udf = args.udf.clone();
+    let compiler = udf.compiler();
+    if let Some(cache_dir) = &compiler.config().cache_dir
+        && std::path::absolute(cache_dir).is_ok_and(|cache_dir| cache_dir.starts_with(&data_dir))
+    {
+        anyhow::bail!("--cache-dir must lie outside --data-dir (the compile cache is trusted code)");
     }
     let mut state = open_state(&data_dir, udf.builder(), limits)?;
     if let Some(url) = &args.cluster.cluster {
@@ -74,6 +95,7 @@ pub async fn run(args: ServeArgs) -> Result<ExitCode> {
         state.cluster = Some(ClusterTarget {
             url: url.clone(),
             module_store: args.cluster.module_store.clone(),
+            secret: args.cluster.secret.secret()?,
         });
     }
     let demo_token = ensure_demo(&state, DEMO_ACCOUNTS, args.demo_rows)?;
@@ -91,9 +113,21 @@ pub async fn run(args: ServeArgs) -> Result<ExitCode> {
     eprintln!("wasmudf is serving (data in {})", data_dir.display());
     eprintln!();
     eprintln!("  open      http://{shown}/");
-    eprintln!("  token     {demo_token}   (the demo tenant's; the page asks for it once)");
-    eprintln!("  API       http://{shown}/api/v1/openapi.json");
-    eprintln!("  try       curl -H 'Authorization: Bearer {demo_token}' http://{shown}/api/v1/datasets");
+    match &demo_token {
+        Some(token) => {
+            eprintln!("  token     {token}   (the demo tenant's, shown only now; the page asks for it once)");
+            eprintln!("  API       http://{shown}/api/v1/openapi.json");
+            eprintln!("  try       curl -H 'Authorization: Bearer {token}' http://{shown}/api/v1/datasets");
+        }
+        None => {
+            eprintln!("  token     the demo tenant's was shown when it was created; a new one:");
+            eprintln!(
+                "            wasmudf tokens create demo --data-dir {}",
+                data_dir.display()
+            );
+            eprintln!("  API       http://{shown}/api/v1/openapi.json");
+        }
+    }
     eprintln!();
     axum::serve(listener, app(state))
         .with_graceful_shutdown(async {

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 use clap::{Args, Subcommand};
-use wasmudf_server::{Store, create_tenant};
+use wasmudf_server::{Store, add_token, create_tenant};
 
 #[derive(Debug, Args)]
 pub struct TenantsArgs {
@@ -37,6 +37,13 @@ pub struct TokensArgs {
 
 #[derive(Debug, Subcommand)]
 enum TokensCommand {
+    /// Make a new token for a tenant (the demo tenant's first token is shown only when it is
+    /// created; tokens are stored as digests). Printed once, on the last line of stdout.
+    Create {
+        tenant: String,
+        #[arg(long, value_name = "DIR", default_value = "wasmudf-data")]
+        data_dir: PathBuf,
+    },
     /// Revoke a token: requests carrying it are refused from now on.
     Revoke {
         token: String,
@@ -68,6 +75,11 @@ pub async fn run(args: TenantsArgs) -> Result<ExitCode> {
 
 pub async fn run_tokens(args: TokensArgs) -> Result<ExitCode> {
     match args.command {
+        TokensCommand::Create { tenant, data_dir } => {
+            let token = add_token(&open(&data_dir)?, &tenant)?;
+            eprintln!("a new token for `{tenant}` (shown once):");
+            println!("{token}");
+        }
         TokensCommand::Revoke { token, data_dir } => {
             if !open(&data_dir)?.revoke_token(&token)? {
                 bail!("no live token matches");

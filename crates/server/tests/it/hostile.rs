@@ -89,7 +89,7 @@ fn cases() -> Vec<(&'static str, String, Expect)> {
         ("an import made with inline assembly", c("__asm__(\".functype ext (i32) -> (i32)\\n.import_module ext, env\\n.import_name ext, ext\\n\");\nextern int32_t ext(int32_t);\nint32_t f(int32_t b) { return ext(b); }"), Fails("compile_error")),
         ("a definition that does not match the signature", c_request("char *f(int32_t b) { return 0; }", "INTEGER"), Fails("compile_error")),
         ("parameter types that do not match the column", c_request("wasmudf_str f(wasmudf_str b) { return b; }", "STRING"), Refused(StatusCode::BAD_REQUEST, "type_mismatch")),
-        ("a source over the size limit", c(&format!("{F}/*{}*/", "x".repeat(2 << 20))), Fails("compile_error")),
+        ("a source over the size limit", c(&format!("{F}/*{}*/", "x".repeat(300 << 10))), Refused(StatusCode::BAD_REQUEST, "program_too_large")),
         // ---- runtime stage: every trap kind, bombs, lying results ----
         ("infinite loop", c("int32_t f(int32_t b) { for (;;) {} }"), Fails("time_limit")),
         ("infinite loop in a constructor", c("__attribute__((constructor)) static void init(void) { for (;;) {} }\nint32_t f(int32_t b) { return b; }"), Fails("time_limit")),
@@ -108,7 +108,7 @@ fn cases() -> Vec<(&'static str, String, Expect)> {
         ("a huge output string", c_request("wasmudf_str f(int32_t b) { return wasmudf_str_from(\"abc\", 0x7fffffff); }", "STRING"), Fails("invalid_output")),
         ("NaN comes out as NaN", c_request("double f(int32_t b) { volatile double z = 0.0; return z / z; }", "DOUBLE"), Returns(json!("NaN"))),
         // ---- modules: prebuilt and hand-written ----
-        ("a module path from SQL", json!({"sql": "CREATE FUNCTION f(x BIGINT) RETURNS BIGINT LANGUAGE wasm AS '/etc/passwd'; SELECT f(balance) FROM accounts"}).to_string(), Fails("bad_request")),
+        ("a module path from SQL", json!({"sql": "CREATE FUNCTION f(x BIGINT) RETURNS BIGINT LANGUAGE wasm AS '/etc/passwd'; SELECT f(balance) FROM accounts"}).to_string(), Refused(StatusCode::BAD_REQUEST, "statement_not_allowed")),
         ("WAT importing a host function", wat_request("f(x BIGINT) RETURNS BIGINT", "(module (import \"wasi_snapshot_preview1\" \"proc_exit\" (func (param i32))) (memory (export \"memory\") 1 1))"), Fails("bad_request")),
         ("WAT with a start function", wat_request("f(x BIGINT) RETURNS BIGINT", "(module (memory (export \"memory\") 1 1) (func $s (loop (br 0))) (start $s) (func (export \"wasmudf_reserve\") (param i32) (result i32) i32.const 0) (func (export \"wasmudf_run\") (param i32) (result i32) i32.const 0))"), Fails("bad_request")),
         ("WAT with unbounded memory", wat_request("f(x BIGINT) RETURNS BIGINT", "(module (memory (export \"memory\") 1) (func (export \"wasmudf_reserve\") (param i32) (result i32) i32.const 0) (func (export \"wasmudf_run\") (param i32) (result i32) i32.const 0))"), Fails("bad_request")),
@@ -116,7 +116,7 @@ fn cases() -> Vec<(&'static str, String, Expect)> {
         ("WAT with shared memory (threads)", wat_request("f(x BIGINT) RETURNS BIGINT", "(module (memory (export \"memory\") 1 1 shared) (func (export \"wasmudf_reserve\") (param i32) (result i32) i32.const 0) (func (export \"wasmudf_run\") (param i32) (result i32) i32.const 0))"), Fails("bad_request")),
         ("WAT with a wrong export signature", wat_request("f(x BIGINT) RETURNS BIGINT", "(module (memory (export \"memory\") 1 1) (func (export \"wasmudf_reserve\") (param i64) (result i32) i32.const 0) (func (export \"wasmudf_run\") (param i32) (result i32) i32.const 0))"), Fails("bad_request")),
         ("WAT with a growing table", wat_request("f(x BIGINT) RETURNS BIGINT", "(module (table 1 funcref) (memory (export \"memory\") 1 1) (func (export \"wasmudf_reserve\") (param i32) (result i32) (drop (table.grow (ref.null func) (i32.const 100000000))) i32.const 0) (func (export \"wasmudf_run\") (param i32) (result i32) i32.const 0))"), Fails("bad_request")),
-        ("WAT with a huge function body", wat_request("f(x BIGINT) RETURNS BIGINT", &format!("(module (memory (export \"memory\") 1 1) (func (export \"wasmudf_reserve\") (param i32) (result i32) {} i32.const 0) (func (export \"wasmudf_run\") (param i32) (result i32) i32.const 0))", "(drop (i32.const 1)) ".repeat(400_000))), Fails("bad_request")),
+        ("WAT with a huge function body", wat_request("f(x BIGINT) RETURNS BIGINT", &format!("(module (memory (export \"memory\") 1 1) (func (export \"wasmudf_reserve\") (param i32) (result i32) {} i32.const 0) (func (export \"wasmudf_run\") (param i32) (result i32) i32.const 0))", "(drop (i32.const 1)) ".repeat(400_000))), Refused(StatusCode::PAYLOAD_TOO_LARGE, "body_too_large")),
         // ---- requests ----
         ("malformed JSON", "{\"program\": ".into(), Refused(StatusCode::BAD_REQUEST, "malformed_json")),
         ("an unknown field", json!({"program": F, "data": "accounts", "operation": "MAP", "function_name": "f", "input_column_names": ["balance"], "output_column_type": "INTEGER", "path": "/etc/passwd"}).to_string(), Refused(StatusCode::BAD_REQUEST, "malformed_json")),

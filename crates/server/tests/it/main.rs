@@ -9,6 +9,7 @@ mod functions;
 mod hostile;
 mod surface;
 mod tenancy;
+mod walls;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -170,7 +171,7 @@ impl Fixture {
     }
 }
 
-fn builder(batch_timeout: Duration) -> UdfBuilder {
+pub fn builder(batch_timeout: Duration) -> UdfBuilder {
     let compiler = Compiler::new(CompilerConfig {
         cache_dir: Some(std::env::temp_dir().join("wasmudf-server-it-cache")),
         ..CompilerConfig::default()

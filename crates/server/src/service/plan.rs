@@ -1,0 +1,223 @@
+//! The one validator: everything about a request that can be checked without compiling or
+//! running, so that a bad request gets a 4xx before it is accepted.
+
+use serde::{Deserialize, Serialize};
+use wasmudf_compiler::{Language, infer_c_function};
+use wasmudf_datafusion::abi::SqlType;
+use wasmudf_datafusion::datafusion::error::DataFusionError;
+use wasmudf_datafusion::{
+    ExecutionRequest, Operation, Script, SqlLimits, SqlRefusal, TenantSql, default_output_column, sql_type_of_column,
+};
+
+use crate::datasets::open;
+use crate::error::ApiError;
+use crate::state::AppState;
+use crate::store::TenantId;
+
+/// The paper's ExecutionRequest, or `{"sql": "..."}`.
+#[derive(Debug, Clone, Deserialize, Serialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExecutionBody {
+    /// The C source defining `function_name`.
+    pub program: Option<String>,
+    /// The dataset's name.
+    pub data: Option<String>,
+    /// `MAP` (add a column) or `FILTER` (keep the rows where the function returns true).
+    pub operation: Option<String>,
+    pub function_name: Option<String>,
+    /// The columns passed to the function, in parameter order.
+    pub input_column_names: Option<Vec<String>>,
+    /// Defaults to `<function_name>_RESULT`.
+    pub output_column_name: Option<String>,
+    /// INTEGER, BIGINT, FLOAT, DOUBLE, BOOLEAN or STRING (BOOLEAN for FILTER).
+    pub output_column_type: Option<String>,
+    /// SQL over the caller's datasets (as tables) calling its saved functions; instead of the
+    /// rest. Queries and CREATE/DROP FUNCTION only.
+    pub sql: Option<String>,
+}
+
+/// What a validated request will run.
+pub(crate) enum Job {
+    Udf {
+        dataset: String,
+        request: ExecutionRequest,
+    },
+    /// The script (every statement of an allowed kind), or the parser's account of why it
+    /// does not parse (reported as the execution's failure, with the parser's position).
+    Sql(Result<Script, DataFusionError>),
+}
+
+impl Job {
+    /// How many compiles the job may start: the UDF, or each `CREATE FUNCTION` in the SQL
+    /// (saved functions come from the compile cache).
+    pub(crate) fn compiles(&self) -> usize {
+        match self {
+            Job::Udf { .. } => 1,
+            Job::Sql(script) => script.as_ref().map_or(0, Script::function_definitions),
+        }
+    }
+}
+
+fn missing(field: &str) -> ApiError {
+    ApiError::bad_request("missing_field", format!("the request needs `{field}`"))
+}
+
+pub(crate) async fn validate(state: &AppState, tenant: TenantId, body: &ExecutionBody) -> Result<Job, ApiError> {
+    if let Some(sql) = &body.sql {
+        if body.program.is_some() || body.data.is_some() {
+            return Err(ApiError::bad_request(
+                "ambiguous_request",
+                "send either `sql` or an ExecutionRequest, not both",
+            ));
+        }
+        return parse_sql(state, sql.clone()).await.map(Job::Sql);
+    }
+    let program = body.program.clone().ok_or_else(|| missing("program"))?;
+    check_program_size(state, &program)?;
+    let dataset = body.data.clone().ok_or_else(|| missing("data"))?;
+    let function_name = body.function_name.clone().ok_or_else(|| missing("function_name"))?;
+    let column_names = body
+        .input_column_names
+        .clone()
+        .ok_or_else(|| missing("input_column_names"))?;
+    let operation = match body.operation.as_deref().map(str::to_ascii_uppercase).as_deref() {
+        Some("MAP") => Operation::Map {
+            output_column: body
+                .output_column_name
+                .clone()
+                .unwrap_or_else(|| default_output_column(&function_name)),
+        },
+        Some("FILTER") => Operation::Filter,
+        Some(other) => {
+            return Err(ApiError::bad_request(
+                "bad_operation",
+                format!("operation `{other}` is not MAP or FILTER"),
+            ));
+        }
+        None => return Err(missing("operation")),
+    };
+    let returns = match &body.output_column_type {
+        Some(text) => text
+            .parse::<SqlType>()
+            .map_err(|message| ApiError::bad_request("bad_type", message))?,
+        None if operation == Operation::Filter => SqlType::Boolean,
+        None => return Err(missing("output_column_type")),
+    };
+    if operation == Operation::Filter && returns != SqlType::Boolean {
+        return Err(ApiError::bad_request(
+            "bad_type",
+            format!("a FILTER function must return BOOLEAN, not {returns}"),
+        ));
+    }
+    let (_, frame) = open(state, tenant, &dataset).await?;
+    let schema = frame.schema().as_arrow().clone();
+    // Reading the prototype is linear, but it is still CPU work a tenant controls: off the API.
+    let shape = {
+        let (program, function_name) = (program.clone(), function_name.clone());
+        crate::executor::parsing()
+            .spawn_blocking(move || infer_c_function(&program, &function_name).ok())
+            .await
+            .map_err(|error| ApiError::internal("reading a C prototype", error))?
+    };
+    for (index, name) in column_names.iter().enumerate() {
+        let field = schema.field_with_name(name).map_err(|_| {
+            let available: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
+            ApiError::bad_request(
+                "unknown_column",
+                format!(
+                    "dataset `{dataset}` has no column `{name}`; it has {}",
+                    available.join(", ")
+                ),
+            )
+        })?;
+        let column_type = sql_type_of_column(field.data_type());
+        let declared = shape
+            .as_ref()
+            .and_then(|shape| shape.params.get(index))
+            .map(|(_, sql_type)| *sql_type);
+        if let (Some(column_type), Some(declared)) = (column_type, declared) {
+            let numeric = |t: SqlType| !matches!(t, SqlType::String | SqlType::Boolean);
+            let compatible = column_type == declared || (numeric(column_type) && numeric(declared));
+            if !compatible {
+                return Err(ApiError::bad_request(
+                    "type_mismatch",
+                    format!(
+                        "column `{name}` is {column_type} but parameter {} of `{function_name}` is {declared}",
+                        index + 1
+                    ),
+                ));
+            }
+        }
+    }
+    if let Some(shape) = &shape
+        && shape.params.len() != column_names.len()
+    {
+        return Err(ApiError::bad_request(
+            "type_mismatch",
+            format!(
+                "`{function_name}` takes {} parameter(s) but {} column(s) were chosen",
+                shape.params.len(),
+                column_names.len()
+            ),
+        ));
+    }
+    let request = ExecutionRequest {
+        language: Language::C,
+        source: program.into_bytes(),
+        function_name,
+        input_columns: column_names.into_iter().map(|name| (name, None)).collect(),
+        returns,
+        operation,
+    };
+    Ok(Job::Udf { dataset, request })
+}
+
+/// A program (C or WAT) over the size cap is refused before anything reads it.
+pub(crate) fn check_program_size(state: &AppState, program: &str) -> Result<(), ApiError> {
+    let limit = state.limits.max_program_bytes;
+    if program.len() > limit {
+        return Err(ApiError::bad_request(
+            "program_too_large",
+            format!(
+                "the program is {} bytes; the limit is {limit} bytes ({} KiB)",
+                program.len(),
+                limit >> 10
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Parses a tenant's SQL off the API runtime: size first, then statement kinds and depth.
+async fn parse_sql(state: &AppState, sql: String) -> Result<Result<Script, DataFusionError>, ApiError> {
+    let limits = SqlLimits {
+        max_sql_bytes: state.limits.max_sql_bytes,
+        ..SqlLimits::default()
+    };
+    if sql.len() > limits.max_sql_bytes {
+        // Refused before a thread is even asked.
+        return Err(sql_refusal(SqlRefusal::TooLarge {
+            bytes: sql.len(),
+            limit: limits.max_sql_bytes,
+        }));
+    }
+    let parsed = crate::executor::parsing()
+        .spawn_blocking(move || TenantSql::parse(&sql, &limits))
+        .await
+        .map_err(|error| ApiError::internal("parsing SQL", error))?;
+    match parsed {
+        Ok(script) => Ok(Ok(script)),
+        Err(SqlRefusal::Syntax(error)) => Ok(Err(error)),
+        Err(refusal) => Err(sql_refusal(refusal)),
+    }
+}
+
+fn sql_refusal(refusal: SqlRefusal) -> ApiError {
+    let code = match &refusal {
+        SqlRefusal::TooLarge { .. } => "sql_too_large",
+        SqlRefusal::NotAllowed { .. } => "statement_not_allowed",
+        SqlRefusal::TooDeep { .. } => "sql_too_deep",
+        SqlRefusal::Syntax(_) => "sql_syntax_error",
+    };
+    ApiError::bad_request(code, refusal.to_string())
+}

@@ -1,0 +1,349 @@
+//! The execution state machine: queued → compiling → running → succeeded | failed | cancelled.
+//!
+//! [`supervise`] owns one execution from acceptance to its recorded end. The work runs on a
+//! runtime of its own (see `executor.rs`); the supervisor only waits, and ends the work when
+//! the tenant cancels, when the execution's wall-clock limit passes, or when the work panics.
+//! Ending it sets the cancel flag (a running guest traps within one epoch tick, and the replay
+//! that locates a trap stops), aborts the task and shuts its runtime down (every operator
+//! stream is dropped). Whatever happens, the outcome is recorded and the tenant's slot freed.
+
+use std::panic::AssertUnwindSafe;
+use std::time::{Duration, Instant};
+
+use futures::{FutureExt, StreamExt};
+use serde_json::{Value, json};
+use wasmudf_compiler::Language;
+use wasmudf_datafusion::abi::UdfSignature;
+use wasmudf_datafusion::datafusion::dataframe::DataFrame;
+use wasmudf_datafusion::datafusion::error::DataFusionError;
+use wasmudf_datafusion::datafusion::parquet::arrow::ArrowWriter;
+use wasmudf_datafusion::datafusion::prelude::SessionContext;
+use wasmudf_datafusion::sandbox::{CancelFlag, FailureLog, OutputProblem, RowLocation, SandboxError};
+use wasmudf_datafusion::{Script, UdfBuilder, WasmUdfError, plan_execution, register_file};
+
+use super::plan::Job;
+use crate::datasets::open_in;
+use crate::state::AppState;
+use crate::store::TenantId;
+
+/// How often the supervisor looks at the cancel flag and the clock.
+const POLL: Duration = Duration::from_millis(50);
+
+/// How an execution's work ended.
+enum Ending {
+    Finished(Result<Done, Value>),
+    Cancelled,
+    TimedOut,
+    Panicked,
+}
+
+pub(crate) async fn supervise(state: AppState, tenant: TenantId, id: String, job: Job, cancel: CancelFlag) {
+    let started = Instant::now();
+    let failures = FailureLog::new();
+    let builder = state
+        .builder
+        .clone()
+        .with_cancel(cancel.clone())
+        .with_failure_log(failures.clone());
+    let ending = match crate::executor::execution_runtime() {
+        Err(error) => {
+            eprintln!("wasmudf-server: cannot start threads for execution {id}: {error}");
+            Ending::Finished(Err(
+                json!({"kind": "unavailable", "message": "the server cannot start this execution now; retry later"}),
+            ))
+        }
+        Ok(runtime) => {
+            let work = execute(state.clone(), builder, tenant, id.clone(), job, cancel.clone());
+            let mut task = runtime.spawn(AssertUnwindSafe(work).catch_unwind());
+            let limit = state.limits.max_execution_time;
+            let ending = loop {
+                match tokio::time::timeout(POLL, &mut task).await {
+                    Ok(Ok(Ok(outcome))) => break Ending::Finished(outcome),
+                    Ok(Ok(Err(_))) | Ok(Err(_)) => break Ending::Panicked,
+                    Err(_) if cancel.is_cancelled() => break Ending::Cancelled,
+                    Err(_) if started.elapsed() >= limit => break Ending::TimedOut,
+                    Err(_) => {}
+                }
+            };
+            // A guest stopped by the tenant's cancel ends its work with an error at once, which
+            // can arrive before the loop above looks at the flag: the flag decides.
+            let ending = match ending {
+                Ending::Finished(_) if cancel.is_cancelled() => Ending::Cancelled,
+                ending => ending,
+            };
+            // Stop whatever still runs: guests at their next epoch tick, streams now.
+            cancel.cancel();
+            task.abort();
+            runtime.shutdown_background();
+            ending
+        }
+    };
+    let elapsed_ms = || started.elapsed().as_millis() as i64;
+    let record = |status: &str, error: Option<Value>, rows: (i64, i64), compile_ms: Option<i64>| {
+        let run_ms = Some(elapsed_ms() - compile_ms.unwrap_or(0));
+        // Every execution error passes here: no message shown to a tenant names a server path,
+        // as a file path or in the object-store form DataFusion prints (no leading `/`).
+        let data_dir = state.data_dir.display().to_string();
+        let error = error.map(|e| {
+            e.to_string()
+                .replace(&data_dir, "<data>")
+                .replace(data_dir.trim_start_matches('/'), "<data>")
+        });
+        if let Err(failure) = state
+            .store
+            .finish_execution(&id, status, error.as_deref(), rows, compile_ms, run_ms)
+        {
+            eprintln!("wasmudf-server: cannot record execution {id}: {failure}");
+        }
+    };
+    if !matches!(ending, Ending::Finished(Ok(_))) {
+        let _ = std::fs::remove_file(state.result_file(&id));
+    }
+    match ending {
+        Ending::Cancelled => record(
+            "cancelled",
+            Some(json!({"kind": "cancelled", "message": "cancelled by the user"})),
+            (0, 0),
+            None,
+        ),
+        Ending::TimedOut => record(
+            "failed",
+            Some(json!({"kind": "limit", "message": format!(
+                "the execution ran longer than its time limit of {} s", state.limits.max_execution_time.as_secs_f64()
+            )})),
+            (0, 0),
+            None,
+        ),
+        Ending::Panicked => {
+            eprintln!("wasmudf-server: execution {id} panicked; recorded as an internal error");
+            record(
+                "failed",
+                Some(
+                    json!({"kind": "internal", "message": "the server failed while running this execution; it has been logged"}),
+                ),
+                (0, 0),
+                None,
+            )
+        }
+        Ending::Finished(Ok(done)) => record("succeeded", None, (done.rows_in, done.rows_out), Some(done.compile_ms)),
+        Ending::Finished(Err(error)) => {
+            // The guest's own account of what went wrong, when there is one.
+            let error = failures.first().map_or(error, |failure| guest_error(&failure));
+            // A compile error ends the compile phase: its time is compile time, not run time.
+            let compile_ms = (error["kind"] == "compile_error").then(elapsed_ms);
+            record("failed", Some(error), (0, 0), compile_ms)
+        }
+    }
+    state.progress.finish(&id);
+}
+
+struct Done {
+    rows_in: i64,
+    rows_out: i64,
+    compile_ms: i64,
+}
+
+async fn execute(
+    state: AppState,
+    builder: UdfBuilder,
+    tenant: TenantId,
+    id: String,
+    job: Job,
+    cancel: CancelFlag,
+) -> Result<Done, Value> {
+    let _ = state.store.set_status(&id, "compiling");
+    let compile_started = Instant::now();
+    let (frame, rows_in) = match job {
+        Job::Udf { dataset, request } => {
+            let context = state
+                .execution_session(&builder)
+                .await
+                .map_err(|error| engine_error(&state, &error))?;
+            let (_, table) = open_in(context, &state, tenant, &dataset)
+                .await
+                .map_err(|error| json!({"kind": "bad_request", "message": error.message}))?;
+            let rows_in = table
+                .clone()
+                .count()
+                .await
+                .map_err(|error| engine_error(&state, &error))? as i64;
+            state.progress.set_rows_in(&id, rows_in as u64);
+            let builder = builder.clone();
+            let planned = tokio::task::spawn_blocking(move || plan_execution(&builder, table, &request))
+                .await
+                .map_err(|error| json!({"kind": "internal", "message": error.to_string()}))?
+                .map_err(|error| udf_error(&error))?;
+            (planned.frame, rows_in)
+        }
+        Job::Sql(script) => (run_sql(&state, &builder, tenant, script).await?, 0),
+    };
+    let compile_ms = compile_started.elapsed().as_millis() as i64;
+    let _ = state.store.set_status(&id, "running");
+    let rows_out = write_results(&state, &id, frame, &cancel).await?;
+    Ok(Done {
+        rows_in,
+        rows_out,
+        compile_ms,
+    })
+}
+
+/// Runs every statement of `script` in a tenant session holding the tenant's readable datasets
+/// as tables and the saved functions it names; returns the last statement's frame.
+async fn run_sql(
+    state: &AppState,
+    builder: &UdfBuilder,
+    tenant: TenantId,
+    script: Result<Script, DataFusionError>,
+) -> Result<DataFrame, Value> {
+    let script = script.map_err(|error| engine_error(state, &error))?;
+    let context: SessionContext = state
+        .execution_session(builder)
+        .await
+        .map_err(|error| engine_error(state, &error))?;
+    let internal = |error: rusqlite::Error| json!({"kind": "internal", "message": error.to_string()});
+    for record in state.store.list_datasets(tenant).map_err(internal)? {
+        let path = state.dataset_path(record.owner, &record.file);
+        register_file(&context, &record.name, &path)
+            .await
+            .map_err(|error| engine_error(state, &error))?;
+    }
+    // Saved functions come from the compile cache; define only those the script names.
+    let saved = state.store.list_functions(tenant).map_err(internal)?;
+    for function in saved.into_iter().filter(|f| script.mentions(&f.name)) {
+        let signature = function
+            .signature
+            .parse::<UdfSignature>()
+            .map_err(|error| json!({"kind": "internal", "message": error.to_string()}))?;
+        let language = if function.language == "wat" {
+            Language::Wat
+        } else {
+            Language::C
+        };
+        let defined = crate::functions::define(builder, signature, language, function.source)
+            .await
+            .map_err(|error| udf_error(&error))?;
+        context.register_udf(defined.udf);
+    }
+    script
+        .run(&context)
+        .await
+        .map_err(|failure| engine_error(state, &failure.error))?
+        .ok_or_else(|| json!({"kind": "bad_request", "message": "no SQL statement to run"}))
+}
+
+/// Streams the result into `results/<id>.parquet` (written next to it, renamed when complete).
+async fn write_results(state: &AppState, id: &str, frame: DataFrame, cancel: &CancelFlag) -> Result<i64, Value> {
+    let io = |error: &dyn std::fmt::Display| json!({"kind": "internal", "message": format!("cannot store results: {error}")});
+    let target = state.result_file(id);
+    let directory = target.parent().map(std::path::Path::to_path_buf).unwrap_or_default();
+    std::fs::create_dir_all(&directory).map_err(|error| io(&error))?;
+    let staging = tempfile::NamedTempFile::new_in(&directory).map_err(|error| io(&error))?;
+    let schema = std::sync::Arc::new(frame.schema().as_arrow().clone());
+    let file = staging.reopen().map_err(|error| io(&error))?;
+    let mut writer =
+        ArrowWriter::try_new(file, schema, Some(crate::parquet_properties())).map_err(|error| io(&error))?;
+    let mut stream = frame
+        .execute_stream()
+        .await
+        .map_err(|error| engine_error(state, &error))?;
+    let mut rows = 0usize;
+    while let Some(batch) = stream.next().await {
+        if cancel.is_cancelled() {
+            return Err(json!({"kind": "cancelled", "message": "cancelled by the user"}));
+        }
+        let batch = batch.map_err(|error| engine_error(state, &error))?;
+        rows += batch.num_rows();
+        if rows > state.limits.max_result_rows {
+            return Err(
+                json!({"kind": "limit", "message": format!("the result has more than {} rows", state.limits.max_result_rows)}),
+            );
+        }
+        writer.write(&batch).map_err(|error| io(&error))?;
+        let bytes = writer.bytes_written() + writer.in_progress_size();
+        if bytes > state.limits.max_result_bytes {
+            return Err(json!({"kind": "limit", "message": format!(
+                "the result is larger than {} MiB; select fewer columns or rows", state.limits.max_result_bytes >> 20
+            )}));
+        }
+        state.progress.advance(id, rows as u64);
+    }
+    writer.close().map_err(|error| io(&error))?;
+    staging.persist(&target).map_err(|error| io(&error.error))?;
+    Ok(rows as i64)
+}
+
+fn udf_error(error: &WasmUdfError) -> Value {
+    let api = crate::functions::definition_error(error);
+    let kind = match api.code {
+        "compile_error" => "compile_error",
+        "compiler_unavailable" => "unavailable",
+        _ => "bad_request",
+    };
+    let mut value = json!({"kind": kind, "message": api.message});
+    if let Some(diagnostics) = api.details {
+        value["diagnostics"] = diagnostics;
+    }
+    value
+}
+
+/// A guest failure as the API reports it: the kind (`division_by_zero`, `time_limit`, ...), the
+/// function, and the row with its input values where the host found them.
+fn guest_error(error: &SandboxError) -> Value {
+    let (kind, function, location) = match error {
+        SandboxError::Trap {
+            function,
+            kind,
+            location,
+        } => (kind.code(), function.clone(), location.clone()),
+        SandboxError::InvalidOutput {
+            function,
+            location,
+            problem,
+        } => {
+            let kind = match problem {
+                OutputProblem::InvalidUtf8 { .. } => "invalid_utf8",
+                OutputProblem::OutOfBounds { .. } => "invalid_output",
+                OutputProblem::TooLarge { .. } => "memory_limit",
+            };
+            (kind, function.clone(), Some(location.clone()))
+        }
+        _ => ("trap", String::new(), None),
+    };
+    let mut value = json!({"kind": kind, "function": function, "message": error.to_string()});
+    match location {
+        Some(RowLocation::Row { index, values }) => {
+            value["row"] = json!(index);
+            value["values"] = Value::Object(
+                values
+                    .into_iter()
+                    .map(|(name, text)| (name, Value::String(text)))
+                    .collect(),
+            );
+        }
+        Some(RowLocation::Range { start, end }) => value["rows"] = json!([start, end]),
+        None => {}
+    }
+    value
+}
+
+fn engine_error(state: &AppState, error: &DataFusionError) -> Value {
+    let root = error.find_root();
+    let (kind, message) = match root {
+        // A guest's own limits arrive as `UDF ...` and are reported from the failure log; any
+        // other exhausted resource is the execution's memory pool.
+        DataFusionError::ResourcesExhausted(message) if !message.starts_with("UDF `") => (
+            "limit",
+            format!(
+                "the execution needed more memory than its limit of {} MiB",
+                state.limits.max_execution_memory_bytes >> 20
+            ),
+        ),
+        DataFusionError::ResourcesExhausted(_) => ("limit", root.to_string()),
+        DataFusionError::Execution(message) if message.starts_with("UDF `") => ("trap", root.to_string()),
+        DataFusionError::Plan(_) | DataFusionError::SQL(..) | DataFusionError::SchemaError(..) => {
+            ("bad_request", root.to_string())
+        }
+        _ => ("execution_error", root.to_string()),
+    };
+    json!({"kind": kind, "message": message})
+}
