@@ -79,6 +79,13 @@ def peak_rss(pid: int) -> tuple[int, int]:
     return fields["VmHWM"], fields["VmRSS"]
 
 
+def reset_peak_rss(pid: int) -> None:
+    """Starts VmHWM again from the current RSS (Linux: clear_refs 5), so each attack's peak is
+    its own."""
+    with open(f"/proc/{pid}/clear_refs", "w") as clear:
+        clear.write("5")
+
+
 def mib(n: int) -> str:
     return f"{n / (1 << 20):.0f} MiB"
 
@@ -562,6 +569,58 @@ class Walls:
 
         self.case("memory bomb in SQL", bomb)
 
+    def memory_attacks(self):
+        """Memory attacks other than the SQL aggregate bomb, each with the server's own peak RSS."""
+        pid = self.server.process.pid
+        self.memory_lines = []
+
+        def measured(label, attack):
+            reset_peak_rss(pid)
+            before, _ = peak_rss(pid)
+            detail = attack()
+            peak, _ = peak_rss(pid)
+            assert peak < PEAK_RSS_BYTES, f"{label}: the server's peak RSS reached {mib(peak)}"
+            line = f"{label}: peak RSS {mib(peak)} (from {mib(before)})"
+            self.memory_lines.append(line)
+            return f"{detail}; {line}"
+
+        def guest_strings():
+            # Every row returns the same 8 MiB: 100 rows would make the host copy 800 MiB.
+            sql = (
+                "CREATE FUNCTION big(x BIGINT) RETURNS STRING LANGUAGE c AS $$static char buffer[8 << 20];\n"
+                "wasmudf_str big(long long x) { buffer[x & 1023] = 'a'; return wasmudf_str_from(buffer, sizeof buffer); }$$;"
+                " SELECT length(big(value)) AS n FROM generate_series(1, 100)"
+            )
+            done, _, _ = self.run("mallory", {"sql": sql}, 60)
+            assert done["status"] == "failed" and done["error"]["kind"] == "memory_limit", done
+            return f"failed with memory_limit: {done['error']['message'][:100]}"
+
+        def parse_bomb():
+            sql = "SELECT " + "1+" * ((256 << 10) // 2 - 8) + "1"
+            status, body, _ = self.call("mallory", "POST", "/executions", {"sql": sql})
+            assert status == 400 and body.get("code") == "sql_too_deep", (status, body)
+            return f"{len(sql)} bytes of SQL: 400 sql_too_deep"
+
+        def csv_download():
+            # A result that compresses a thousandfold in Parquet, downloaded whole as CSV.
+            sql = f"SELECT concat('{'x' * 1000}', value) AS wide FROM generate_series(1, 100000)"
+            done, _, _ = self.run("mallory", {"sql": sql}, 120)
+            assert done["status"] == "succeeded", done
+            request = urllib.request.Request(
+                f"{self.server.base}/api/v1/executions/{done['id']}/results.csv",
+                headers={"Authorization": f"Bearer {self.tokens['mallory']}"},
+            )
+            received = 0
+            with urllib.request.urlopen(request, timeout=120) as response:
+                while chunk := response.read(1 << 20):
+                    received += len(chunk)
+            assert received > 100_000 * 1000, received
+            return f"a {mib(received)} CSV streamed from its stored Parquet"
+
+        self.case("memory: guest strings larger than the guest", lambda: measured("guest strings", guest_strings))
+        self.case("memory: the largest SQL the size cap lets through", lambda: measured("SQL parse", parse_bomb))
+        self.case("memory: a CSV download of a compressible result", lambda: measured("CSV download", csv_download))
+
     def time_limit(self):
         def limit():
             body = dict(udf(spin(self.n_limit)), data="accounts_large")
@@ -649,13 +708,15 @@ def main():
         server.start(*second)
         walls.restart()
         walls.memory_bomb()
+        walls.memory_attacks()
         walls.time_limit()
         walls.race()
         walls.bob_still_works()
         walls.no_cache_in_data_dir("after a restart")
         print(
             f"walls: passed: {len(walls.report)} cases in {time.monotonic() - started:.0f} s; "
-            f"{walls.stall_line}; {walls.limit_line}; {walls.rss_line}"
+            f"{walls.stall_line}; {walls.limit_line}; memory bomb: {walls.rss_line}; "
+            + "; ".join(walls.memory_lines)
         )
     except BaseException:
         print(server.log()[-8000:])
