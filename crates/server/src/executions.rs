@@ -28,7 +28,8 @@ pub struct ExecutionCreated {
         (status = 400, body = crate::error::ErrorBody, description = "Malformed request, unknown column, type mismatch, a SQL statement that is not allowed (`statement_not_allowed`), SQL or a program over its size cap (`sql_too_large`, `program_too_large`), expressions nested too deep (`sql_too_deep`)"),
         (status = 404, body = crate::error::ErrorBody, description = "Unknown dataset"),
         (status = 413, body = crate::error::ErrorBody, description = "The request body is over the limit (`body_too_large`)"),
-        (status = 429, body = crate::error::ErrorBody, description = "Too many executions or compiles"),
+        (status = 429, body = crate::error::ErrorBody, description = "Too many executions or compiles of this tenant"),
+        (status = 503, body = crate::error::ErrorBody, description = "The server runs as many executions as it takes (`server_busy`, with `Retry-After`)"),
     ))]
 pub async fn create(
     State(state): State<AppState>,

@@ -13,6 +13,9 @@ use crate::store::{Store, TenantId};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TenantLimits {
     pub max_concurrent_executions: usize,
+    /// Executions running at once on the whole server, all tenants together: each has threads
+    /// of its own (one per core), so this bounds the server's threads.
+    pub max_server_executions: usize,
     pub max_upload_bytes: usize,
     /// Most rows an execution may produce.
     pub max_result_rows: usize,
@@ -34,6 +37,7 @@ impl Default for TenantLimits {
     fn default() -> Self {
         TenantLimits {
             max_concurrent_executions: 4,
+            max_server_executions: 64,
             max_upload_bytes: 256 << 20,
             max_result_rows: 50_000_000,
             max_result_bytes: 1 << 30,
@@ -44,6 +48,15 @@ impl Default for TenantLimits {
             max_program_bytes: 256 << 10,
         }
     }
+}
+
+/// Which limit a new execution ran into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Busy {
+    /// The tenant runs as many executions as it may.
+    Tenant,
+    /// The server runs as many executions as it takes, from all tenants together.
+    Server,
 }
 
 /// Live progress of running executions, by id.
@@ -63,18 +76,22 @@ pub struct LiveExecution {
 }
 
 impl ProgressBoard {
-    /// Registers a live execution if the tenant has fewer than `max_running` (checked and taken
-    /// under one lock, so simultaneous requests cannot all slip under the limit); its UDFs must
-    /// be built with the returned flag. `None`: the tenant is at its limit.
+    /// Registers a live execution if the tenant has fewer than `limits.max_concurrent_executions`
+    /// and the server fewer than `limits.max_server_executions` (checked and taken under one
+    /// lock, so simultaneous requests cannot all slip under a limit); its UDFs must be built
+    /// with the returned flag.
     pub fn try_start(
         &self,
         id: &str,
         tenant: TenantId,
-        max_running: usize,
-    ) -> Option<wasmudf_datafusion::sandbox::CancelFlag> {
+        limits: &TenantLimits,
+    ) -> Result<wasmudf_datafusion::sandbox::CancelFlag, Busy> {
         let mut live = self.lock();
-        if live.values().filter(|execution| execution.tenant == tenant).count() >= max_running {
-            return None;
+        if live.values().filter(|execution| execution.tenant == tenant).count() >= limits.max_concurrent_executions {
+            return Err(Busy::Tenant);
+        }
+        if live.len() >= limits.max_server_executions {
+            return Err(Busy::Server);
         }
         let cancel = wasmudf_datafusion::sandbox::CancelFlag::new();
         let execution = LiveExecution {
@@ -84,7 +101,7 @@ impl ProgressBoard {
             cancel: cancel.clone(),
         };
         live.insert(id.to_string(), execution);
-        Some(cancel)
+        Ok(cancel)
     }
 
     pub fn advance(&self, id: &str, rows_done: u64) {

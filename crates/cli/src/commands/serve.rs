@@ -28,6 +28,9 @@ pub struct ServeArgs {
     /// Executions one tenant may run at once.
     #[arg(long, default_value_t = 4)]
     max_concurrent_executions: usize,
+    /// Executions the server runs at once, all tenants together (each has a thread per core).
+    #[arg(long, default_value_t = 64)]
+    max_server_executions: usize,
     /// Largest upload, in MiB.
     #[arg(long, default_value_t = 256)]
     max_upload_mb: usize,
@@ -61,6 +64,7 @@ pub async fn run(args: ServeArgs) -> Result<ExitCode> {
     let data_dir = std::path::absolute(&args.data_dir).context("--data-dir")?;
     let limits = TenantLimits {
         max_concurrent_executions: args.max_concurrent_executions,
+        max_server_executions: args.max_server_executions,
         max_upload_bytes: args.max_upload_mb << 20,
         max_result_bytes: args.max_result_mb << 20,
         max_compiles_per_minute: args.max_compiles_per_minute,

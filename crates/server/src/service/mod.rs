@@ -18,7 +18,7 @@ pub use plan::ExecutionBody;
 use axum::http::StatusCode;
 
 use crate::error::ApiError;
-use crate::state::AppState;
+use crate::state::{AppState, Busy};
 use crate::store::TenantId;
 
 /// Validates `body`, takes a slot of the tenant's concurrent executions and its compile budget,
@@ -26,14 +26,28 @@ use crate::store::TenantId;
 pub async fn submit(state: &AppState, tenant: TenantId, body: &ExecutionBody) -> Result<String, ApiError> {
     let job = plan::validate(state, tenant, body).await?;
     let id = crate::random_hex(16);
-    let max_running = state.limits.max_concurrent_executions;
-    let cancel = state.progress.try_start(&id, tenant, max_running).ok_or_else(|| {
-        ApiError::new(
-            StatusCode::TOO_MANY_REQUESTS,
-            "too_many_executions",
-            format!("at most {max_running} executions may run at once; wait for one to finish"),
-        )
-    })?;
+    let cancel = state
+        .progress
+        .try_start(&id, tenant, &state.limits)
+        .map_err(|busy| match busy {
+            Busy::Tenant => ApiError::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "too_many_executions",
+                format!(
+                    "at most {} executions may run at once; wait for one to finish",
+                    state.limits.max_concurrent_executions
+                ),
+            ),
+            Busy::Server => {
+                let mut busy = ApiError::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "server_busy",
+                    "the server is running as many executions as it takes; retry in a few seconds",
+                );
+                busy.retry_after = Some(5);
+                busy
+            }
+        })?;
     let accepted = state.charge_compiles(tenant, job.compiles()).and_then(|()| {
         let request_json =
             serde_json::to_string(body).map_err(|error| ApiError::internal("recording a request", error))?;

@@ -407,6 +407,31 @@ async fn simultaneous_requests_cannot_exceed_the_concurrency_limit() {
 }
 
 #[tokio::test]
+async fn the_servers_own_limit_holds_across_tenants_and_says_when_to_retry() {
+    let fixture = Fixture::with_limits(TenantLimits {
+        max_server_executions: 1,
+        ..TenantLimits::default()
+    });
+    let (status, created) = sql(&fixture, &fixture.alice, ENDLESS).await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{created}");
+    let request = axum::http::Request::post("/api/v1/executions")
+        .header("authorization", format!("Bearer {}", fixture.bob))
+        .header("content-type", "application/json")
+        .body(axum::body::Body::from(json!({"sql": "SELECT 1"}).to_string()))
+        .unwrap();
+    let response = tower::ServiceExt::oneshot(fixture.app(), request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(response.headers()["retry-after"], "5");
+    let id = created["id"].as_str().unwrap();
+    fixture
+        .delete(&fixture.alice, &format!("/api/v1/executions/{id}"))
+        .await;
+    fixture.wait(&fixture.alice, id).await;
+    let (status, body) = sql(&fixture, &fixture.bob, "SELECT 1").await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+}
+
+#[tokio::test]
 async fn the_demo_tenant_cannot_delete_the_shared_data() {
     let fixture = Fixture::new();
     let demo = wasmudf_server::add_token(&fixture.state.store, "demo").unwrap();
