@@ -30,11 +30,47 @@ use crate::store::TenantId;
 const POLL: Duration = Duration::from_millis(50);
 
 /// How an execution's work ended.
+#[derive(Debug)]
 enum Ending {
     Finished(Result<Done, Value>),
     Cancelled,
     TimedOut,
     Panicked,
+    /// No threads could be started for it.
+    Unstarted(std::io::Error),
+}
+
+/// Runs `work` on a runtime of its own until it finishes, panics, is cancelled or passes
+/// `deadline`; then stops whatever of it still runs (guests at their next epoch tick, every
+/// task and stream now). Never panics itself.
+async fn run_to_end<F>(work: F, cancel: &CancelFlag, deadline: Instant) -> Ending
+where
+    F: Future<Output = Result<Done, Value>> + Send + 'static,
+{
+    let runtime = match crate::executor::execution_runtime() {
+        Ok(runtime) => runtime,
+        Err(error) => return Ending::Unstarted(error),
+    };
+    let mut task = runtime.spawn(AssertUnwindSafe(work).catch_unwind());
+    let ending = loop {
+        match tokio::time::timeout(POLL, &mut task).await {
+            Ok(Ok(Ok(outcome))) => break Ending::Finished(outcome),
+            Ok(Ok(Err(_))) | Ok(Err(_)) => break Ending::Panicked,
+            Err(_) if cancel.is_cancelled() => break Ending::Cancelled,
+            Err(_) if Instant::now() >= deadline => break Ending::TimedOut,
+            Err(_) => {}
+        }
+    };
+    // A guest stopped by the tenant's cancel ends its work with an error at once, which can
+    // arrive before the loop above looks at the flag: the flag decides.
+    let ending = match ending {
+        Ending::Finished(_) if cancel.is_cancelled() => Ending::Cancelled,
+        ending => ending,
+    };
+    cancel.cancel();
+    task.abort();
+    runtime.shutdown_background();
+    ending
 }
 
 pub(crate) async fn supervise(state: AppState, tenant: TenantId, id: String, job: Job, cancel: CancelFlag) {
@@ -45,39 +81,11 @@ pub(crate) async fn supervise(state: AppState, tenant: TenantId, id: String, job
         .clone()
         .with_cancel(cancel.clone())
         .with_failure_log(failures.clone());
-    let ending = match crate::executor::execution_runtime() {
-        Err(error) => {
-            eprintln!("wasmudf-server: cannot start threads for execution {id}: {error}");
-            Ending::Finished(Err(
-                json!({"kind": "unavailable", "message": "the server cannot start this execution now; retry later"}),
-            ))
-        }
-        Ok(runtime) => {
-            let work = execute(state.clone(), builder, tenant, id.clone(), job, cancel.clone());
-            let mut task = runtime.spawn(AssertUnwindSafe(work).catch_unwind());
-            let limit = state.limits.max_execution_time;
-            let ending = loop {
-                match tokio::time::timeout(POLL, &mut task).await {
-                    Ok(Ok(Ok(outcome))) => break Ending::Finished(outcome),
-                    Ok(Ok(Err(_))) | Ok(Err(_)) => break Ending::Panicked,
-                    Err(_) if cancel.is_cancelled() => break Ending::Cancelled,
-                    Err(_) if started.elapsed() >= limit => break Ending::TimedOut,
-                    Err(_) => {}
-                }
-            };
-            // A guest stopped by the tenant's cancel ends its work with an error at once, which
-            // can arrive before the loop above looks at the flag: the flag decides.
-            let ending = match ending {
-                Ending::Finished(_) if cancel.is_cancelled() => Ending::Cancelled,
-                ending => ending,
-            };
-            // Stop whatever still runs: guests at their next epoch tick, streams now.
-            cancel.cancel();
-            task.abort();
-            runtime.shutdown_background();
-            ending
-        }
-    };
+    let work = execute(state.clone(), builder, tenant, id.clone(), job, cancel.clone());
+    let ending = run_to_end(work, &cancel, started + state.limits.max_execution_time).await;
+    if let Ending::Unstarted(error) = &ending {
+        eprintln!("wasmudf-server: cannot start threads for execution {id}: {error}");
+    }
     let elapsed_ms = || started.elapsed().as_millis() as i64;
     let record = |status: &str, error: Option<Value>, rows: (i64, i64), compile_ms: Option<i64>| {
         let run_ms = Some(elapsed_ms() - compile_ms.unwrap_or(0));
@@ -114,6 +122,12 @@ pub(crate) async fn supervise(state: AppState, tenant: TenantId, id: String, job
             (0, 0),
             None,
         ),
+        Ending::Unstarted(_) => record(
+            "failed",
+            Some(json!({"kind": "unavailable", "message": "the server cannot start this execution now; retry later"})),
+            (0, 0),
+            None,
+        ),
         Ending::Panicked => {
             eprintln!("wasmudf-server: execution {id} panicked; recorded as an internal error");
             record(
@@ -137,6 +151,7 @@ pub(crate) async fn supervise(state: AppState, tenant: TenantId, id: String, job
     state.progress.finish(&id);
 }
 
+#[derive(Debug)]
 struct Done {
     rows_in: i64,
     rows_out: i64,
@@ -346,4 +361,81 @@ fn engine_error(state: &AppState, error: &DataFusionError) -> Value {
         _ => ("execution_error", root.to_string()),
     };
     json!({"kind": kind, "message": message})
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+
+    fn done() -> Done {
+        Done {
+            rows_in: 1,
+            rows_out: 1,
+            compile_ms: 0,
+        }
+    }
+
+    fn later(seconds: u64) -> Instant {
+        Instant::now() + Duration::from_secs(seconds)
+    }
+
+    #[tokio::test]
+    async fn a_panic_in_the_work_is_an_ending_not_a_crash() {
+        let cancel = CancelFlag::new();
+        fn operator_bug() -> Result<Done, Value> {
+            panic!("a bug in an operator")
+        }
+        let ending = run_to_end(async { operator_bug() }, &cancel, later(10)).await;
+        assert!(matches!(ending, Ending::Panicked), "{ending:?}");
+        // The work's guests are told to stop too.
+        assert!(cancel.is_cancelled());
+    }
+
+    #[tokio::test]
+    async fn work_that_never_ends_is_stopped_at_the_deadline() {
+        let cancel = CancelFlag::new();
+        let started = Instant::now();
+        let ending = run_to_end(
+            std::future::pending::<Result<Done, Value>>(),
+            &cancel,
+            Instant::now() + Duration::from_millis(200),
+        )
+        .await;
+        assert!(matches!(ending, Ending::TimedOut), "{ending:?}");
+        assert!(started.elapsed() < Duration::from_secs(2), "{:?}", started.elapsed());
+    }
+
+    #[tokio::test]
+    async fn a_cancel_wins_over_the_error_it_causes() {
+        let cancel = CancelFlag::new();
+        let flag = cancel.clone();
+        let work = async move {
+            flag.cancel();
+            Err(json!({"kind": "cancelled"}))
+        };
+        assert!(matches!(run_to_end(work, &cancel, later(10)).await, Ending::Cancelled));
+        let finished = run_to_end(async { Ok(done()) }, &CancelFlag::new(), later(10)).await;
+        assert!(matches!(finished, Ending::Finished(Ok(Done { rows_out: 1, .. }))));
+    }
+
+    #[tokio::test]
+    async fn blocking_work_is_abandoned_when_cancelled() {
+        // Work stuck inside a poll (as a guest call is) cannot be aborted; the supervisor
+        // still ends the execution within a poll interval of the cancel.
+        let cancel = CancelFlag::new();
+        let work = async {
+            std::thread::sleep(Duration::from_secs(3));
+            Ok(done())
+        };
+        let flag = cancel.clone();
+        tokio::spawn(async move {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            flag.cancel();
+        });
+        let started = Instant::now();
+        assert!(matches!(run_to_end(work, &cancel, later(10)).await, Ending::Cancelled));
+        assert!(started.elapsed() < Duration::from_secs(1), "{:?}", started.elapsed());
+    }
 }
