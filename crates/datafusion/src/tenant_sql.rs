@@ -11,6 +11,7 @@
 use std::collections::HashSet;
 use std::ops::ControlFlow;
 
+use datafusion::common::format::ExplainFormat;
 use datafusion::common::tree_node::TreeNodeRecursion;
 use datafusion::common::{DataFusionError, Result};
 use datafusion::execution::context::SQLOptions;
@@ -75,9 +76,24 @@ pub enum SqlRefusal {
         what: &'static str,
         limit: usize,
     },
-    /// The text does not parse; the message is the parser's.
-    #[error("{0}")]
+    /// The text does not parse; the message is the parser's, without its Rust wrapping.
+    #[error("{}", syntax_message(.0))]
     Syntax(DataFusionError),
+}
+
+/// What the parser said, in its own words (not `SQL error: ParserError("...")`).
+fn syntax_message(error: &DataFusionError) -> String {
+    match error.find_root() {
+        DataFusionError::SQL(parser_error, _) => match parser_error.as_ref() {
+            ParserError::ParserError(message) | ParserError::TokenizerError(message) => {
+                format!("syntax error: {message}")
+            }
+            ParserError::RecursionLimitExceeded => {
+                "syntax error: the query nests deeper than the parser allows (50 levels)".to_string()
+            }
+        },
+        other => other.to_string(),
+    }
 }
 
 /// A tenant's script: parsed, every statement of an allowed kind, every expression within the
@@ -225,6 +241,9 @@ pub fn refused_kind(statement: &Statement) -> Option<String> {
         // The physical plan names the files behind each table: a tenant sees logical plans only.
         Statement::Explain(explain) if explain.options.analyze => Some("EXPLAIN ANALYZE".into()),
         Statement::Explain(explain) if explain.options.verbose => Some("EXPLAIN VERBOSE".into()),
+        Statement::Explain(explain) if explain.options.format == Some(ExplainFormat::Tree) => {
+            Some("EXPLAIN FORMAT tree".into())
+        }
         Statement::Explain(explain) => match explain.statement.as_ref() {
             Statement::Statement(inner) if matches!(**inner, SqlStatement::Query(_)) => {
                 refused_kind(explain.statement.as_ref())
@@ -478,7 +497,7 @@ mod tests {
             "VALUES (1, 'a'), (2, 'b')",
             "SELECT * FROM generate_series(1, 3)",
             "EXPLAIN SELECT 1",
-            "EXPLAIN FORMAT tree SELECT 1",
+            "EXPLAIN FORMAT indent SELECT 1",
             "CREATE FUNCTION f(x INT) RETURNS INT LANGUAGE c AS 'int f(int x) { return x; }'",
             "CREATE OR REPLACE FUNCTION f(x INT) RETURNS INT LANGUAGE wat AS '(module)'",
             "CREATE TEMPORARY FUNCTION f(x INT) RETURNS INT LANGUAGE C AS $$int f(int x) { return x; }$$",
@@ -534,6 +553,7 @@ mod tests {
             // Physical plans name the files behind each table.
             ("EXPLAIN ANALYZE SELECT 1", "EXPLAIN ANALYZE"),
             ("EXPLAIN VERBOSE SELECT 1", "EXPLAIN VERBOSE"),
+            ("EXPLAIN FORMAT tree SELECT 1", "EXPLAIN FORMAT tree"),
             ("SELECT 1 AS x INTO t", "SELECT ... INTO"),
             ("WITH t AS (SELECT 1) INSERT INTO accounts SELECT * FROM t", "INSERT"),
             ("DESCRIBE accounts", "DESCRIBE"),
@@ -550,6 +570,17 @@ mod tests {
         assert!(
             matches!(&refusal, Err(SqlRefusal::NotAllowed { position: 2, kind }) if kind == "COPY"),
             "{refusal:?}"
+        );
+    }
+
+    #[test]
+    fn syntax_errors_are_in_the_parsers_words() {
+        let message = |sql: &str| TenantSql::parse(sql, &SqlLimits::default()).unwrap_err().to_string();
+        assert_eq!(message("SELECT ("), "syntax error: Expected: an expression, found: EOF");
+        let nested = format!("SELECT {}1{}", "abs(".repeat(60), ")".repeat(60));
+        assert_eq!(
+            message(&nested),
+            "syntax error: the query nests deeper than the parser allows (50 levels)"
         );
     }
 

@@ -185,8 +185,31 @@ pub async fn rows(
 
 /// A data file that fails to read is the uploader's problem; say what failed, without paths.
 fn read_error(state: &AppState, error: impl std::fmt::Display) -> ApiError {
-    let message = error.to_string().replace(&state.data_dir.display().to_string(), "");
-    ApiError::bad_request("unreadable_dataset", message)
+    ApiError::bad_request(
+        "unreadable_dataset",
+        crate::scrub_paths(&state.data_dir, &error.to_string()),
+    )
+}
+
+/// The schema and row count of an uploaded file (staged at `path`), read completely. Errors
+/// name the file as the user did (`file_name`), not as it sits on the server.
+async fn read_back(state: &AppState, path: &Path, file_name: &str) -> Result<(Schema, usize), ApiError> {
+    let staged = path.display().to_string();
+    let fail = |error: wasmudf_datafusion::datafusion::error::DataFusionError| {
+        let message = error
+            .to_string()
+            .replace(&staged, file_name)
+            .replace(staged.trim_start_matches('/'), file_name);
+        read_error(state, message)
+    };
+    let context = new_session(state.builder.clone(), &SessionOptions::default());
+    register_file(&context, "upload", path).await.map_err(fail)?;
+    let frame = context.table("upload").await.map_err(fail)?;
+    let schema = Schema {
+        columns: columns(frame.schema().as_arrow()),
+    };
+    let rows = frame.count().await.map_err(fail)?;
+    Ok((schema, rows))
 }
 
 /// Delete one of the caller's own datasets.
@@ -224,7 +247,7 @@ pub async fn upload(
     let directory = state.datasets_dir(tenant.id);
     std::fs::create_dir_all(&directory).map_err(|error| ApiError::internal("storing an upload", error))?;
     let mut name = None;
-    let mut staged: Option<(tempfile::NamedTempFile, String, usize)> = None;
+    let mut staged: Option<(tempfile::NamedTempFile, String, String, usize)> = None;
     while let Some(mut field) = multipart.next_field().await? {
         match field.name() {
             Some("name") => name = Some(field.text().await?),
@@ -270,12 +293,12 @@ pub async fn upload(
                     .and_then(|s| s.to_str())
                     .unwrap_or("dataset")
                     .to_string();
-                staged = Some((staging, stem, bytes));
+                staged = Some((staging, file_name, stem, bytes));
             }
             _ => {}
         }
     }
-    let (staging, stem, bytes) =
+    let (staging, file_name, stem, bytes) =
         staged.ok_or_else(|| ApiError::bad_request("missing_file", "the multipart field `file` is missing"))?;
     let name = dataset_name(name.as_deref().unwrap_or(&stem))?;
     if state
@@ -289,19 +312,18 @@ pub async fn upload(
             format!("a dataset named `{name}` exists; delete it first"),
         ));
     }
-    // Read it all back before it becomes visible.
-    let context = new_session(state.builder.clone(), &SessionOptions::default());
-    register_file(&context, "upload", staging.path())
-        .await
-        .map_err(|error| read_error(&state, error))?;
-    let frame = context
-        .table("upload")
-        .await
-        .map_err(|error| read_error(&state, error))?;
-    let schema = Schema {
-        columns: columns(frame.schema().as_arrow()),
+    // Read it all back before it becomes visible. In a task of its own: a reader that panics
+    // on a crafted file (the parquet crate's overflow checks) fails this upload, not the server.
+    let read_back = {
+        let (state, path, file_name) = (state.clone(), staging.path().to_path_buf(), file_name.clone());
+        tokio::spawn(async move { read_back(&state, &path, &file_name).await })
     };
-    let rows = frame.count().await.map_err(|error| read_error(&state, error))?;
+    let (schema, rows) = read_back.await.unwrap_or_else(|_| {
+        Err(ApiError::bad_request(
+            "unreadable_dataset",
+            format!("`{file_name}` could not be read: it is not a valid file of its kind"),
+        ))
+    })?;
     let extension = staging
         .path()
         .extension()

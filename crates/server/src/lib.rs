@@ -173,6 +173,15 @@ pub fn add_token(store: &Store, tenant: &str) -> Result<String, ServerError> {
     Ok(token)
 }
 
+/// `text` with the data directory, in every form the engine prints it (a file path, or an
+/// object-store path without the leading `/`), replaced by `<data>`: no answer to a tenant
+/// names where the server keeps its files.
+pub(crate) fn scrub_paths(data_dir: &Path, text: &str) -> String {
+    let data_dir = data_dir.display().to_string();
+    text.replace(&data_dir, "<data>")
+        .replace(data_dir.trim_start_matches('/'), "<data>")
+}
+
 /// How the server writes Parquet (results, generated data): Snappy, which costs little time
 /// and shrinks typical tables several times.
 pub(crate) fn parquet_properties() -> wasmudf_datafusion::datafusion::parquet::file::properties::WriterProperties {

@@ -73,6 +73,9 @@ pub struct LiveExecution {
     pub rows_done: u64,
     /// Stops the guest itself, within one epoch tick.
     pub cancel: wasmudf_datafusion::sandbox::CancelFlag,
+    /// Its outcome is recorded but its threads are still finishing a poll: it no longer holds
+    /// one of its tenant's slots, but still counts against the server's.
+    pub ending: bool,
 }
 
 impl ProgressBoard {
@@ -87,7 +90,11 @@ impl ProgressBoard {
         limits: &TenantLimits,
     ) -> Result<wasmudf_datafusion::sandbox::CancelFlag, Busy> {
         let mut live = self.lock();
-        if live.values().filter(|execution| execution.tenant == tenant).count() >= limits.max_concurrent_executions {
+        let running = live
+            .values()
+            .filter(|execution| execution.tenant == tenant && !execution.ending)
+            .count();
+        if running >= limits.max_concurrent_executions {
             return Err(Busy::Tenant);
         }
         if live.len() >= limits.max_server_executions {
@@ -99,6 +106,7 @@ impl ProgressBoard {
             rows_in: None,
             rows_done: 0,
             cancel: cancel.clone(),
+            ending: false,
         };
         live.insert(id.to_string(), execution);
         Ok(cancel)
@@ -126,11 +134,19 @@ impl ProgressBoard {
     /// records the `cancelled` status when it has stopped.
     pub fn cancel(&self, id: &str, tenant: TenantId) -> bool {
         match self.lock().get(id) {
-            Some(live) if live.tenant == tenant => {
+            Some(live) if live.tenant == tenant && !live.ending => {
                 live.cancel.cancel();
                 true
             }
             _ => false,
+        }
+    }
+
+    /// The execution's outcome is recorded: its tenant's slot is free, the server's is not
+    /// until [`ProgressBoard::finish`].
+    pub fn end(&self, id: &str) {
+        if let Some(live) = self.lock().get_mut(id) {
+            live.ending = true;
         }
     }
 

@@ -60,6 +60,22 @@ pub struct ServeArgs {
 }
 
 pub async fn run(args: ServeArgs) -> Result<ExitCode> {
+    // A panic is caught where tenants' work runs (a crafted upload, a bug in an operator) and
+    // answered as an error; the log gets one line for it, not a backtrace a tenant can repeat
+    // until the disk fills.
+    std::panic::set_hook(Box::new(|info| {
+        let location = info
+            .location()
+            .map(|at| format!(" at {}:{}", at.file(), at.line()))
+            .unwrap_or_default();
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|text| (*text).to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        eprintln!("wasmudf-server: panic{location}: {message}");
+    }));
     // Absolute, so that paths given to a cluster's executors mean the same file there.
     let data_dir = std::path::absolute(&args.data_dir).context("--data-dir")?;
     let limits = TenantLimits {

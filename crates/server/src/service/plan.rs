@@ -4,7 +4,6 @@
 use serde::{Deserialize, Serialize};
 use wasmudf_compiler::{Language, infer_c_function};
 use wasmudf_datafusion::abi::SqlType;
-use wasmudf_datafusion::datafusion::error::DataFusionError;
 use wasmudf_datafusion::{
     ExecutionRequest, Operation, Script, SqlLimits, SqlRefusal, TenantSql, default_output_column, sql_type_of_column,
 };
@@ -42,9 +41,8 @@ pub(crate) enum Job {
         dataset: String,
         request: ExecutionRequest,
     },
-    /// The script (every statement of an allowed kind), or the parser's account of why it
-    /// does not parse (reported as the execution's failure, with the parser's position).
-    Sql(Result<Script, DataFusionError>),
+    /// The script: it parses, and every statement is of an allowed kind and shape.
+    Sql(Script),
 }
 
 impl Job {
@@ -53,7 +51,7 @@ impl Job {
     pub(crate) fn compiles(&self) -> usize {
         match self {
             Job::Udf { .. } => 1,
-            Job::Sql(script) => script.as_ref().map_or(0, Script::function_definitions),
+            Job::Sql(script) => script.function_definitions(),
         }
     }
 }
@@ -189,7 +187,7 @@ pub(crate) fn check_program_size(state: &AppState, program: &str) -> Result<(), 
 }
 
 /// Parses a tenant's SQL off the API runtime: size first, then statement kinds and depth.
-async fn parse_sql(state: &AppState, sql: String) -> Result<Result<Script, DataFusionError>, ApiError> {
+async fn parse_sql(state: &AppState, sql: String) -> Result<Script, ApiError> {
     let limits = SqlLimits {
         max_sql_bytes: state.limits.max_sql_bytes,
         ..SqlLimits::default()
@@ -205,11 +203,7 @@ async fn parse_sql(state: &AppState, sql: String) -> Result<Result<Script, DataF
         .spawn_blocking(move || TenantSql::parse(&sql, &limits))
         .await
         .map_err(|error| ApiError::internal("parsing SQL", error))?;
-    match parsed {
-        Ok(script) => Ok(Ok(script)),
-        Err(SqlRefusal::Syntax(error)) => Ok(Err(error)),
-        Err(refusal) => Err(sql_refusal(refusal)),
-    }
+    parsed.map_err(sql_refusal)
 }
 
 fn sql_refusal(refusal: SqlRefusal) -> ApiError {

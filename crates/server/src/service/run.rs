@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 
 use futures::{FutureExt, StreamExt};
 use serde_json::{Value, json};
+use tokio::runtime::Runtime;
 use wasmudf_compiler::Language;
 use wasmudf_datafusion::abi::UdfSignature;
 use wasmudf_datafusion::datafusion::dataframe::DataFrame;
@@ -41,15 +42,16 @@ enum Ending {
 }
 
 /// Runs `work` on a runtime of its own until it finishes, panics, is cancelled or passes
-/// `deadline`; then stops whatever of it still runs (guests at their next epoch tick, every
-/// task and stream now). Never panics itself.
-async fn run_to_end<F>(work: F, cancel: &CancelFlag, deadline: Instant) -> Ending
+/// `deadline`; then tells whatever of it still runs to stop (guests at their next epoch tick,
+/// every task at its next yield). Returns at once with how it ended, and the runtime, whose
+/// threads may still be finishing a poll: see [`wind_down`]. Never panics itself.
+async fn run_to_end<F>(work: F, cancel: &CancelFlag, deadline: Instant) -> (Ending, Option<Runtime>)
 where
     F: Future<Output = Result<Done, Value>> + Send + 'static,
 {
     let runtime = match crate::executor::execution_runtime() {
         Ok(runtime) => runtime,
-        Err(error) => return Ending::Unstarted(error),
+        Err(error) => return (Ending::Unstarted(error), None),
     };
     let mut task = runtime.spawn(AssertUnwindSafe(work).catch_unwind());
     let ending = loop {
@@ -69,8 +71,19 @@ where
     };
     cancel.cancel();
     task.abort();
-    runtime.shutdown_background();
-    ending
+    (ending, Some(runtime))
+}
+
+/// Waits until an ended execution's threads have stopped: at once for guests (the cancel flag)
+/// and streams (dropped at their next yield), but a poll cannot be interrupted (an operator
+/// building one huge value runs to its end). Until then the execution counts against the
+/// server-wide limit, which so bounds the threads of all executions, ending ones included.
+async fn wind_down(runtime: Runtime) {
+    const AT_MOST: Duration = Duration::from_secs(600);
+    let stopped = tokio::task::spawn_blocking(move || runtime.shutdown_timeout(AT_MOST)).await;
+    if stopped.is_err() {
+        eprintln!("wasmudf-server: an execution's threads did not stop cleanly");
+    }
 }
 
 pub(crate) async fn supervise(state: AppState, tenant: TenantId, id: String, job: Job, cancel: CancelFlag) {
@@ -82,21 +95,16 @@ pub(crate) async fn supervise(state: AppState, tenant: TenantId, id: String, job
         .with_cancel(cancel.clone())
         .with_failure_log(failures.clone());
     let work = execute(state.clone(), builder, tenant, id.clone(), job, cancel.clone());
-    let ending = run_to_end(work, &cancel, started + state.limits.max_execution_time).await;
+    let (ending, runtime) = run_to_end(work, &cancel, started + state.limits.max_execution_time).await;
+
     if let Ending::Unstarted(error) = &ending {
         eprintln!("wasmudf-server: cannot start threads for execution {id}: {error}");
     }
     let elapsed_ms = || started.elapsed().as_millis() as i64;
     let record = |status: &str, error: Option<Value>, rows: (i64, i64), compile_ms: Option<i64>| {
         let run_ms = Some(elapsed_ms() - compile_ms.unwrap_or(0));
-        // Every execution error passes here: no message shown to a tenant names a server path,
-        // as a file path or in the object-store form DataFusion prints (no leading `/`).
-        let data_dir = state.data_dir.display().to_string();
-        let error = error.map(|e| {
-            e.to_string()
-                .replace(&data_dir, "<data>")
-                .replace(data_dir.trim_start_matches('/'), "<data>")
-        });
+        // Every execution error passes here: no message shown to a tenant names a server path.
+        let error = error.map(|e| crate::scrub_paths(&state.data_dir, &e.to_string()));
         if let Err(failure) = state
             .store
             .finish_execution(&id, status, error.as_deref(), rows, compile_ms, run_ms)
@@ -147,6 +155,12 @@ pub(crate) async fn supervise(state: AppState, tenant: TenantId, id: String, job
             let compile_ms = (error["kind"] == "compile_error").then(elapsed_ms);
             record("failed", Some(error), (0, 0), compile_ms)
         }
+    }
+    // The outcome is the tenant's to see now, and its slot free; the server's slot stays taken
+    // until the work's threads have stopped.
+    state.progress.end(&id);
+    if let Some(runtime) = runtime {
+        wind_down(runtime).await;
     }
     state.progress.finish(&id);
 }
@@ -204,13 +218,7 @@ async fn execute(
 
 /// Runs every statement of `script` in a tenant session holding the tenant's readable datasets
 /// as tables and the saved functions it names; returns the last statement's frame.
-async fn run_sql(
-    state: &AppState,
-    builder: &UdfBuilder,
-    tenant: TenantId,
-    script: Result<Script, DataFusionError>,
-) -> Result<DataFrame, Value> {
-    let script = script.map_err(|error| engine_error(state, &error))?;
+async fn run_sql(state: &AppState, builder: &UdfBuilder, tenant: TenantId, script: Script) -> Result<DataFrame, Value> {
     let context: SessionContext = state
         .execution_session(builder)
         .await
@@ -381,13 +389,26 @@ mod tests {
         Instant::now() + Duration::from_secs(seconds)
     }
 
+    /// How `work` ends, after its threads have stopped (a runtime may not be dropped in async
+    /// code, so every test winds down).
+    async fn ending_of<F>(work: F, cancel: &CancelFlag, deadline: Instant) -> Ending
+    where
+        F: Future<Output = Result<Done, Value>> + Send + 'static,
+    {
+        let (ending, runtime) = run_to_end(work, cancel, deadline).await;
+        if let Some(runtime) = runtime {
+            wind_down(runtime).await;
+        }
+        ending
+    }
+
     #[tokio::test]
     async fn a_panic_in_the_work_is_an_ending_not_a_crash() {
-        let cancel = CancelFlag::new();
         fn operator_bug() -> Result<Done, Value> {
             panic!("a bug in an operator")
         }
-        let ending = run_to_end(async { operator_bug() }, &cancel, later(10)).await;
+        let cancel = CancelFlag::new();
+        let ending = ending_of(async { operator_bug() }, &cancel, later(10)).await;
         assert!(matches!(ending, Ending::Panicked), "{ending:?}");
         // The work's guests are told to stop too.
         assert!(cancel.is_cancelled());
@@ -395,14 +416,9 @@ mod tests {
 
     #[tokio::test]
     async fn work_that_never_ends_is_stopped_at_the_deadline() {
-        let cancel = CancelFlag::new();
         let started = Instant::now();
-        let ending = run_to_end(
-            std::future::pending::<Result<Done, Value>>(),
-            &cancel,
-            Instant::now() + Duration::from_millis(200),
-        )
-        .await;
+        let deadline = Instant::now() + Duration::from_millis(200);
+        let ending = ending_of(std::future::pending(), &CancelFlag::new(), deadline).await;
         assert!(matches!(ending, Ending::TimedOut), "{ending:?}");
         assert!(started.elapsed() < Duration::from_secs(2), "{:?}", started.elapsed());
     }
@@ -415,15 +431,16 @@ mod tests {
             flag.cancel();
             Err(json!({"kind": "cancelled"}))
         };
-        assert!(matches!(run_to_end(work, &cancel, later(10)).await, Ending::Cancelled));
-        let finished = run_to_end(async { Ok(done()) }, &CancelFlag::new(), later(10)).await;
+        assert!(matches!(ending_of(work, &cancel, later(10)).await, Ending::Cancelled));
+        let finished = ending_of(async { Ok(done()) }, &CancelFlag::new(), later(10)).await;
         assert!(matches!(finished, Ending::Finished(Ok(Done { rows_out: 1, .. }))));
     }
 
     #[tokio::test]
-    async fn blocking_work_is_abandoned_when_cancelled() {
-        // Work stuck inside a poll (as a guest call is) cannot be aborted; the supervisor
-        // still ends the execution within a poll interval of the cancel.
+    async fn work_stuck_in_a_poll_ends_at_once_and_holds_its_slot_until_it_stops() {
+        // Work stuck inside a poll (as an operator building one huge value is) cannot be
+        // aborted: the execution ends within a poll interval of the cancel, and winding down
+        // (which frees the slot) waits for the poll to return.
         let cancel = CancelFlag::new();
         let work = async {
             std::thread::sleep(Duration::from_secs(3));
@@ -435,7 +452,14 @@ mod tests {
             flag.cancel();
         });
         let started = Instant::now();
-        assert!(matches!(run_to_end(work, &cancel, later(10)).await, Ending::Cancelled));
+        let (ending, runtime) = run_to_end(work, &cancel, later(10)).await;
+        assert!(matches!(ending, Ending::Cancelled), "{ending:?}");
         assert!(started.elapsed() < Duration::from_secs(1), "{:?}", started.elapsed());
+        wind_down(runtime.unwrap()).await;
+        assert!(
+            started.elapsed() >= Duration::from_millis(2900),
+            "{:?}",
+            started.elapsed()
+        );
     }
 }
