@@ -21,7 +21,8 @@
 //! Metadata lives in SQLite (`store.rs`), files under the data directory. Every handler takes a
 //! [`auth::Caller`], and every store query that reads tenant data takes the tenant's id.
 //!
-//! **Architecture invariant:** the only crate that depends on axum.
+//! **Architecture invariant:** the only crate that serves the HTTP API (the cluster crate uses
+//! axum only to serve Ballista's scheduler behind the cluster secret).
 
 pub mod auth;
 pub mod datasets;
