@@ -25,7 +25,7 @@ pub struct ExecutionCreated {
 #[utoipa::path(post, path = "/executions", tag = "executions", request_body = ExecutionBody,
     responses(
         (status = 202, body = ExecutionCreated, description = "Accepted; poll its status"),
-        (status = 400, body = crate::error::ErrorBody, description = "Malformed request, unknown column, type mismatch, a SQL statement that is not allowed (`statement_not_allowed`), SQL or a program over its size cap (`sql_too_large`, `program_too_large`), expressions nested too deep (`sql_too_deep`)"),
+        (status = 400, body = crate::error::ErrorBody, description = "Malformed request, unknown column, type mismatch, a SQL statement that is not allowed (`statement_not_allowed`), SQL that does not parse (`sql_syntax_error`), SQL or a program over its size cap (`sql_too_large`, `program_too_large`), SQL whose shape is over a cap (`sql_too_deep`)"),
         (status = 404, body = crate::error::ErrorBody, description = "Unknown dataset"),
         (status = 413, body = crate::error::ErrorBody, description = "The request body is over the limit (`body_too_large`)"),
         (status = 429, body = crate::error::ErrorBody, description = "Too many executions or compiles of this tenant"),
