@@ -45,6 +45,9 @@ PEAK_RSS_BYTES = 3 << 29  # 1.5 GiB
 LIMIT_CALL_SECONDS = 0.7
 STALL_CALL_SECONDS = 0.15
 STALLERS = 4
+# The second configuration's connection walls.
+PER_CLIENT = 20
+IDLE_SECONDS = 2
 # Seconds of pure-SQL work: a cross join of 10^10 rows, summed (no statistics shortcut).
 SLOW_SQL = (
     "SELECT sum((a.value * 31 + b.value) % 7) AS s "
@@ -621,6 +624,35 @@ class Walls:
         self.case("memory: the largest SQL the size cap lets through", lambda: measured("SQL parse", parse_bomb))
         self.case("memory: a CSV download of a compressible result", lambda: measured("CSV download", csv_download))
 
+    def idle_connections(self):
+        """Connections that send nothing: past the per-client limit they are closed at once, the
+        rest when the idle timeout passes; then everyone is served again."""
+
+        def closed(connection: socket.socket) -> bool:
+            connection.setblocking(False)
+            try:
+                return connection.recv(1) == b""
+            except BlockingIOError:
+                return False
+            except OSError:
+                return True
+
+        def hold():
+            connections = [socket.create_connection(("127.0.0.1", self.server.port)) for _ in range(2 * PER_CLIENT)]
+            try:
+                time.sleep(0.5)
+                early = sum(closed(c) for c in connections)
+                time.sleep(IDLE_SECONDS + 1.5)
+                late = sum(closed(c) for c in connections)
+            finally:
+                for connection in connections:
+                    connection.close()
+            assert early >= PER_CLIENT, f"only {early} of {2 * PER_CLIENT} idle connections were refused at once"
+            assert late == 2 * PER_CLIENT, f"{2 * PER_CLIENT - late} idle connections outlived the idle timeout"
+            return f"{2 * PER_CLIENT} idle connections: {early} closed at once (limit {PER_CLIENT}), all after {IDLE_SECONDS} s idle"
+
+        self.case("idle connections", hold)
+
     def time_limit(self):
         def limit():
             body = dict(udf(spin(self.n_limit)), data="accounts_large")
@@ -686,6 +718,7 @@ def main():
     second = [
         "--max-concurrent-executions", "2", "--time-limit-ms", str(PER_CALL_MS),
         "--execution-time-limit", str(EXECUTION_SECONDS), "--execution-memory-mb", "64",
+        "--max-connections-per-client", str(PER_CLIENT), "--idle-timeout-seconds", str(IDLE_SECONDS),
     ]
     server = Server(*first)
     walls = Walls(server)
@@ -709,6 +742,7 @@ def main():
         walls.restart()
         walls.memory_bomb()
         walls.memory_attacks()
+        walls.idle_connections()
         walls.time_limit()
         walls.race()
         walls.bob_still_works()

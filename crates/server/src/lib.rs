@@ -31,6 +31,7 @@ pub mod error;
 pub mod executions;
 pub mod executor;
 pub mod functions;
+pub mod listener;
 pub mod openapi;
 pub mod rows;
 pub mod service;
@@ -47,6 +48,7 @@ use axum::routing::get;
 use wasmudf_datafusion::UdfBuilder;
 
 pub use demo::ensure_demo;
+pub use listener::GuardedListener;
 pub use state::{AppState, ClusterTarget, TenantLimits};
 pub use store::Store;
 

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::Args;
-use wasmudf_server::{ClusterTarget, TenantLimits, app, ensure_demo, open_state};
+use wasmudf_server::{ClusterTarget, GuardedListener, TenantLimits, app, ensure_demo, open_state};
 
 use crate::cluster_options::ClusterOptions;
 use crate::udf_options::UdfOptions;
@@ -50,6 +50,13 @@ pub struct ServeArgs {
     /// Longest SQL text, and longest C program, accepted, in KiB; checked before parsing.
     #[arg(long, value_name = "KIB", default_value_t = 256)]
     max_source_kb: usize,
+    /// Open connections one client address may hold; more are closed at once (behind a
+    /// reverse proxy, every client has the proxy's address: raise it there).
+    #[arg(long, default_value_t = 128)]
+    max_connections_per_client: usize,
+    /// Seconds a connection may stay silent (no byte either way) before it is closed.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30)]
+    idle_timeout_seconds: u64,
     /// Rows of the generated `accounts_large` demo dataset, made on first start (0: none).
     #[arg(long, default_value_t = 1_000_000)]
     demo_rows: usize,
@@ -149,6 +156,11 @@ pub async fn run(args: ServeArgs) -> Result<ExitCode> {
         }
     }
     eprintln!();
+    let listener = GuardedListener::new(
+        listener,
+        args.max_connections_per_client,
+        std::time::Duration::from_secs(args.idle_timeout_seconds.max(1)),
+    );
     axum::serve(listener, app(state))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
