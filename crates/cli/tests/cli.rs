@@ -354,11 +354,39 @@ fn operators_create_tenants_and_share_datasets() {
         text(&output.stderr)
     );
 
+    // Another token for an existing tenant; none for the operator, which owns shared data.
+    let more = wasmudf(&["tokens", "create", "alice", "--data-dir", &data]);
+    assert!(more.status.success(), "{}", text(&more.stderr));
+    assert!(text(&more.stdout).trim().starts_with("wu_"));
+    let listed = text(&wasmudf(&["tenants", "list", "--data-dir", &data]).stdout);
+    assert!(listed.contains("alice\t2 live token(s)"), "{listed}");
+    let output = wasmudf(&["tokens", "create", "@operator", "--data-dir", &data]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text(&output.stderr).contains("no tenant named `@operator`"),
+        "{}",
+        text(&output.stderr)
+    );
+
     let output = wasmudf(&["tokens", "revoke", token.trim(), "--data-dir", &data]);
     assert!(output.status.success(), "{}", text(&output.stderr));
     let output = wasmudf(&["tokens", "revoke", token.trim(), "--data-dir", &data]);
     assert_eq!(output.status.code(), Some(1));
     assert!(text(&output.stderr).contains("no live token matches"));
+}
+
+#[test]
+fn serve_refuses_a_compile_cache_inside_the_data_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_string_lossy().into_owned();
+    let cache = dir.path().join("cache").to_string_lossy().into_owned();
+    let output = wasmudf(&["serve", "--port", "0", "--data-dir", &data, "--cache-dir", &cache]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text(&output.stderr).contains("--cache-dir must lie outside --data-dir"),
+        "{}",
+        text(&output.stderr)
+    );
 }
 
 #[test]

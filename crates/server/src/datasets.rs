@@ -194,13 +194,8 @@ fn read_error(state: &AppState, error: impl std::fmt::Display) -> ApiError {
 /// The schema and row count of an uploaded file (staged at `path`), read completely. Errors
 /// name the file as the user did (`file_name`), not as it sits on the server.
 async fn read_back(state: &AppState, path: &Path, file_name: &str) -> Result<(Schema, usize), ApiError> {
-    let staged = path.display().to_string();
     let fail = |error: wasmudf_datafusion::datafusion::error::DataFusionError| {
-        let message = error
-            .to_string()
-            .replace(&staged, file_name)
-            .replace(staged.trim_start_matches('/'), file_name);
-        read_error(state, message)
+        read_error(state, crate::replace_path(&error.to_string(), path, file_name))
     };
     let context = new_session(state.builder.clone(), &SessionOptions::default());
     register_file(&context, "upload", path).await.map_err(fail)?;

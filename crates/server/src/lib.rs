@@ -180,9 +180,14 @@ pub fn add_token(store: &Store, tenant: &str) -> Result<String, ServerError> {
 /// object-store path without the leading `/`), replaced by `<data>`: no answer to a tenant
 /// names where the server keeps its files.
 pub(crate) fn scrub_paths(data_dir: &Path, text: &str) -> String {
-    let data_dir = data_dir.display().to_string();
-    text.replace(&data_dir, "<data>")
-        .replace(data_dir.trim_start_matches('/'), "<data>")
+    replace_path(text, data_dir, "<data>")
+}
+
+/// `text` with `path` replaced by `with`, as a file path and in the object-store form
+/// DataFusion prints (without the leading `/`).
+pub(crate) fn replace_path(text: &str, path: &Path, with: &str) -> String {
+    let path = path.display().to_string();
+    text.replace(&path, with).replace(path.trim_start_matches('/'), with)
 }
 
 /// How the server writes Parquet (results, generated data): Snappy, which costs little time
