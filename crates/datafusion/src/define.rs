@@ -5,7 +5,7 @@ use std::sync::Arc;
 use datafusion::logical_expr::ScalarUDF;
 use wasmudf_abi::UdfSignature;
 use wasmudf_compiler::{CompileRequest, CompiledModule, Compiler, Language};
-use wasmudf_sandbox::{CancelFlag, FailureLog, LoadedModule, RuntimeLimits, SandboxError, UdfRunner};
+use wasmudf_sandbox::{CancelFlag, LoadedModule, RuntimeLimits, SandboxError, UdfRunner};
 
 use crate::{RunnerFactory, ShippableModule, WasmScalarUdf, WasmUdfError};
 
@@ -16,8 +16,6 @@ pub struct UdfBuilder {
     pub limits: RuntimeLimits,
     /// When set, every UDF built here stops as soon as it is cancelled.
     pub cancel: Option<CancelFlag>,
-    /// When set, the first failure of any UDF built here is kept here, structured.
-    pub failures: Option<FailureLog>,
 }
 
 /// A UDF ready to register, with what compiling it produced.
@@ -33,14 +31,7 @@ impl UdfBuilder {
             compiler,
             limits,
             cancel: None,
-            failures: None,
         }
-    }
-
-    /// The same builder, whose UDFs record their first failure in `failures`.
-    pub fn with_failure_log(mut self, failures: FailureLog) -> Self {
-        self.failures = Some(failures);
-        self
     }
 
     /// The same builder, whose UDFs stop (trap with "cancelled") once `cancel` is set.
@@ -76,11 +67,7 @@ impl UdfBuilder {
     pub fn deferred(&self, signature: UdfSignature, module: ShippableModule) -> ScalarUDF {
         let builder = self.clone();
         let (wasm, expected) = (module.wasm.clone(), signature.clone());
-        let make: RunnerFactory = Box::new(move || {
-            builder
-                .runner(&expected, &wasm)
-                .map_err(|error| format!("UDF `{}` cannot be loaded: {error}", expected.name))
-        });
+        let make: RunnerFactory = Box::new(move || builder.runner(&expected, &wasm));
         WasmScalarUdf::deferred(signature, module, make).into_scalar_udf()
     }
 
@@ -89,9 +76,6 @@ impl UdfBuilder {
         let mut runner = UdfRunner::new(module);
         if let Some(cancel) = &self.cancel {
             runner = runner.with_cancel(cancel.clone());
-        }
-        if let Some(failures) = &self.failures {
-            runner = runner.with_failure_log(failures.clone());
         }
         Ok(runner)
     }

@@ -22,7 +22,7 @@ mod tenant_sql;
 mod udf;
 
 pub use define::{DefinedUdf, UdfBuilder};
-pub use error::{WasmUdfError, definition_to_datafusion, sandbox_to_datafusion};
+pub use error::{WasmUdfError, definition_to_datafusion, guest_failure, sandbox_to_datafusion};
 pub use factory::WasmFunctionFactory;
 pub use operation::{
     ExecutionRequest, Operation, PlannedExecution, apply, default_output_column, plan_execution, sql_type_of_column,

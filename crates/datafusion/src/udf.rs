@@ -4,10 +4,10 @@ use std::hash::{Hash, Hasher};
 use std::sync::{Arc, OnceLock};
 
 use datafusion::arrow::datatypes::DataType;
-use datafusion::common::{DataFusionError, Result, plan_err};
+use datafusion::common::{Result, plan_err};
 use datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDF, ScalarUDFImpl, Signature, Volatility};
 use wasmudf_abi::{SqlType, UdfSignature};
-use wasmudf_sandbox::{UdfRunner, arrow_type};
+use wasmudf_sandbox::{SandboxError, UdfRunner, arrow_type};
 
 use crate::error::sandbox_to_datafusion;
 
@@ -36,10 +36,11 @@ pub struct ShippableModule {
 }
 
 /// Makes the runner of a deferred UDF, once.
-pub type RunnerFactory = Box<dyn Fn() -> std::result::Result<UdfRunner, String> + Send + Sync>;
+pub type RunnerFactory = Box<dyn Fn() -> std::result::Result<UdfRunner, SandboxError> + Send + Sync>;
 
 struct LazyRunner {
-    cell: OnceLock<std::result::Result<UdfRunner, String>>,
+    function: String,
+    cell: OnceLock<std::result::Result<UdfRunner, SandboxError>>,
     make: Option<RunnerFactory>,
 }
 
@@ -55,10 +56,14 @@ impl LazyRunner {
     fn get(&self) -> Result<&UdfRunner> {
         let made = self.cell.get_or_init(|| match &self.make {
             Some(make) => make(),
-            None => Err("the function has no runner".into()),
+            None => Err(SandboxError::Instantiate {
+                function: self.function.clone(),
+                message: "the function has no runner".into(),
+            }),
         });
-        made.as_ref()
-            .map_err(|message| DataFusionError::Execution(message.clone()))
+        made.as_ref().map_err(|error| {
+            sandbox_to_datafusion(error.clone()).context(format!("UDF `{}` cannot be loaded", self.function))
+        })
     }
 }
 
@@ -71,6 +76,7 @@ impl WasmScalarUdf {
             digest: runner.module().digest().to_string(),
         };
         let lazy = LazyRunner {
+            function: signature.name.clone(),
             cell: OnceLock::from(Ok(runner)),
             make: None,
         };
@@ -81,6 +87,7 @@ impl WasmScalarUdf {
     /// reports). Planning with it needs only the signature.
     pub fn deferred(signature: UdfSignature, module: ShippableModule, make: RunnerFactory) -> Self {
         let lazy = LazyRunner {
+            function: signature.name.clone(),
             cell: OnceLock::new(),
             make: Some(make),
         };

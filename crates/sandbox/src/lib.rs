@@ -21,7 +21,7 @@ mod marshal;
 mod module;
 mod runner;
 
-pub use cancel::{CancelFlag, FailureLog};
+pub use cancel::CancelFlag;
 pub use engine::{EPOCH_TICK, HARD_MEMORY_CAP_BYTES, SandboxEngine, WASM_STACK_BYTES};
 pub use error::{OutputProblem, RowLocation, SandboxError, TrapKind};
 pub use marshal::arrow_type;

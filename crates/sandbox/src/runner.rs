@@ -9,7 +9,7 @@ use wasmudf_abi::{BatchLayout, UdfSignature};
 
 use crate::instance::GuestInstance;
 use crate::marshal::{GuestColumn, ResultBuilder, describe_row, write_selection};
-use crate::{CancelFlag, FailureLog, LoadedModule, RowLocation, SandboxError, TrapKind};
+use crate::{CancelFlag, LoadedModule, RowLocation, SandboxError, TrapKind};
 
 /// Rows per guest call. Large enough that the per-call cost (two guest calls, a descriptor)
 /// disappears, small enough that scratch memory stays a few MiB.
@@ -24,7 +24,6 @@ pub struct UdfRunner {
     module: Arc<LoadedModule>,
     idle: Mutex<Vec<GuestInstance>>,
     cancel: Option<CancelFlag>,
-    failures: Option<FailureLog>,
 }
 
 impl std::fmt::Debug for UdfRunner {
@@ -41,7 +40,6 @@ impl UdfRunner {
             module,
             idle: Mutex::new(Vec::new()),
             cancel: None,
-            failures: None,
         }
     }
 
@@ -59,24 +57,10 @@ impl UdfRunner {
         &self.module
     }
 
-    /// Records this runner's first failure, structured, in `failures`.
-    pub fn with_failure_log(mut self, failures: FailureLog) -> Self {
-        self.failures = Some(failures);
-        self
-    }
-
     /// Applies the UDF to `rows` rows of `args` (one array per parameter, of the declared types;
     /// STRING accepts Utf8, LargeUtf8 and Utf8View). A row with any NULL input is NULL in the
     /// result and the guest never sees it.
     pub fn call(&self, args: &[ArrayRef], rows: usize) -> Result<ArrayRef, SandboxError> {
-        let result = self.call_unlogged(args, rows);
-        if let (Err(error), Some(failures)) = (&result, &self.failures) {
-            failures.record(error);
-        }
-        result
-    }
-
-    fn call_unlogged(&self, args: &[ArrayRef], rows: usize) -> Result<ArrayRef, SandboxError> {
         let signature = &self.module.signature;
         let columns = self.columns(args)?;
         let nulls = args.iter().fold(None, |acc: Option<NullBuffer>, array| {

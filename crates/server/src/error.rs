@@ -5,6 +5,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
+use crate::outcome::DiagnosticView;
+
 /// An API error: `{"code": "...", "message": "..."}` with a status. Messages are written for the
 /// user and never carry a host path or a stack trace.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,8 +14,8 @@ pub struct ApiError {
     pub status: StatusCode,
     pub code: &'static str,
     pub message: String,
-    /// Structured detail for the client, e.g. compiler diagnostics.
-    pub details: Option<serde_json::Value>,
+    /// With `compile_error`: where the source is wrong.
+    pub diagnostics: Option<Vec<DiagnosticView>>,
     /// Seconds after which a rate-limited request may be retried (`Retry-After`).
     pub retry_after: Option<u64>,
 }
@@ -25,10 +27,9 @@ pub struct ErrorBody<'a> {
     code: &'a str,
     /// What went wrong, written for the user.
     message: &'a str,
-    /// Compiler diagnostics (`[{severity, line, column, message}]`) when `code` is `compile_error`.
+    /// Compiler diagnostics when `code` is `compile_error`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schema(value_type = Option<Vec<Object>>)]
-    diagnostics: Option<&'a serde_json::Value>,
+    diagnostics: Option<&'a [DiagnosticView]>,
 }
 
 impl ApiError {
@@ -37,15 +38,15 @@ impl ApiError {
             status,
             code,
             message: message.into(),
-            details: None,
+            diagnostics: None,
             retry_after: None,
         }
     }
 
     /// A compile failure, with the compiler's diagnostics in the user's coordinates.
-    pub fn compile_error(message: impl Into<String>, diagnostics: serde_json::Value) -> Self {
+    pub fn compile_error(message: impl Into<String>, diagnostics: Vec<DiagnosticView>) -> Self {
         let mut error = Self::new(StatusCode::UNPROCESSABLE_ENTITY, "compile_error", message);
-        error.details = Some(diagnostics);
+        error.diagnostics = Some(diagnostics);
         error
     }
 
@@ -84,7 +85,7 @@ impl IntoResponse for ApiError {
         let body = ErrorBody {
             code: self.code,
             message: &self.message,
-            diagnostics: self.details.as_ref(),
+            diagnostics: self.diagnostics.as_deref(),
         };
         let mut response = (self.status, Json(body)).into_response();
         if let Some(seconds) = self.retry_after {

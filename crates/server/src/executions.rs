@@ -6,11 +6,11 @@ use axum::extract::{Path as UrlPath, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::auth::Caller;
 use crate::datasets::{MAX_PAGE_ROWS, Page, Table};
 use crate::error::ApiError;
+use crate::outcome::{ExecutionError, ExecutionStatus};
 use crate::rows::{columns, json_rows};
 use crate::service::{self, ExecutionBody};
 use crate::state::AppState;
@@ -41,18 +41,15 @@ pub async fn create(
     Ok((StatusCode::ACCEPTED, Json(ExecutionCreated { id })))
 }
 
+/// An execution as its tenant sees it.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct ExecutionStatus {
+pub struct Execution {
     pub id: String,
-    /// queued, compiling, running, succeeded, failed or cancelled.
-    pub status: String,
+    pub status: ExecutionStatus,
     pub progress: Progress,
     pub timings: Timings,
-    /// On failure: `kind` (compile_error, division_by_zero, time_limit, memory_limit, limit,
-    /// bad_request, interrupted, ...), `message`, and where known `function`, `row`, `values`
-    /// (input values by column) or `diagnostics` (`[{severity, line, column, message}]`).
-    #[schema(value_type = Option<Object>)]
-    pub error: Option<Value>,
+    /// Why it failed (or that it was cancelled).
+    pub error: Option<ExecutionError>,
     pub created_at: String,
 }
 
@@ -73,12 +70,12 @@ pub struct Timings {
 /// An execution's status, progress, timings and error.
 #[utoipa::path(get, path = "/executions/{id}", tag = "executions",
     params(("id" = String, Path, description = "Execution id")),
-    responses((status = 200, body = ExecutionStatus), (status = 404, body = crate::error::ErrorBody)))]
+    responses((status = 200, body = Execution), (status = 404, body = crate::error::ErrorBody)))]
 pub async fn status(
     State(state): State<AppState>,
     Caller(tenant): Caller,
     UrlPath(id): UrlPath<String>,
-) -> Result<Json<ExecutionStatus>, ApiError> {
+) -> Result<Json<Execution>, ApiError> {
     let record = state
         .store
         .execution(tenant.id, &id)?
@@ -87,7 +84,7 @@ pub async fn status(
         Some((rows_in, done)) => (rows_in.map_or(record.rows_in, |n| n as i64), done as i64),
         None => (record.rows_in, record.rows_out),
     };
-    Ok(Json(ExecutionStatus {
+    Ok(Json(Execution {
         id: record.id,
         status: record.status,
         progress: Progress {
@@ -98,7 +95,7 @@ pub async fn status(
             compile_ms: record.compile_ms,
             run_ms: record.run_ms,
         },
-        error: record.error.and_then(|text| serde_json::from_str(&text).ok()),
+        error: record.error,
         created_at: record.created_at,
     }))
 }

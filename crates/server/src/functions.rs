@@ -9,13 +9,13 @@ use axum::extract::{Path as UrlPath, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use serde::{Deserialize, Serialize};
-use serde_json::{Value, json};
-use wasmudf_compiler::{CompileError, Diagnostic, Language, infer_c_function};
+use wasmudf_compiler::{Language, infer_c_function};
 use wasmudf_datafusion::abi::{SqlType, UdfParam, UdfSignature};
 use wasmudf_datafusion::{DefinedUdf, UdfBuilder, WasmUdfError};
 
 use crate::auth::Caller;
 use crate::error::ApiError;
+use crate::outcome::{DiagnosticView, ErrorKind, ExecutionError, diagnostic_views};
 use crate::state::AppState;
 use crate::store::FunctionRecord;
 
@@ -52,10 +52,9 @@ pub struct FunctionInfo {
     /// The source (in single-function answers only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
-    /// Compiler warnings, `[{severity, line, column, message}]` (when just saved).
+    /// Compiler warnings (when just saved).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schema(value_type = Option<Vec<Object>>)]
-    pub warnings: Option<Value>,
+    pub warnings: Option<Vec<DiagnosticView>>,
 }
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -76,17 +75,6 @@ impl FunctionInfo {
             warnings: None,
         }
     }
-}
-
-/// Diagnostics as the API shows them: `[{severity, line, column, message}]`, lines in the user's
-/// source.
-pub fn diagnostics_json(diagnostics: &[Diagnostic]) -> Value {
-    Value::Array(
-        diagnostics
-            .iter()
-            .map(|d| json!({"severity": d.severity.as_str(), "line": d.line, "column": d.column, "message": d.message}))
-            .collect(),
-    )
 }
 
 fn parse_language(text: Option<&str>) -> Result<Language, ApiError> {
@@ -138,19 +126,13 @@ fn signature_of(body: &FunctionBody, language: Language) -> Result<UdfSignature,
 
 /// An error from compiling a tenant's function, as the API reports it.
 pub fn definition_error(error: &WasmUdfError) -> ApiError {
-    match error {
-        WasmUdfError::Compile(CompileError::Diagnostics(diagnostics)) => {
-            ApiError::compile_error(error.to_string(), diagnostics_json(diagnostics))
+    let outcome = ExecutionError::from_definition(error);
+    match outcome.kind {
+        ErrorKind::CompileError => ApiError::compile_error(outcome.message, outcome.diagnostics.unwrap_or_default()),
+        ErrorKind::Unavailable => {
+            ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "compiler_unavailable", outcome.message)
         }
-        WasmUdfError::Compile(compile) if compile.is_user_error() => {
-            ApiError::compile_error(error.to_string(), Value::Array(Vec::new()))
-        }
-        WasmUdfError::Compile(_) => ApiError::new(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "compiler_unavailable",
-            error.to_string(),
-        ),
-        other => ApiError::bad_request("bad_function", other.to_string()),
+        _ => ApiError::bad_request("bad_function", outcome.message),
     }
 }
 
@@ -201,7 +183,7 @@ pub async fn save(
         },
     )?;
     let mut info = FunctionInfo::from_record(record, false);
-    info.warnings = Some(diagnostics_json(&defined.compiled.warnings));
+    info.warnings = Some(diagnostic_views(&defined.compiled.warnings));
     Ok((StatusCode::CREATED, Json(info)))
 }
 

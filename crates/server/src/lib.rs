@@ -33,6 +33,7 @@ pub mod executor;
 pub mod functions;
 pub mod listener;
 pub mod openapi;
+pub mod outcome;
 pub mod rows;
 pub mod service;
 pub mod state;

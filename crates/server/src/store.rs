@@ -6,7 +6,10 @@
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::outcome::{ExecutionError, ExecutionStatus};
 use sha2::{Digest, Sha256};
 
 pub type TenantId = i64;
@@ -31,9 +34,9 @@ pub struct DatasetRecord {
 pub struct ExecutionRecord {
     pub id: String,
     pub tenant: TenantId,
-    pub status: String,
+    pub status: ExecutionStatus,
     pub request: String,
-    pub error: Option<String>,
+    pub error: Option<ExecutionError>,
     pub rows_in: i64,
     pub rows_out: i64,
     pub compile_ms: Option<i64>,
@@ -367,8 +370,8 @@ impl Store {
 
     pub fn insert_execution(&self, id: &str, tenant: TenantId, request: &str) -> rusqlite::Result<()> {
         self.lock().execute(
-            "INSERT INTO executions (id, tenant_id, status, request) VALUES (?1, ?2, 'queued', ?3)",
-            params![id, tenant, request],
+            "INSERT INTO executions (id, tenant_id, status, request) VALUES (?1, ?2, ?3, ?4)",
+            params![id, tenant, ExecutionStatus::Queued, request],
         )?;
         Ok(())
     }
@@ -376,10 +379,16 @@ impl Store {
     /// Moves a live execution to `status` (compiling, running). An execution that has ended
     /// keeps its end: work still finishing a poll after its supervisor recorded a cancellation
     /// or a limit cannot bring it back to life.
-    pub fn set_status(&self, id: &str, status: &str) -> rusqlite::Result<()> {
+    pub fn set_status(&self, id: &str, status: ExecutionStatus) -> rusqlite::Result<()> {
         self.lock().execute(
-            "UPDATE executions SET status = ?2 WHERE id = ?1 AND status IN ('queued', 'compiling', 'running')",
-            params![id, status],
+            "UPDATE executions SET status = ?2 WHERE id = ?1 AND status IN (?3, ?4, ?5)",
+            params![
+                id,
+                status,
+                ExecutionStatus::LIVE[0],
+                ExecutionStatus::LIVE[1],
+                ExecutionStatus::LIVE[2]
+            ],
         )?;
         Ok(())
     }
@@ -388,16 +397,25 @@ impl Store {
     pub fn finish_execution(
         &self,
         id: &str,
-        status: &str,
-        error: Option<&str>,
+        status: ExecutionStatus,
+        error: Option<&ExecutionError>,
         rows: (i64, i64),
         compile_ms: Option<i64>,
         run_ms: Option<i64>,
     ) -> rusqlite::Result<()> {
         self.lock().execute(
             "UPDATE executions SET status = ?2, error = ?3, rows_in = ?4, rows_out = ?5, compile_ms = ?6, run_ms = ?7
-             WHERE id = ?1 AND status != 'cancelled'",
-            params![id, status, error, rows.0, rows.1, compile_ms, run_ms],
+             WHERE id = ?1 AND status != ?8",
+            params![
+                id,
+                status,
+                error,
+                rows.0,
+                rows.1,
+                compile_ms,
+                run_ms,
+                ExecutionStatus::Cancelled
+            ],
         )?;
         Ok(())
     }
@@ -429,11 +447,45 @@ impl Store {
     /// On start: executions that were running when the server stopped can never finish.
     pub fn fail_interrupted_executions(&self) -> rusqlite::Result<usize> {
         self.lock().execute(
-            "UPDATE executions SET status = 'failed',
-               error = '{\"kind\":\"interrupted\",\"message\":\"the server stopped while this execution was running\"}'
-             WHERE status IN ('queued', 'compiling', 'running')",
-            [],
+            "UPDATE executions SET status = ?1, error = ?2 WHERE status IN (?3, ?4, ?5)",
+            params![
+                ExecutionStatus::Failed,
+                ExecutionError::interrupted(),
+                ExecutionStatus::LIVE[0],
+                ExecutionStatus::LIVE[1],
+                ExecutionStatus::LIVE[2]
+            ],
         )
+    }
+}
+
+impl ToSql for ExecutionStatus {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.as_str()))
+    }
+}
+
+impl FromSql for ExecutionStatus {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        value
+            .as_str()?
+            .parse()
+            .map_err(|error| FromSqlError::Other(Box::new(error)))
+    }
+}
+
+/// An execution's error is stored as its JSON, typed both ways.
+impl ToSql for ExecutionError {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        let text =
+            serde_json::to_string(self).map_err(|error| rusqlite::Error::ToSqlConversionFailure(Box::new(error)))?;
+        Ok(ToSqlOutput::from(text))
+    }
+}
+
+impl FromSql for ExecutionError {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        serde_json::from_str(value.as_str()?).map_err(|error| FromSqlError::Other(Box::new(error)))
     }
 }
 

@@ -9,6 +9,7 @@ use wasmudf_datafusion::datafusion::dataframe::DataFrame;
 use wasmudf_datafusion::datafusion::prelude::{ParquetReadOptions, SessionContext};
 
 use crate::error::ApiError;
+use crate::outcome::ExecutionStatus;
 use crate::state::AppState;
 use crate::store::TenantId;
 
@@ -21,7 +22,7 @@ pub(crate) async fn frame(state: &AppState, tenant: TenantId, id: &str) -> Resul
         .store
         .execution(tenant, id)?
         .ok_or_else(|| ApiError::not_found("execution", id))?;
-    if record.status != "succeeded" {
+    if record.status != ExecutionStatus::Succeeded {
         return Err(ApiError::new(
             axum::http::StatusCode::CONFLICT,
             "no_results",

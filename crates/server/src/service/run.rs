@@ -11,7 +11,6 @@ use std::panic::AssertUnwindSafe;
 use std::time::{Duration, Instant};
 
 use futures::{FutureExt, StreamExt};
-use serde_json::{Value, json};
 use tokio::runtime::Runtime;
 use wasmudf_compiler::Language;
 use wasmudf_datafusion::abi::UdfSignature;
@@ -19,11 +18,12 @@ use wasmudf_datafusion::datafusion::dataframe::DataFrame;
 use wasmudf_datafusion::datafusion::error::DataFusionError;
 use wasmudf_datafusion::datafusion::parquet::arrow::ArrowWriter;
 use wasmudf_datafusion::datafusion::prelude::SessionContext;
-use wasmudf_datafusion::sandbox::{CancelFlag, FailureLog, OutputProblem, RowLocation, SandboxError};
-use wasmudf_datafusion::{Script, UdfBuilder, WasmUdfError, plan_execution, register_file};
+use wasmudf_datafusion::sandbox::CancelFlag;
+use wasmudf_datafusion::{Script, UdfBuilder, guest_failure, plan_execution, register_file};
 
 use super::plan::Job;
 use crate::datasets::open_in;
+use crate::outcome::{ErrorKind, ExecutionError, ExecutionStatus};
 use crate::state::AppState;
 use crate::store::TenantId;
 
@@ -33,7 +33,7 @@ const POLL: Duration = Duration::from_millis(50);
 /// How an execution's work ended.
 #[derive(Debug)]
 enum Ending {
-    Finished(Result<Done, Value>),
+    Finished(Result<Done, ExecutionError>),
     Cancelled,
     TimedOut,
     Panicked,
@@ -47,7 +47,7 @@ enum Ending {
 /// threads may still be finishing a poll: see [`wind_down`]. Never panics itself.
 async fn run_to_end<F>(work: F, cancel: &CancelFlag, deadline: Instant) -> (Ending, Option<Runtime>)
 where
-    F: Future<Output = Result<Done, Value>> + Send + 'static,
+    F: Future<Output = Result<Done, ExecutionError>> + Send + 'static,
 {
     let runtime = match crate::executor::execution_runtime() {
         Ok(runtime) => runtime,
@@ -88,12 +88,7 @@ async fn wind_down(runtime: Runtime) {
 
 pub(crate) async fn supervise(state: AppState, tenant: TenantId, id: String, job: Job, cancel: CancelFlag) {
     let started = Instant::now();
-    let failures = FailureLog::new();
-    let builder = state
-        .builder
-        .clone()
-        .with_cancel(cancel.clone())
-        .with_failure_log(failures.clone());
+    let builder = state.builder.clone().with_cancel(cancel.clone());
     let work = execute(state.clone(), builder, tenant, id.clone(), job, cancel.clone());
     let (ending, runtime) = run_to_end(work, &cancel, started + state.limits.max_execution_time).await;
 
@@ -101,13 +96,16 @@ pub(crate) async fn supervise(state: AppState, tenant: TenantId, id: String, job
         eprintln!("wasmudf-server: cannot start threads for execution {id}: {error}");
     }
     let elapsed_ms = || started.elapsed().as_millis() as i64;
-    let record = |status: &str, error: Option<Value>, rows: (i64, i64), compile_ms: Option<i64>| {
+    let record = |status: ExecutionStatus, error: Option<ExecutionError>, rows: (i64, i64), compile_ms: Option<i64>| {
         let run_ms = Some(elapsed_ms() - compile_ms.unwrap_or(0));
         // Every execution error passes here: no message shown to a tenant names a server path.
-        let error = error.map(|e| crate::scrub_paths(&state.data_dir, &e.to_string()));
+        let error = error.map(|mut error| {
+            error.message = crate::scrub_paths(&state.data_dir, &error.message);
+            error
+        });
         if let Err(failure) = state
             .store
-            .finish_execution(&id, status, error.as_deref(), rows, compile_ms, run_ms)
+            .finish_execution(&id, status, error.as_ref(), rows, compile_ms, run_ms)
         {
             eprintln!("wasmudf-server: cannot record execution {id}: {failure}");
         }
@@ -117,43 +115,54 @@ pub(crate) async fn supervise(state: AppState, tenant: TenantId, id: String, job
     }
     match ending {
         Ending::Cancelled => record(
-            "cancelled",
-            Some(json!({"kind": "cancelled", "message": "cancelled by the user"})),
+            ExecutionStatus::Cancelled,
+            Some(ExecutionError::cancelled()),
             (0, 0),
             None,
         ),
         Ending::TimedOut => record(
-            "failed",
-            Some(json!({"kind": "limit", "message": format!(
-                "the execution ran longer than its time limit of {} s", state.limits.max_execution_time.as_secs_f64()
-            )})),
+            ExecutionStatus::Failed,
+            Some(ExecutionError::new(
+                ErrorKind::Limit,
+                format!(
+                    "the execution ran longer than its time limit of {} s",
+                    state.limits.max_execution_time.as_secs_f64()
+                ),
+            )),
             (0, 0),
             None,
         ),
         Ending::Unstarted(_) => record(
-            "failed",
-            Some(json!({"kind": "unavailable", "message": "the server cannot start this execution now; retry later"})),
+            ExecutionStatus::Failed,
+            Some(ExecutionError::new(
+                ErrorKind::Unavailable,
+                "the server cannot start this execution now; retry later",
+            )),
             (0, 0),
             None,
         ),
         Ending::Panicked => {
             eprintln!("wasmudf-server: execution {id} panicked; recorded as an internal error");
             record(
-                "failed",
-                Some(
-                    json!({"kind": "internal", "message": "the server failed while running this execution; it has been logged"}),
-                ),
+                ExecutionStatus::Failed,
+                Some(ExecutionError::new(
+                    ErrorKind::Internal,
+                    "the server failed while running this execution; it has been logged",
+                )),
                 (0, 0),
                 None,
             )
         }
-        Ending::Finished(Ok(done)) => record("succeeded", None, (done.rows_in, done.rows_out), Some(done.compile_ms)),
+        Ending::Finished(Ok(done)) => record(
+            ExecutionStatus::Succeeded,
+            None,
+            (done.rows_in, done.rows_out),
+            Some(done.compile_ms),
+        ),
         Ending::Finished(Err(error)) => {
-            // The guest's own account of what went wrong, when there is one.
-            let error = failures.first().map_or(error, |failure| guest_error(&failure));
             // A compile error ends the compile phase: its time is compile time, not run time.
-            let compile_ms = (error["kind"] == "compile_error").then(elapsed_ms);
-            record("failed", Some(error), (0, 0), compile_ms)
+            let compile_ms = (error.kind == ErrorKind::CompileError).then(elapsed_ms);
+            record(ExecutionStatus::Failed, Some(error), (0, 0), compile_ms)
         }
     }
     // The outcome is the tenant's to see now, and its slot free; the server's slot stays taken
@@ -179,8 +188,8 @@ async fn execute(
     id: String,
     job: Job,
     cancel: CancelFlag,
-) -> Result<Done, Value> {
-    let _ = state.store.set_status(&id, "compiling");
+) -> Result<Done, ExecutionError> {
+    let _ = state.store.set_status(&id, ExecutionStatus::Compiling);
     let compile_started = Instant::now();
     let (frame, rows_in) = match job {
         Job::Udf { dataset, request } => {
@@ -190,7 +199,7 @@ async fn execute(
                 .map_err(|error| engine_error(&state, &error))?;
             let (_, table) = open_in(context, &state, tenant, &dataset)
                 .await
-                .map_err(|error| json!({"kind": "bad_request", "message": error.message}))?;
+                .map_err(|error| ExecutionError::new(ErrorKind::BadRequest, error.message))?;
             let rows_in = table
                 .clone()
                 .count()
@@ -200,14 +209,14 @@ async fn execute(
             let builder = builder.clone();
             let planned = tokio::task::spawn_blocking(move || plan_execution(&builder, table, &request))
                 .await
-                .map_err(|error| json!({"kind": "internal", "message": error.to_string()}))?
-                .map_err(|error| udf_error(&error))?;
+                .map_err(|error| ExecutionError::internal("planning", error))?
+                .map_err(|error| ExecutionError::from_definition(&error))?;
             (planned.frame, rows_in)
         }
         Job::Sql(script) => (run_sql(&state, &builder, tenant, script).await?, 0),
     };
     let compile_ms = compile_started.elapsed().as_millis() as i64;
-    let _ = state.store.set_status(&id, "running");
+    let _ = state.store.set_status(&id, ExecutionStatus::Running);
     let rows_out = write_results(&state, &id, frame, &cancel).await?;
     Ok(Done {
         rows_in,
@@ -218,12 +227,17 @@ async fn execute(
 
 /// Runs every statement of `script` in a tenant session holding the tenant's readable datasets
 /// as tables and the saved functions it names; returns the last statement's frame.
-async fn run_sql(state: &AppState, builder: &UdfBuilder, tenant: TenantId, script: Script) -> Result<DataFrame, Value> {
+async fn run_sql(
+    state: &AppState,
+    builder: &UdfBuilder,
+    tenant: TenantId,
+    script: Script,
+) -> Result<DataFrame, ExecutionError> {
     let context: SessionContext = state
         .execution_session(builder)
         .await
         .map_err(|error| engine_error(state, &error))?;
-    let internal = |error: rusqlite::Error| json!({"kind": "internal", "message": error.to_string()});
+    let internal = |error: rusqlite::Error| ExecutionError::internal("reading metadata", error);
     for record in state.store.list_datasets(tenant).map_err(internal)? {
         let path = state.dataset_path(record.owner, &record.file);
         register_file(&context, &record.name, &path)
@@ -236,7 +250,7 @@ async fn run_sql(state: &AppState, builder: &UdfBuilder, tenant: TenantId, scrip
         let signature = function
             .signature
             .parse::<UdfSignature>()
-            .map_err(|error| json!({"kind": "internal", "message": error.to_string()}))?;
+            .map_err(|error| ExecutionError::internal("reading a saved signature", error))?;
         let language = if function.language == "wat" {
             Language::Wat
         } else {
@@ -244,19 +258,24 @@ async fn run_sql(state: &AppState, builder: &UdfBuilder, tenant: TenantId, scrip
         };
         let defined = crate::functions::define(builder, signature, language, function.source)
             .await
-            .map_err(|error| udf_error(&error))?;
+            .map_err(|error| ExecutionError::from_definition(&error))?;
         context.register_udf(defined.udf);
     }
     script
         .run(&context)
         .await
         .map_err(|failure| engine_error(state, &failure.error))?
-        .ok_or_else(|| json!({"kind": "bad_request", "message": "no SQL statement to run"}))
+        .ok_or_else(|| ExecutionError::new(ErrorKind::BadRequest, "no SQL statement to run"))
 }
 
 /// Streams the result into `results/<id>.parquet` (written next to it, renamed when complete).
-async fn write_results(state: &AppState, id: &str, frame: DataFrame, cancel: &CancelFlag) -> Result<i64, Value> {
-    let io = |error: &dyn std::fmt::Display| json!({"kind": "internal", "message": format!("cannot store results: {error}")});
+async fn write_results(
+    state: &AppState,
+    id: &str,
+    frame: DataFrame,
+    cancel: &CancelFlag,
+) -> Result<i64, ExecutionError> {
+    let io = |error: &dyn std::fmt::Display| ExecutionError::internal("storing results", error);
     let target = state.result_file(id);
     let directory = target.parent().map(std::path::Path::to_path_buf).unwrap_or_default();
     std::fs::create_dir_all(&directory).map_err(|error| io(&error))?;
@@ -272,21 +291,26 @@ async fn write_results(state: &AppState, id: &str, frame: DataFrame, cancel: &Ca
     let mut rows = 0usize;
     while let Some(batch) = stream.next().await {
         if cancel.is_cancelled() {
-            return Err(json!({"kind": "cancelled", "message": "cancelled by the user"}));
+            return Err(ExecutionError::cancelled());
         }
         let batch = batch.map_err(|error| engine_error(state, &error))?;
         rows += batch.num_rows();
         if rows > state.limits.max_result_rows {
-            return Err(
-                json!({"kind": "limit", "message": format!("the result has more than {} rows", state.limits.max_result_rows)}),
-            );
+            return Err(ExecutionError::new(
+                ErrorKind::Limit,
+                format!("the result has more than {} rows", state.limits.max_result_rows),
+            ));
         }
         writer.write(&batch).map_err(|error| io(&error))?;
         let bytes = writer.bytes_written() + writer.in_progress_size();
         if bytes > state.limits.max_result_bytes {
-            return Err(json!({"kind": "limit", "message": format!(
-                "the result is larger than {} MiB; select fewer columns or rows", state.limits.max_result_bytes >> 20
-            )}));
+            return Err(ExecutionError::new(
+                ErrorKind::Limit,
+                format!(
+                    "the result is larger than {} MiB; select fewer columns or rows",
+                    state.limits.max_result_bytes >> 20
+                ),
+            ));
         }
         state.progress.advance(id, rows as u64);
     }
@@ -295,80 +319,27 @@ async fn write_results(state: &AppState, id: &str, frame: DataFrame, cancel: &Ca
     Ok(rows as i64)
 }
 
-fn udf_error(error: &WasmUdfError) -> Value {
-    let api = crate::functions::definition_error(error);
-    let kind = match api.code {
-        "compile_error" => "compile_error",
-        "compiler_unavailable" => "unavailable",
-        _ => "bad_request",
-    };
-    let mut value = json!({"kind": kind, "message": api.message});
-    if let Some(diagnostics) = api.details {
-        value["diagnostics"] = diagnostics;
+/// An engine error as the tenant sees it: a guest's failure as the guest reported it (carried
+/// typed inside the engine's error), the execution's memory pool, or the engine's own message.
+fn engine_error(state: &AppState, error: &DataFusionError) -> ExecutionError {
+    if let Some(failure) = guest_failure(error) {
+        return ExecutionError::from_guest(failure);
     }
-    value
-}
-
-/// A guest failure as the API reports it: the kind (`division_by_zero`, `time_limit`, ...), the
-/// function, and the row with its input values where the host found them.
-fn guest_error(error: &SandboxError) -> Value {
-    let (kind, function, location) = match error {
-        SandboxError::Trap {
-            function,
-            kind,
-            location,
-        } => (kind.code(), function.clone(), location.clone()),
-        SandboxError::InvalidOutput {
-            function,
-            location,
-            problem,
-        } => {
-            let kind = match problem {
-                OutputProblem::InvalidUtf8 { .. } => "invalid_utf8",
-                OutputProblem::OutOfBounds { .. } => "invalid_output",
-                OutputProblem::TooLarge { .. } => "memory_limit",
-            };
-            (kind, function.clone(), Some(location.clone()))
-        }
-        _ => ("trap", String::new(), None),
-    };
-    let mut value = json!({"kind": kind, "function": function, "message": error.to_string()});
-    match location {
-        Some(RowLocation::Row { index, values }) => {
-            value["row"] = json!(index);
-            value["values"] = Value::Object(
-                values
-                    .into_iter()
-                    .map(|(name, text)| (name, Value::String(text)))
-                    .collect(),
-            );
-        }
-        Some(RowLocation::Range { start, end }) => value["rows"] = json!([start, end]),
-        None => {}
-    }
-    value
-}
-
-fn engine_error(state: &AppState, error: &DataFusionError) -> Value {
     let root = error.find_root();
-    let (kind, message) = match root {
-        // A guest's own limits arrive as `UDF ...` and are reported from the failure log; any
-        // other exhausted resource is the execution's memory pool.
-        DataFusionError::ResourcesExhausted(message) if !message.starts_with("UDF `") => (
-            "limit",
+    match root {
+        // A guest's limits carry their failure (above): what is left is the memory pool.
+        DataFusionError::ResourcesExhausted(_) => ExecutionError::new(
+            ErrorKind::Limit,
             format!(
                 "the execution needed more memory than its limit of {} MiB",
                 state.limits.max_execution_memory_bytes >> 20
             ),
         ),
-        DataFusionError::ResourcesExhausted(_) => ("limit", root.to_string()),
-        DataFusionError::Execution(message) if message.starts_with("UDF `") => ("trap", root.to_string()),
         DataFusionError::Plan(_) | DataFusionError::SQL(..) | DataFusionError::SchemaError(..) => {
-            ("bad_request", root.to_string())
+            ExecutionError::new(ErrorKind::BadRequest, root.to_string())
         }
-        _ => ("execution_error", root.to_string()),
-    };
-    json!({"kind": kind, "message": message})
+        _ => ExecutionError::new(ErrorKind::ExecutionError, root.to_string()),
+    }
 }
 
 #[cfg(test)]
@@ -393,7 +364,7 @@ mod tests {
     /// code, so every test winds down).
     async fn ending_of<F>(work: F, cancel: &CancelFlag, deadline: Instant) -> Ending
     where
-        F: Future<Output = Result<Done, Value>> + Send + 'static,
+        F: Future<Output = Result<Done, ExecutionError>> + Send + 'static,
     {
         let (ending, runtime) = run_to_end(work, cancel, deadline).await;
         if let Some(runtime) = runtime {
@@ -404,7 +375,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_panic_in_the_work_is_an_ending_not_a_crash() {
-        fn operator_bug() -> Result<Done, Value> {
+        fn operator_bug() -> Result<Done, ExecutionError> {
             panic!("a bug in an operator")
         }
         let cancel = CancelFlag::new();
@@ -429,7 +400,7 @@ mod tests {
         let flag = cancel.clone();
         let work = async move {
             flag.cancel();
-            Err(json!({"kind": "cancelled"}))
+            Err(ExecutionError::cancelled())
         };
         assert!(matches!(ending_of(work, &cancel, later(10)).await, Ending::Cancelled));
         let finished = ending_of(async { Ok(done()) }, &CancelFlag::new(), later(10)).await;

@@ -1,4 +1,5 @@
 use axum::http::StatusCode;
+use wasmudf_server::outcome::{ExecutionError, ExecutionStatus};
 
 use crate::{Fixture, PAPER_REQUEST};
 
@@ -159,12 +160,16 @@ async fn interrupted_executions_are_failed_on_restart() {
     let fixture = Fixture::new();
     let alice = fixture.state.store.tenant_for_token(&fixture.alice).unwrap().unwrap();
     fixture.state.store.insert_execution("stale", alice.id, "{}").unwrap();
-    fixture.state.store.set_status("stale", "running").unwrap();
+    fixture
+        .state
+        .store
+        .set_status("stale", ExecutionStatus::Running)
+        .unwrap();
     let reopened =
         wasmudf_server::open_state(fixture.data_dir(), fixture.state.builder.clone(), Default::default()).unwrap();
     let record = reopened.store.execution(alice.id, "stale").unwrap().unwrap();
-    assert_eq!(record.status, "failed");
-    assert!(record.error.unwrap().contains("interrupted"));
+    assert_eq!(record.status, ExecutionStatus::Failed);
+    assert_eq!(record.error, Some(ExecutionError::interrupted()));
 }
 
 #[tokio::test]

@@ -1,0 +1,396 @@
+//! How an execution ends, as the store keeps it and the API reports it: one typed value from
+//! the guest's trap (or the engine's refusal) to the JSON the page shows.
+//!
+//! The guest's failure reaches this module as the sandbox's own [`SandboxError`] (carried
+//! inside the engine's error, see `wasmudf_datafusion::guest_failure`): kind, function, row and
+//! input values are read off it, never recovered from a message.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+use wasmudf_compiler::{CompileError, Diagnostic, Severity};
+use wasmudf_datafusion::WasmUdfError;
+use wasmudf_datafusion::sandbox::{OutputProblem, RowLocation, SandboxError, TrapKind};
+
+/// Where an execution is in its life: queued → compiling → running → succeeded | failed |
+/// cancelled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ExecutionStatus {
+    Queued,
+    Compiling,
+    Running,
+    Succeeded,
+    Failed,
+    Cancelled,
+}
+
+impl ExecutionStatus {
+    pub const ALL: [ExecutionStatus; 6] = [
+        ExecutionStatus::Queued,
+        ExecutionStatus::Compiling,
+        ExecutionStatus::Running,
+        ExecutionStatus::Succeeded,
+        ExecutionStatus::Failed,
+        ExecutionStatus::Cancelled,
+    ];
+
+    /// The name the API and the store use.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ExecutionStatus::Queued => "queued",
+            ExecutionStatus::Compiling => "compiling",
+            ExecutionStatus::Running => "running",
+            ExecutionStatus::Succeeded => "succeeded",
+            ExecutionStatus::Failed => "failed",
+            ExecutionStatus::Cancelled => "cancelled",
+        }
+    }
+
+    /// The statuses of executions that have not ended.
+    pub const LIVE: [ExecutionStatus; 3] = [
+        ExecutionStatus::Queued,
+        ExecutionStatus::Compiling,
+        ExecutionStatus::Running,
+    ];
+}
+
+impl fmt::Display for ExecutionStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A status name the store does not know: its file was written by something else.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown execution status `{0}`")]
+pub struct UnknownStatus(pub String);
+
+impl FromStr for ExecutionStatus {
+    type Err = UnknownStatus;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        ExecutionStatus::ALL
+            .into_iter()
+            .find(|status| status.as_str() == text)
+            .ok_or_else(|| UnknownStatus(text.to_string()))
+    }
+}
+
+/// What ended an execution that failed (or was cancelled).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// The request cannot run: an unknown column, a type the function cannot take, bad SQL.
+    BadRequest,
+    /// The function does not compile; `diagnostics` say where.
+    CompileError,
+    /// The guest divided an integer by zero.
+    DivisionByZero,
+    /// The guest overflowed an integer operation that traps (`INT_MIN / -1`).
+    IntegerOverflow,
+    /// The guest read or wrote outside its memory.
+    OutOfBounds,
+    /// The guest recursed too deep.
+    StackOverflow,
+    /// A guest call ran past its time limit.
+    TimeLimit,
+    /// The guest asked for more memory than its limit, or returned more strings than fit in it.
+    MemoryLimit,
+    /// The guest reached `abort()` or `__builtin_trap()`.
+    Abort,
+    /// The guest converted a float that does not fit an integer.
+    BadConversion,
+    /// The guest called through a bad function pointer.
+    BadIndirectCall,
+    /// The module reported a nonzero status.
+    GuestStatus,
+    /// The guest returned a string that is not UTF-8.
+    InvalidUtf8,
+    /// The guest returned a value that points outside its memory.
+    InvalidOutput,
+    /// The guest failed in another way (its module could not be loaded or started).
+    Trap,
+    /// The execution passed one of its limits: time, memory, result size.
+    Limit,
+    /// The tenant cancelled it.
+    Cancelled,
+    /// The server stopped while it ran.
+    Interrupted,
+    /// The server could not run it now (no compiler, no threads); retry later.
+    Unavailable,
+    /// The engine failed while running it.
+    ExecutionError,
+    /// The server failed; the details are in its log.
+    Internal,
+}
+
+/// A compiler message in the user's source: lines and columns count from 1.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct DiagnosticView {
+    pub severity: DiagnosticSeverity,
+    pub line: Option<u32>,
+    pub column: Option<u32>,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DiagnosticSeverity {
+    Error,
+    Warning,
+    Note,
+}
+
+impl From<&Diagnostic> for DiagnosticView {
+    fn from(diagnostic: &Diagnostic) -> Self {
+        DiagnosticView {
+            severity: match diagnostic.severity {
+                Severity::Error => DiagnosticSeverity::Error,
+                Severity::Warning => DiagnosticSeverity::Warning,
+                Severity::Note => DiagnosticSeverity::Note,
+            },
+            line: diagnostic.line,
+            column: diagnostic.column,
+            message: diagnostic.message.clone(),
+        }
+    }
+}
+
+/// Diagnostics as the API shows them.
+pub fn diagnostic_views(diagnostics: &[Diagnostic]) -> Vec<DiagnosticView> {
+    diagnostics.iter().map(DiagnosticView::from).collect()
+}
+
+/// Why an execution failed: the kind, a message written for the user, and where known the
+/// function, the row (counted from 0 within the batch the engine passed) and its input values
+/// by column, or the compiler's diagnostics.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct ExecutionError {
+    pub kind: ErrorKind,
+    pub message: String,
+    /// The UDF that failed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub function: Option<String>,
+    /// The row that failed, within its batch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub row: Option<u64>,
+    /// `[start, end)`: the rows of the batch the failure lies in, when no single row reproduced it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rows: Option<[u64; 2]>,
+    /// The failing row's input values, by column.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub values: Option<BTreeMap<String, String>>,
+    /// With `compile_error`: where the source is wrong.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub diagnostics: Option<Vec<DiagnosticView>>,
+}
+
+impl ExecutionError {
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        ExecutionError {
+            kind,
+            message: message.into(),
+            function: None,
+            row: None,
+            rows: None,
+            values: None,
+            diagnostics: None,
+        }
+    }
+
+    pub fn cancelled() -> Self {
+        ExecutionError::new(ErrorKind::Cancelled, "cancelled by the user")
+    }
+
+    pub fn interrupted() -> Self {
+        ExecutionError::new(
+            ErrorKind::Interrupted,
+            "the server stopped while this execution was running",
+        )
+    }
+
+    /// A server-side failure: the details go to the log, the tenant gets a generic message.
+    pub fn internal(context: &str, error: impl fmt::Display) -> Self {
+        eprintln!("wasmudf-server: internal error while {context}: {error}");
+        ExecutionError::new(ErrorKind::Internal, format!("internal error while {context}"))
+    }
+
+    /// The guest's own account of its failure: the kind, the function, and the row with its
+    /// input values where the host found them.
+    pub fn from_guest(error: &SandboxError) -> Self {
+        let (kind, function, location) = match error {
+            SandboxError::Trap {
+                function,
+                kind,
+                location,
+            } => (trap_kind(kind), Some(function), location.as_ref()),
+            SandboxError::InvalidOutput {
+                function,
+                problem,
+                location,
+            } => {
+                let kind = match problem {
+                    OutputProblem::InvalidUtf8 { .. } => ErrorKind::InvalidUtf8,
+                    OutputProblem::OutOfBounds { .. } => ErrorKind::InvalidOutput,
+                    OutputProblem::TooLarge { .. } => ErrorKind::MemoryLimit,
+                };
+                (kind, Some(function), Some(location))
+            }
+            SandboxError::Instantiate { function, .. } => (ErrorKind::Trap, Some(function), None),
+            SandboxError::ArgumentType { function, .. } => (ErrorKind::BadRequest, Some(function), None),
+            SandboxError::BatchTooLarge { function } => (ErrorKind::Limit, Some(function), None),
+            SandboxError::Invalid(_) | SandboxError::Compile(_) => (ErrorKind::Trap, None, None),
+        };
+        let mut value = ExecutionError::new(kind, error.to_string());
+        value.function = function.cloned();
+        match location {
+            Some(RowLocation::Row { index, values }) => {
+                value.row = Some(*index as u64);
+                value.values = Some(values.iter().cloned().collect());
+            }
+            Some(RowLocation::Range { start, end }) => value.rows = Some([*start as u64, *end as u64]),
+            None => {}
+        }
+        value
+    }
+
+    /// A function that could not be defined: it does not compile (an outcome with the
+    /// compiler's diagnostics), the compiler is missing, or the definition is wrong.
+    pub fn from_definition(error: &WasmUdfError) -> Self {
+        match error {
+            WasmUdfError::Compile(CompileError::Diagnostics(diagnostics)) => {
+                let mut value = ExecutionError::new(ErrorKind::CompileError, error.to_string());
+                value.diagnostics = Some(diagnostic_views(diagnostics));
+                value
+            }
+            WasmUdfError::Compile(compile) if compile.is_user_error() => {
+                let mut value = ExecutionError::new(ErrorKind::CompileError, error.to_string());
+                value.diagnostics = Some(Vec::new());
+                value
+            }
+            WasmUdfError::Compile(_) => ExecutionError::new(ErrorKind::Unavailable, error.to_string()),
+            WasmUdfError::Sandbox(sandbox) => ExecutionError::from_guest(sandbox),
+            WasmUdfError::Signature(_) | WasmUdfError::Definition(_) => {
+                ExecutionError::new(ErrorKind::BadRequest, error.to_string())
+            }
+        }
+    }
+}
+
+fn trap_kind(kind: &TrapKind) -> ErrorKind {
+    match kind {
+        TrapKind::DivisionByZero => ErrorKind::DivisionByZero,
+        TrapKind::IntegerOverflow => ErrorKind::IntegerOverflow,
+        TrapKind::OutOfBounds => ErrorKind::OutOfBounds,
+        TrapKind::StackOverflow => ErrorKind::StackOverflow,
+        TrapKind::TimeLimit(_) => ErrorKind::TimeLimit,
+        TrapKind::MemoryLimit(_) => ErrorKind::MemoryLimit,
+        TrapKind::Abort => ErrorKind::Abort,
+        TrapKind::BadConversion => ErrorKind::BadConversion,
+        TrapKind::IndirectCall => ErrorKind::BadIndirectCall,
+        TrapKind::GuestStatus(_) => ErrorKind::GuestStatus,
+        TrapKind::Cancelled => ErrorKind::Cancelled,
+        TrapKind::Other(_) => ErrorKind::Trap,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn a_trap_is_reported_with_its_function_row_and_values() {
+        let trap = SandboxError::Trap {
+            function: "divide".into(),
+            kind: TrapKind::DivisionByZero,
+            location: Some(RowLocation::Row {
+                index: 1,
+                values: vec![("b".into(), "0".into()), ("a".into(), "5".into())],
+            }),
+        };
+        let value = serde_json::to_value(ExecutionError::from_guest(&trap)).expect("serializes");
+        assert_eq!(
+            value,
+            json!({
+                "kind": "division_by_zero",
+                "message": "UDF `divide` failed: integer division by zero at row 1 of the batch (b=0, a=5)",
+                "function": "divide",
+                "row": 1,
+                "values": {"a": "5", "b": "0"},
+            })
+        );
+    }
+
+    #[test]
+    fn a_failure_in_a_range_of_rows_names_the_range() {
+        let trap = SandboxError::Trap {
+            function: "spin".into(),
+            kind: TrapKind::TimeLimit(Duration::from_millis(500)),
+            location: Some(RowLocation::Range { start: 0, end: 8192 }),
+        };
+        let value = serde_json::to_value(ExecutionError::from_guest(&trap)).expect("serializes");
+        assert_eq!(value["kind"], "time_limit");
+        assert_eq!(value["rows"], json!([0, 8192]));
+        assert!(value.get("row").is_none(), "{value}");
+    }
+
+    /// The sandbox names its trap kinds too (for its own messages and other hosts): the API's
+    /// names are the same.
+    #[test]
+    fn the_api_names_every_trap_kind_as_the_sandbox_does() {
+        let kinds = [
+            TrapKind::DivisionByZero,
+            TrapKind::IntegerOverflow,
+            TrapKind::OutOfBounds,
+            TrapKind::StackOverflow,
+            TrapKind::TimeLimit(Duration::from_secs(1)),
+            TrapKind::MemoryLimit(1 << 20),
+            TrapKind::Abort,
+            TrapKind::BadConversion,
+            TrapKind::IndirectCall,
+            TrapKind::GuestStatus(3),
+            TrapKind::Cancelled,
+            TrapKind::Other("x".into()),
+        ];
+        for kind in kinds {
+            let named = serde_json::to_value(trap_kind(&kind)).expect("serializes");
+            assert_eq!(named, json!(kind.code()), "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn a_stored_error_reads_back_as_it_was() {
+        let mut error = ExecutionError::new(ErrorKind::CompileError, "compilation failed");
+        error.diagnostics = Some(vec![DiagnosticView {
+            severity: DiagnosticSeverity::Error,
+            line: Some(3),
+            column: Some(12),
+            message: "use of undeclared identifier 'nope'".into(),
+        }]);
+        let text = serde_json::to_string(&error).expect("serializes");
+        assert_eq!(serde_json::from_str::<ExecutionError>(&text).expect("parses"), error);
+        assert_eq!(
+            serde_json::to_value(&error).expect("serializes")["diagnostics"][0]["severity"],
+            "error"
+        );
+    }
+
+    #[test]
+    fn statuses_round_trip_through_their_names() {
+        for status in ExecutionStatus::ALL {
+            assert_eq!(status.as_str().parse::<ExecutionStatus>(), Ok(status));
+            assert_eq!(
+                serde_json::to_value(status).expect("serializes"),
+                json!(status.as_str())
+            );
+        }
+        assert_eq!("done".parse::<ExecutionStatus>(), Err(UnknownStatus("done".into())));
+    }
+}
