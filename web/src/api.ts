@@ -2,11 +2,18 @@
 import type {
   Column,
   DatasetInfo,
+  DatasetList,
+  DatasetSchema,
   Diagnostic,
-  ExecutionRequest,
-  ExecutionStatus,
+  ErrorBody,
+  Execution,
+  ExecutionBody,
+  ExecutionCreated,
+  FunctionBody,
   FunctionInfo,
+  FunctionList,
   Table,
+  UploadedDataset,
 } from "./types";
 
 /** An error answered by the API: `{code, message}`, plus compiler diagnostics when it has them. */
@@ -41,7 +48,7 @@ export class Api {
       let message = response.statusText || `HTTP ${response.status}`;
       let diagnostics: Diagnostic[] = [];
       try {
-        const error = await response.json();
+        const error = (await response.json()) as Partial<ErrorBody>;
         code = error.code ?? code;
         message = error.message ?? message;
         diagnostics = error.diagnostics ?? [];
@@ -55,18 +62,18 @@ export class Api {
   }
 
   async datasets(): Promise<DatasetInfo[]> {
-    return (await this.request<{ datasets: DatasetInfo[] }>("GET", "/datasets")).datasets;
+    return (await this.request<DatasetList>("GET", "/datasets")).datasets;
   }
 
   async schema(name: string): Promise<Column[]> {
-    return (await this.request<{ columns: Column[] }>("GET", `/datasets/${encodeURIComponent(name)}/schema`)).columns;
+    return (await this.request<DatasetSchema>("GET", `/datasets/${encodeURIComponent(name)}/schema`)).columns;
   }
 
   rows(name: string, offset: number, limit: number): Promise<Table> {
     return this.request("GET", `/datasets/${encodeURIComponent(name)}/rows?offset=${offset}&limit=${limit}`);
   }
 
-  upload(file: File, name?: string): Promise<{ name: string; rows: number; columns: Column[] }> {
+  upload(file: File, name?: string): Promise<UploadedDataset> {
     const form = new FormData();
     form.append("file", file);
     if (name) form.append("name", name);
@@ -77,11 +84,11 @@ export class Api {
     return this.request("DELETE", `/datasets/${encodeURIComponent(name)}`);
   }
 
-  execute(request: ExecutionRequest | { sql: string }): Promise<{ id: string }> {
+  execute(request: ExecutionBody): Promise<ExecutionCreated> {
     return this.request("POST", "/executions", JSON.stringify(request));
   }
 
-  status(id: string): Promise<ExecutionStatus> {
+  status(id: string): Promise<Execution> {
     return this.request("GET", `/executions/${id}`);
   }
 
@@ -93,7 +100,7 @@ export class Api {
     return this.request("GET", `/executions/${id}/results?offset=${offset}&limit=${limit}`);
   }
 
-  functions(): Promise<{ functions: FunctionInfo[] }> {
+  functions(): Promise<FunctionList> {
     return this.request("GET", "/functions");
   }
 
@@ -101,7 +108,7 @@ export class Api {
     return this.request("GET", `/functions/${encodeURIComponent(name)}`);
   }
 
-  saveFunction(body: { name: string; source: string; returns?: string; signature?: string }): Promise<FunctionInfo> {
+  saveFunction(body: FunctionBody): Promise<FunctionInfo> {
     return this.request("POST", "/functions", JSON.stringify(body));
   }
 

@@ -1,20 +1,21 @@
 /** Starts an execution and follows it to its end. */
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Api, ApiError } from "./api";
-import type { ExecutionRequest, ExecutionStatus } from "./types";
+import type { Execution, ExecutionRequest, SqlRequest } from "./types";
 import { isFinished } from "./types";
 
 export interface ExecutionTracker {
-  status: ExecutionStatus | null;
+  /** The execution as last polled. */
+  status: Execution | null;
   /** A request refused before it started (4xx), with diagnostics if the compiler spoke. */
   refused: ApiError | null;
   busy: boolean;
-  start: (request: ExecutionRequest | { sql: string }) => Promise<void>;
+  start: (request: ExecutionRequest | SqlRequest) => Promise<void>;
   cancel: () => Promise<void>;
 }
 
 export function useExecution(api: Api, pollMs = 250): ExecutionTracker {
-  const [status, setStatus] = useState<ExecutionStatus | null>(null);
+  const [status, setStatus] = useState<Execution | null>(null);
   const [refused, setRefused] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const current = useRef<string | null>(null);
@@ -22,7 +23,7 @@ export function useExecution(api: Api, pollMs = 250): ExecutionTracker {
   useEffect(() => () => void (current.current = null), []);
 
   const start = useCallback(
-    async (request: ExecutionRequest | { sql: string }) => {
+    async (request: ExecutionRequest | SqlRequest) => {
       setRefused(null);
       setStatus(null);
       setBusy(true);

@@ -4,7 +4,7 @@
 //! batch ABI described in `docs/abi.md`: the host calls the guest once per batch of rows, never
 //! once per row. This crate holds everything both sides must agree on and nothing that runs code:
 //!
-//! - [`SqlType`]: the SQL types a UDF can take and return, with their C and Arrow names.
+//! - [`SqlType`]: the SQL types a UDF can take and return, with their C names and guest widths.
 //! - [`UdfSignature`]: `name(arg TYPE, ...) RETURNS TYPE`, parsed and printed.
 //! - [`BatchLayout`]: where the host puts each column in guest memory for one batch.
 //! - [`validate_module`]: the checks every module passes before wasmtime may compile it.

@@ -1,3 +1,6 @@
+//! A UDF's signature, `name(arg TYPE, ...) RETURNS TYPE`: parsed, checked against C's identifier
+//! rules and printed, with the C prototype the user's function must match.
+
 use std::fmt;
 use std::str::FromStr;
 

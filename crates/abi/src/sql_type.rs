@@ -1,3 +1,5 @@
+//! The SQL types a UDF can take and return, with their C types and guest widths.
+
 use std::fmt;
 use std::str::FromStr;
 

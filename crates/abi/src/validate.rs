@@ -2,13 +2,13 @@
 //!
 //! Guest modules are hostile input. wasmtime validates Wasm itself, but it does not know our ABI
 //! and it does not bound compile cost (compile-time DoS is outside its threat model), so this
-//! module checks, in one pass over the binary:
+//! module checks, with wasmparser's validator and then one more pass over the binary:
 //!
-//! - the Wasm features are exactly the ones the sandbox enables (MVP, mutable globals, sign
-//!   extension, saturating float-to-int, multi-value, bulk memory, SIMD128): no threads, no
-//!   reference types, no memory64, no GC, no exceptions;
+//! - the Wasm features are exactly [`allowed_features`] (MVP, mutable globals, sign extension,
+//!   saturating float-to-int, multi-value, bulk memory, SIMD128): no threads, no reference types,
+//!   no memory64, no GC, no exceptions;
 //! - no imports at all: the ABI defines no host functions, so a module can reach nothing;
-//! - no start function (code would run before the host arms a deadline);
+//! - no start function (no code runs at instantiation; C constructors go through `_initialize`);
 //! - exactly one defined, unshared 32-bit memory, exported as `memory`, whose maximum is declared
 //!   and within the cap;
 //! - the ABI exports exist with their exact signatures;
@@ -87,7 +87,9 @@ pub enum ValidationError {
     SignatureMismatch { embedded: String, expected: String },
 }
 
-/// The Wasm features guest modules may use; the sandbox enables exactly these in wasmtime.
+/// The Wasm features guest modules may use. The sandbox switches most others off in wasmtime, but
+/// not reference types (without wasmtime's `gc` feature there is no `wasm_reference_types` switch),
+/// so this validation, which every module passes before wasmtime compiles it, is what refuses them.
 pub fn allowed_features() -> WasmFeatures {
     WasmFeatures::WASM1
         | WasmFeatures::SIGN_EXTENSION

@@ -1,11 +1,13 @@
 //! `--cluster` and `--module-store`: where a command's queries run.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use anyhow::{Context, Result};
 use clap::Args;
+use wasmudf_cluster::ClusterSessions;
 use wasmudf_datafusion::datafusion::prelude::SessionContext;
-use wasmudf_datafusion::{SessionOptions, UdfBuilder, new_session};
+use wasmudf_datafusion::{InProcess, SessionFactory, SessionOptions, UdfBuilder};
 
 #[derive(Debug, Clone, Args)]
 pub struct ClusterOptions {
@@ -44,25 +46,28 @@ impl SecretOption {
 }
 
 impl ClusterOptions {
-    /// A session in this process, or connected to the cluster.
+    /// Where sessions run: in this process, or on the cluster.
+    pub fn sessions(&self) -> Result<Arc<dyn SessionFactory>> {
+        Ok(match &self.cluster {
+            Some(url) => Arc::new(ClusterSessions {
+                url: url.clone(),
+                module_store: self.module_store.clone(),
+                secret: self.secret.secret()?,
+            }),
+            None => Arc::new(InProcess),
+        })
+    }
+
+    /// A trusted session (the CLI's user owns the machine), in this process or on the cluster.
     pub async fn session(&self, builder: UdfBuilder) -> Result<SessionContext> {
+        let options = SessionOptions {
+            allow_module_paths: true,
+            ..SessionOptions::default()
+        };
+        let session = self.sessions()?.session(builder, &options).await;
         match &self.cluster {
-            Some(url) => wasmudf_cluster::remote_session(
-                url,
-                builder,
-                self.module_store.clone(),
-                true,
-                self.secret.secret()?.as_ref(),
-            )
-            .await
-            .with_context(|| format!("cannot connect to the cluster at {url}")),
-            None => Ok(new_session(
-                builder,
-                &SessionOptions {
-                    allow_module_paths: true,
-                    ..SessionOptions::default()
-                },
-            )),
+            Some(url) => session.with_context(|| format!("cannot connect to the cluster at {url}")),
+            None => Ok(session?),
         }
     }
 }

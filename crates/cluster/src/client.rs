@@ -7,20 +7,49 @@ use ballista::prelude::{SessionConfigExt, SessionContextExt};
 use datafusion::execution::SessionStateBuilder;
 use datafusion::prelude::{SessionConfig, SessionContext};
 use wasmudf_datafusion::datafusion;
-use wasmudf_datafusion::{UdfBuilder, WasmFunctionFactory};
+use wasmudf_datafusion::{SessionFactory, SessionOptions, SqlSurface, UdfBuilder, WasmFunctionFactory};
 
 use crate::auth::ClusterSecret;
 use crate::codec::{WasmLogicalCodec, WasmPhysicalCodec};
 use crate::shipping::Shipping;
 
+/// Sessions on the cluster at `url` (`df://host:port`): the [`SessionFactory`] of `--cluster`.
+#[derive(Debug, Clone)]
+pub struct ClusterSessions {
+    pub url: String,
+    /// A directory every executor can read, for modules over 1 MiB.
+    pub module_store: Option<PathBuf>,
+    /// The cluster's shared secret, if it requires one.
+    pub secret: Option<ClusterSecret>,
+}
+
+#[async_trait::async_trait]
+impl SessionFactory for ClusterSessions {
+    async fn session(
+        &self,
+        builder: UdfBuilder,
+        options: &SessionOptions,
+    ) -> datafusion::common::Result<SessionContext> {
+        remote_session(
+            &self.url,
+            builder,
+            self.module_store.clone(),
+            options,
+            self.secret.as_ref(),
+        )
+        .await
+    }
+}
+
 /// A session on the cluster at `url` (`df://host:port`). `CREATE FUNCTION` compiles here, on the
 /// client: executors never run the C compiler. Modules over 1 MiB are put in `module_store`,
-/// which every executor must be able to read.
+/// which every executor must be able to read. A tenant's surface (see `options.surface`) is
+/// the same as in process; its memory pool is the executors' (not applied here).
 pub async fn remote_session(
     url: &str,
     builder: UdfBuilder,
     module_store: Option<PathBuf>,
-    allow_module_paths: bool,
+    options: &SessionOptions,
     secret: Option<&ClusterSecret>,
 ) -> datafusion::common::Result<SessionContext> {
     let shipping = Shipping::new(builder.clone(), module_store);
@@ -35,9 +64,11 @@ pub async fn remote_session(
     let mut state = SessionStateBuilder::new()
         .with_default_features()
         .with_config(config)
-        .with_function_factory(Some(Arc::new(WasmFunctionFactory::new(builder, allow_module_paths))));
-    if !allow_module_paths {
-        // A server's session, for tenants: the same surface as in process.
+        .with_function_factory(Some(Arc::new(WasmFunctionFactory::new(
+            builder,
+            options.allow_module_paths,
+        ))));
+    if let SqlSurface::Tenant { .. } = options.surface {
         state = wasmudf_datafusion::tenant_surface(state);
     }
     let state = state.build();

@@ -16,6 +16,6 @@ pub mod processes;
 pub mod shipping;
 
 pub use auth::ClusterSecret;
-pub use client::remote_session;
+pub use client::{ClusterSessions, remote_session};
 pub use processes::{ClusterError, ExecutorOptions, SchedulerOptions, run_executor, run_scheduler};
 pub use shipping::{INLINE_LIMIT, Shipping};

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-/// A content-addressed store of compiled modules: `<dir>/<key>.wasm`, written atomically.
+/// A store of compiled modules keyed by [`cache_key`]: `<dir>/<key>.wasm`, written atomically.
 ///
 /// Each entry starts with an HMAC-SHA256 tag over its cache key and bytes, made with a secret
 /// generated on first use (`<dir>/cache.key`, mode 0600). The cache key is computable from
@@ -111,7 +111,7 @@ fn load_or_create_secret(path: &Path) -> std::io::Result<[u8; 32]> {
     Ok(secret)
 }
 
-/// HMAC-SHA256 (RFC 2104) of the concatenated `parts`.
+/// HMAC-SHA256 (RFC 2104) of the `parts`, each prefixed with its length (as in [`cache_key`]).
 fn hmac_sha256(secret: &[u8; 32], parts: &[&[u8]]) -> [u8; 32] {
     const BLOCK: usize = 64;
     let mut inner_pad = [0x36u8; BLOCK];

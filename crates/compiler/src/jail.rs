@@ -51,8 +51,8 @@ pub struct ClangRun {
     pub stderr: String,
 }
 
-/// Runs clang on `input` (a file in `job_dir`) with `flags`, writing `output` in `job_dir`.
-/// Paths in `flags` use `{sysroot}` as a placeholder for the sysroot as clang sees it.
+/// Runs clang in `job_dir` with `flags`, which name its input and output files there. Paths in
+/// `flags` use `{sysroot}` as a placeholder for the sysroot as clang sees it.
 pub fn run_clang(
     toolchain: &Toolchain,
     isolation: &Isolation,

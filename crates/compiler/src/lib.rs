@@ -182,7 +182,9 @@ pub struct CompiledModule {
     pub elapsed: Duration,
 }
 
-/// clang flags; `{sysroot}` is replaced by the sysroot as clang sees it. Part of the cache key.
+/// clang flags, with two placeholders: `{resource_include}` (clang's builtin headers, filled in by
+/// `compile_c`) and `{sysroot}` (the sysroot as clang sees it, filled in by `jail::run_clang`).
+/// Part of the cache key, placeholders unfilled.
 const C_FLAGS: &[&str] = &[
     "--target=wasm32-wasi",
     "--sysroot={sysroot}",
@@ -193,7 +195,8 @@ const C_FLAGS: &[&str] = &[
     "{sysroot}/include",
     "-std=gnu17",
     "-O2",
-    // MVP encodings plus exactly the features the sandbox enables: no reference types.
+    // `-mcpu=mvp` drops what clang's default CPU turns on (reference types among them); the flags
+    // after it turn on a subset of what the validator allows.
     "-mcpu=mvp",
     "-msimd128",
     "-mbulk-memory",

@@ -28,7 +28,9 @@ pub use operation::{
     ExecutionRequest, Operation, PlannedExecution, apply, default_output_column, plan_execution, sql_type_of_column,
 };
 pub use script::{Script, StatementError};
-pub use session::{SessionOptions, SqlSurface, UNBOUNDED_OUTPUT_FUNCTIONS, new_session, tenant_surface};
+pub use session::{
+    InProcess, SessionFactory, SessionOptions, SqlSurface, UNBOUNDED_OUTPUT_FUNCTIONS, new_session, tenant_surface,
+};
 pub use tables::{FileFormat, register_file};
 pub use tenant_sql::{SqlLimits, SqlRefusal, TenantSql, refused_kind, verify_tenant_plan};
 pub use udf::{RunnerFactory, ShippableModule, WasmScalarUdf};

@@ -12,6 +12,33 @@ use datafusion::prelude::{SessionConfig, SessionContext};
 
 use crate::{UdfBuilder, WasmFunctionFactory};
 
+/// Where a session runs its queries: in this process ([`InProcess`]) or on a cluster (the
+/// cluster crate's). The server and the CLI take one and never know which; the binary picks.
+#[async_trait::async_trait]
+pub trait SessionFactory: Send + Sync + std::fmt::Debug {
+    /// A session whose `CREATE FUNCTION` builds UDFs with `builder`, shaped by `options`.
+    async fn session(
+        &self,
+        builder: UdfBuilder,
+        options: &SessionOptions,
+    ) -> datafusion::common::Result<SessionContext>;
+}
+
+/// Sessions in this process: [`new_session`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct InProcess;
+
+#[async_trait::async_trait]
+impl SessionFactory for InProcess {
+    async fn session(
+        &self,
+        builder: UdfBuilder,
+        options: &SessionOptions,
+    ) -> datafusion::common::Result<SessionContext> {
+        Ok(new_session(builder, options))
+    }
+}
+
 /// Options for [`new_session`].
 #[derive(Debug, Clone)]
 pub struct SessionOptions {

@@ -1,8 +1,11 @@
+//! The flag an owner sets to stop its running UDF calls.
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-/// A flag an owner sets to stop its UDFs: a running guest call, and any later one, traps with
-/// `Cancelled` at the next epoch tick (10 ms). Cheap to clone; clones share the flag.
+/// A flag an owner sets to stop its UDFs: once set, a running guest call, and any later one,
+/// traps with `Cancelled` at its next epoch tick (every 10 ms); a call that ends before a tick
+/// is not interrupted. Cheap to clone; clones share the flag.
 #[derive(Debug, Clone, Default)]
 pub struct CancelFlag(Arc<AtomicBool>);
 

@@ -17,8 +17,9 @@ pub const WASM_STACK_BYTES: usize = 512 << 10;
 /// Compiled modules kept in memory, keyed by the SHA-256 of their bytes.
 const MODULE_CACHE_ENTRIES: usize = 256;
 
-/// The one engine of this process: Cranelift, epoch interruption, a pooling allocator, and
-/// exactly the Wasm features `wasmudf_abi::allowed_features` allows.
+/// The one engine of this process: Cranelift, epoch interruption, a pooling allocator, and the
+/// Wasm features `wasmudf_abi::allowed_features` allows (plus reference types, which wasmtime
+/// keeps and validation refuses).
 ///
 /// Compiled code is shared between tenants (it is immutable); instances never are.
 pub struct SandboxEngine {
@@ -58,9 +59,11 @@ impl SandboxEngine {
         config.cranelift_opt_level(OptLevel::Speed);
         config.epoch_interruption(true);
         config.max_wasm_stack(WASM_STACK_BYTES);
-        // Exactly the features of wasmudf_abi::allowed_features(). Reference types, GC, threads,
-        // exceptions and stack switching are not even compiled in (wasmtime's cargo features are
-        // off); the remaining proposals are switched off here.
+        // As close to wasmudf_abi::allowed_features() as wasmtime allows. GC, exceptions, threads
+        // and stack switching are not compiled in (wasmtime's `gc`, `threads` and `stack-switching`
+        // cargo features are off); reference types stay enabled (without `gc` there is no switch
+        // for them), so wasmudf_abi::validate_module, which runs first, is what refuses them. The
+        // remaining proposals are switched off here.
         config.wasm_simd(true);
         config.wasm_relaxed_simd(false);
         config.wasm_bulk_memory(true);

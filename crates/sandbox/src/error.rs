@@ -1,3 +1,5 @@
+//! Why loading or calling a UDF failed: traps, bad outputs and refused modules, with the row.
+
 use std::fmt;
 use std::time::Duration;
 

@@ -27,7 +27,7 @@ pub(crate) enum GuestColumn<'a> {
 }
 
 impl<'a> GuestColumn<'a> {
-    /// Views `array` as a column of `declared` type, or says why it cannot.
+    /// Views `array` as a column of `declared` type, or `None` when its Arrow type does not fit.
     pub(crate) fn new(array: &'a ArrayRef, declared: SqlType) -> Option<Self> {
         let column = match (declared, array.data_type()) {
             (SqlType::Int, DataType::Int32) => {
@@ -61,8 +61,8 @@ impl<'a> GuestColumn<'a> {
         }
     }
 
-    /// Writes rows `start..end` into `memory` at the slot's place. `base` is the guest address of
-    /// `memory[scratch..]`'s start (i.e. the scratch region), for the string pointers.
+    /// Writes rows `start..end` into `scratch` at the slot's place. `base` is the guest address of
+    /// `scratch[0]`, for the string pointers.
     pub(crate) fn write(&self, scratch: &mut [u8], base: u32, slot: &ColumnSlot, start: usize, end: usize) {
         let values_offset = slot.values;
         let bytes_offset = slot.bytes.map(|(offset, _)| offset);
@@ -183,7 +183,8 @@ impl ResultBuilder {
     }
 
     /// Reads `layout.rows` results from guest memory. `valid(i)` says whether row `i` of the
-    /// chunk was computed (NULL rows are left untouched by the guest and read as empty).
+    /// chunk was computed. NULL rows are skipped by the guest: a string result reads as empty, a
+    /// fixed-width one as whatever the slot holds; the null buffer hides both.
     pub(crate) fn read_chunk(
         &mut self,
         memory: &[u8],
@@ -250,8 +251,12 @@ impl ResultBuilder {
             ResultBuilder::Boolean(values) => Arc::new(BooleanArray::new(BooleanBuffer::from(values), nulls)),
             ResultBuilder::String { offsets, bytes, .. } => {
                 let offsets = arrow_buffer::OffsetBuffer::new(ScalarBuffer::from(offsets));
-                // SAFETY: every value appended was validated as UTF-8 in `string_at`, and the
-                // offsets are monotonically increasing positions in `bytes` built alongside it.
+                // SAFETY: `bytes` is the concatenation of values each validated as UTF-8 by
+                // `string_at`, and every offset is `bytes.len()` after a whole value (checked to
+                // fit in i32), so offsets start at 0, never decrease, end at `bytes.len()` and
+                // fall on char boundaries. `nulls` is the union of the arguments' null buffers,
+                // so it has one entry per row as long as each argument has `rows` values, which
+                // `UdfRunner::call` requires (the DataFusion adapter passes `into_array(rows)`).
                 Arc::new(unsafe { StringArray::new_unchecked(offsets, bytes.into(), nulls) })
             }
         }

@@ -1,3 +1,5 @@
+//! A validated, compiled module bound to its signature, and the per-call limits it runs under.
+
 use std::sync::Arc;
 use std::time::Duration;
 

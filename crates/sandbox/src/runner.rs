@@ -57,9 +57,9 @@ impl UdfRunner {
         &self.module
     }
 
-    /// Applies the UDF to `rows` rows of `args` (one array per parameter, of the declared types;
-    /// STRING accepts Utf8, LargeUtf8 and Utf8View). A row with any NULL input is NULL in the
-    /// result and the guest never sees it.
+    /// Applies the UDF to `rows` rows of `args` (one array of `rows` values per parameter, of the
+    /// declared types; STRING accepts Utf8, LargeUtf8 and Utf8View). A row with any NULL input is
+    /// NULL in the result and the function is never called on it.
     pub fn call(&self, args: &[ArrayRef], rows: usize) -> Result<ArrayRef, SandboxError> {
         let signature = &self.module.signature;
         let columns = self.columns(args)?;
@@ -162,9 +162,9 @@ impl UdfRunner {
 
     /// Adds the failing row to a trap. The batch is replayed one row at a time in a fresh
     /// instance until the same kind of trap recurs: zero cost on the hot path, and exact for
-    /// deterministic functions. Time limits are not replayed (that would take as long again),
-    /// and the whole replay shares one call's deadline: rows that each spin just under the
-    /// limit cannot turn one batch into rows x deadline. Past it, the trap names the range.
+    /// deterministic functions. Time limits (which would take as long again) and cancellations
+    /// are not replayed, and the whole replay shares one call's deadline: rows that each spin just
+    /// under the limit cannot turn one batch into rows x deadline. Past it, the trap names the range.
     fn locate(
         &self,
         error: SandboxError,

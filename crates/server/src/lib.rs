@@ -50,7 +50,7 @@ use wasmudf_datafusion::UdfBuilder;
 
 pub use demo::ensure_demo;
 pub use listener::GuardedListener;
-pub use state::{AppState, ClusterTarget, TenantLimits};
+pub use state::{AppState, TenantLimits};
 pub use store::Store;
 
 /// Largest body of a JSON request (SQL and C are capped again, smaller, by the limits).
@@ -95,6 +95,15 @@ pub fn app(state: AppState) -> Router {
         .with_state(state)
 }
 
+/// Serves the API and the page over `listener` until `shutdown` completes.
+pub async fn serve(
+    listener: GuardedListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, app(state)).with_graceful_shutdown(shutdown).await
+}
+
 /// Opens (creating on first start) the data directory and its metadata database. Executions that
 /// were running when the server last stopped are marked failed.
 pub fn open_state(data_dir: &Path, builder: UdfBuilder, limits: TenantLimits) -> Result<AppState, ServerError> {
@@ -116,7 +125,7 @@ pub fn open_state(data_dir: &Path, builder: UdfBuilder, limits: TenantLimits) ->
         limits,
         progress: Default::default(),
         compiles: Default::default(),
-        cluster: None,
+        sessions: std::sync::Arc::new(wasmudf_datafusion::InProcess),
     })
 }
 

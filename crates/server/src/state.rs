@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use wasmudf_datafusion::UdfBuilder;
+use wasmudf_datafusion::datafusion;
+use wasmudf_datafusion::datafusion::prelude::SessionContext;
+use wasmudf_datafusion::{SessionFactory, SessionOptions, SqlSurface, UdfBuilder};
 
 use crate::store::{Store, TenantId};
 
@@ -203,20 +205,8 @@ pub struct AppState {
     pub limits: TenantLimits,
     pub progress: ProgressBoard,
     pub compiles: CompileBudget,
-    /// Where executions run: in this process, or on a Ballista cluster.
-    pub cluster: Option<ClusterTarget>,
-}
-
-/// A Ballista cluster executions run on (see docs/cluster.md). The data directory must be
-/// readable by every executor at the same path.
-#[derive(Debug, Clone)]
-pub struct ClusterTarget {
-    /// `df://HOST:PORT` of the scheduler.
-    pub url: String,
-    /// A directory every executor can read, for modules over 1 MiB.
-    pub module_store: Option<PathBuf>,
-    /// The cluster's shared secret, if it requires one.
-    pub secret: Option<wasmudf_cluster::ClusterSecret>,
+    /// Where executions run: in this process ([`InProcess`], the default), or on a cluster.
+    pub sessions: Arc<dyn SessionFactory>,
 }
 
 impl AppState {
@@ -236,33 +226,16 @@ impl AppState {
         &self.data_dir
     }
 
-    /// A session for running an execution with `builder`'s UDFs: on the cluster if there is
-    /// one, else in this process.
-    pub async fn execution_session(
-        &self,
-        builder: &UdfBuilder,
-    ) -> wasmudf_datafusion::datafusion::common::Result<wasmudf_datafusion::datafusion::prelude::SessionContext> {
-        match &self.cluster {
-            Some(target) => {
-                wasmudf_cluster::remote_session(
-                    &target.url,
-                    builder.clone(),
-                    target.module_store.clone(),
-                    false,
-                    target.secret.as_ref(),
-                )
-                .await
-            }
-            None => Ok(wasmudf_datafusion::new_session(
-                builder.clone(),
-                &wasmudf_datafusion::SessionOptions {
-                    surface: wasmudf_datafusion::SqlSurface::Tenant {
-                        memory_limit: self.limits.max_execution_memory_bytes,
-                    },
-                    ..Default::default()
-                },
-            )),
-        }
+    /// A session for running an execution with `builder`'s UDFs, with the tenant surface and
+    /// the execution's memory limit.
+    pub async fn execution_session(&self, builder: &UdfBuilder) -> datafusion::common::Result<SessionContext> {
+        let options = SessionOptions {
+            surface: SqlSurface::Tenant {
+                memory_limit: self.limits.max_execution_memory_bytes,
+            },
+            ..Default::default()
+        };
+        self.sessions.session(builder.clone(), &options).await
     }
 
     /// Charges `count` compiles to the tenant, or refuses with 429 and `Retry-After`.

@@ -1,40 +1,53 @@
-import type { Diagnostic } from "../types";
+import type { Diagnostic, ErrorKind } from "../types";
 
-const TITLES: Record<string, string> = {
+/** The user-facing title of each kind of execution error: a kind added to the API's `ErrorKind`
+ * fails to compile here until it has one. */
+const KIND_TITLES: Record<ErrorKind, string> = {
+  bad_request: "Request cannot run",
   compile_error: "Compile error",
   division_by_zero: "Division by zero",
+  integer_overflow: "Integer overflow",
+  out_of_bounds: "Out-of-bounds memory access",
+  stack_overflow: "Stack overflow",
   time_limit: "Time limit exceeded",
   memory_limit: "Memory limit exceeded",
-  stack_overflow: "Stack overflow",
-  out_of_bounds: "Out-of-bounds memory access",
+  abort: "Aborted",
+  bad_conversion: "Float does not fit the integer",
+  bad_indirect_call: "Bad function pointer call",
+  guest_status: "Function reported a failure",
   invalid_utf8: "Invalid UTF-8 returned",
   invalid_output: "Invalid output returned",
+  trap: "Function failed",
   limit: "Limit reached",
-  interrupted: "Interrupted",
   cancelled: "Cancelled",
-  too_many_compiles: "Too many compiles",
-  too_many_executions: "Too many executions",
-  unknown_column: "Unknown column",
-  type_mismatch: "Type mismatch",
-  not_found: "Not found",
+  interrupted: "Interrupted",
+  unavailable: "Unavailable, retry later",
+  execution_error: "Execution failed",
+  internal: "Internal server error",
 };
 
+function isErrorKind(code: string): code is ErrorKind {
+  return Object.hasOwn(KIND_TITLES, code);
+}
+
 interface Props {
+  /** Overrides the title the kind gives (a refused request's `code` is not an `ErrorKind`). */
   title?: string;
-  code: string;
+  /** An execution error's `ErrorKind`, or the code of a refused request. */
+  code: ErrorKind | (string & {});
   message: string;
-  diagnostics?: Diagnostic[];
-  row?: number;
-  values?: Record<string, string>;
+  diagnostics?: Diagnostic[] | null;
+  row?: number | null;
+  values?: Record<string, string> | null;
 }
 
 /** What went wrong, in the user's terms: the kind, the message, the row and its values, or the
  * compiler's diagnostics with their lines. */
-export function ErrorPanel({ title, code, message, diagnostics = [], row, values }: Props) {
+export function ErrorPanel({ title, code, message, diagnostics, row, values }: Props) {
   return (
     <div className="error-panel" role="alert" data-kind={code}>
-      <h3>{title ?? TITLES[code] ?? code.replace(/_/g, " ")}</h3>
-      {diagnostics.length > 0 ? (
+      <h3>{title ?? (isErrorKind(code) ? KIND_TITLES[code] : code.replace(/_/g, " "))}</h3>
+      {diagnostics && diagnostics.length > 0 ? (
         <ul className="diagnostics">
           {diagnostics.map((d, i) => (
             <li key={i} className={`diagnostic ${d.severity}`}>
@@ -46,7 +59,7 @@ export function ErrorPanel({ title, code, message, diagnostics = [], row, values
       ) : (
         <p className="message">{message}</p>
       )}
-      {row !== undefined && (
+      {row != null && (
         <div className="failing-row">
           <span>At row {row}</span>
           {values && (

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::Args;
-use wasmudf_server::{ClusterTarget, GuardedListener, TenantLimits, app, ensure_demo, open_state};
+use wasmudf_server::{GuardedListener, TenantLimits, ensure_demo, open_state};
 
 use crate::cluster_options::ClusterOptions;
 use crate::udf_options::UdfOptions;
@@ -119,11 +119,7 @@ pub async fn run(args: ServeArgs) -> Result<ExitCode> {
             "executions run on the cluster at {url}; every executor must read {} at that path",
             data_dir.display()
         );
-        state.cluster = Some(ClusterTarget {
-            url: url.clone(),
-            module_store: args.cluster.module_store.clone(),
-            secret: args.cluster.secret.secret()?,
-        });
+        state.sessions = args.cluster.sessions()?;
     }
     let demo_token = ensure_demo(&state, DEMO_ACCOUNTS, args.demo_rows)?;
     let address: SocketAddr = format!("{}:{}", args.bind, args.port)
@@ -161,10 +157,9 @@ pub async fn run(args: ServeArgs) -> Result<ExitCode> {
         args.max_connections_per_client,
         std::time::Duration::from_secs(args.idle_timeout_seconds.max(1)),
     );
-    axum::serve(listener, app(state))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await?;
+    wasmudf_server::serve(listener, state, async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await?;
     Ok(ExitCode::SUCCESS)
 }

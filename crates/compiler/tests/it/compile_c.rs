@@ -1,3 +1,6 @@
+//! Compiling C: the happy path, the cache, diagnostics at the user's line, the allowed headers, and
+//! sources refused before clang runs.
+
 use wasmudf_compiler::{CompileError, Severity};
 
 use crate::{compile_c, diagnostics_of};

@@ -1,3 +1,5 @@
+//! WAT and prebuilt Wasm modules: accepted when they follow the ABI and carry the right signature.
+
 use wasmudf_abi::UdfSignature;
 use wasmudf_compiler::{CompileError, CompileRequest, Language};
 

@@ -1,3 +1,5 @@
+//! Resource limits: time, memory, stack and cancellation end a call with the right trap.
+
 use std::time::{Duration, Instant};
 
 use wasmudf_sandbox::{RowLocation, RuntimeLimits, SandboxError, TrapKind};

@@ -1,3 +1,5 @@
+//! NULL rows and fixed-width types: a NULL input skips the function; numbers and BOOLEAN round-trip.
+
 use arrow_array::{Array, Float64Array, Int32Array};
 use std::sync::Arc;
 

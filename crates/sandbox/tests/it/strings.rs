@@ -1,3 +1,6 @@
+//! STRING arguments and results: every Arrow string layout in; results that point into an input or
+//! into `wasmudf_alloc` memory out.
+
 use std::sync::Arc;
 
 use arrow_array::{Array, ArrayRef, LargeStringArray, StringArray, StringViewArray};

@@ -1,3 +1,5 @@
+//! Helpers shared by the sandbox tests: compiled C or WAT runners with test limits, and arrays.
+
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 

@@ -1,3 +1,5 @@
+//! Guest traps: classified by kind, located at their row (with its values), and survived by the runner.
+
 use arrow_array::{Array, Int32Array};
 use wasmudf_sandbox::{RowLocation, SandboxError, TrapKind};
 

@@ -82,3 +82,24 @@ async fn unknown_api_paths_are_json_404_and_app_routes_get_the_page() {
         .unwrap();
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
 }
+
+/// The page's TypeScript types are generated from `web/openapi.json` (`npm run gen:api`), so
+/// that copy must be the document the server serves. `WASMUDF_BLESS=1` rewrites it; then run
+/// `npm run gen:api` in `web/` (the page's `npm test` fails on a stale `src/api.gen.ts`).
+#[test]
+fn the_pages_copy_of_the_openapi_document_is_current() {
+    // At run time, not `env!`: a test binary built by another checkout must read this one's.
+    let crate_dir = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into());
+    let copy = std::path::Path::new(&crate_dir).join("../../web/openapi.json");
+    let served = wasmudf_server::openapi::document();
+    if std::env::var("WASMUDF_BLESS").is_ok_and(|value| value == "1") {
+        std::fs::write(&copy, served).unwrap();
+    }
+    let checked_in = std::fs::read_to_string(&copy).unwrap_or_default();
+    assert!(
+        checked_in == served,
+        "web/openapi.json is not the document the server serves: run \
+         `WASMUDF_BLESS=1 cargo test --release --workspace --lib --bins --tests`, then \
+         `npm run gen:api` in web/, and commit both"
+    );
+}
