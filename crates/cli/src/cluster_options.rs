@@ -5,8 +5,8 @@ use std::sync::Arc;
 
 use anyhow::{Context, Result};
 use clap::Args;
+use datafusion::prelude::SessionContext;
 use wasmudf_cluster::ClusterSessions;
-use wasmudf_datafusion::datafusion::prelude::SessionContext;
 use wasmudf_datafusion::{InProcess, SessionFactory, SessionOptions, UdfBuilder};
 
 #[derive(Debug, Clone, Args)]
@@ -15,7 +15,7 @@ pub struct ClusterOptions {
     /// Data files must be readable by every executor at the same path.
     #[arg(long, value_name = "URL")]
     pub cluster: Option<String>,
-    /// With --cluster: a directory every executor can read, for modules over 1 MiB.
+    /// With --cluster: a directory every process of the cluster can read, for modules over 1 MiB.
     #[arg(long, value_name = "DIR", requires = "cluster")]
     pub module_store: Option<PathBuf>,
     #[command(flatten)]

@@ -33,7 +33,7 @@ enum Command {
     Serve(commands::serve::ServeArgs),
     /// Manage tenants: create (prints a token), list.
     Tenants(commands::tenants::TenantsArgs),
-    /// Manage API tokens: revoke.
+    /// Manage API tokens: create, revoke.
     Tokens(commands::tenants::TokensArgs),
     /// Operator commands on datasets: share (read-only with every tenant), unshare.
     Datasets(commands::tenants::DatasetsArgs),

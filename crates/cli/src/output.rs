@@ -7,14 +7,14 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 use clap::ValueEnum;
+use datafusion::arrow::array::RecordBatch;
+use datafusion::arrow::datatypes::SchemaRef;
+use datafusion::arrow::util::pretty::pretty_format_batches;
+use datafusion::arrow::{csv, json};
+use datafusion::dataframe::DataFrame;
+use datafusion::parquet::arrow::ArrowWriter;
 use futures::StreamExt;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use wasmudf_datafusion::datafusion::arrow::array::RecordBatch;
-use wasmudf_datafusion::datafusion::arrow::datatypes::SchemaRef;
-use wasmudf_datafusion::datafusion::arrow::util::pretty::pretty_format_batches;
-use wasmudf_datafusion::datafusion::arrow::{csv, json};
-use wasmudf_datafusion::datafusion::dataframe::DataFrame;
-use wasmudf_datafusion::datafusion::parquet::arrow::ArrowWriter;
 
 /// How results are printed on stdout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

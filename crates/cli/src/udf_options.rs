@@ -7,7 +7,7 @@ use std::time::Duration;
 use clap::Args;
 use wasmudf_compiler::{Compiler, CompilerConfig};
 use wasmudf_datafusion::UdfBuilder;
-use wasmudf_datafusion::sandbox::RuntimeLimits;
+use wasmudf_sandbox::RuntimeLimits;
 
 #[derive(Debug, Clone, Args)]
 pub struct UdfOptions {
@@ -18,7 +18,7 @@ pub struct UdfOptions {
     #[arg(long, value_name = "MIB", default_value_t = 256)]
     pub memory_limit_mb: u64,
     /// Where compiled modules and the private C sysroot are cached
-    /// [default: $WASMUDF_CACHE_DIR, else ~/.cache/wasmudf].
+    /// [default: $WASMUDF_CACHE_DIR, else $XDG_CACHE_HOME/wasmudf, else ~/.cache/wasmudf].
     #[arg(long, value_name = "DIR")]
     pub cache_dir: Option<PathBuf>,
 }

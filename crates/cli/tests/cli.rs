@@ -419,8 +419,8 @@ fn help_shows_examples() {
     );
 }
 
-/// This package's directory, as cargo reports it when running the test. Not `env!`: a test binary
-/// built in another checkout sharing the target directory would point there.
+/// This package's directory: `CARGO_MANIFEST_DIR` at run time (`env!` only as a fallback): a test
+/// binary built by another checkout sharing the target directory must read this one's files.
 fn manifest_dir() -> std::path::PathBuf {
     std::env::var_os("CARGO_MANIFEST_DIR").map_or_else(|| env!("CARGO_MANIFEST_DIR").into(), Into::into)
 }

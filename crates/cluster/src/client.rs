@@ -6,7 +6,6 @@ use std::sync::Arc;
 use ballista::prelude::{SessionConfigExt, SessionContextExt};
 use datafusion::execution::SessionStateBuilder;
 use datafusion::prelude::{SessionConfig, SessionContext};
-use wasmudf_datafusion::datafusion;
 use wasmudf_datafusion::{SessionFactory, SessionOptions, SqlSurface, UdfBuilder, WasmFunctionFactory};
 
 use crate::auth::ClusterSecret;
@@ -17,7 +16,8 @@ use crate::shipping::Shipping;
 #[derive(Debug, Clone)]
 pub struct ClusterSessions {
     pub url: String,
-    /// A directory every executor can read, for modules over 1 MiB.
+    /// A directory every process of the cluster (the scheduler too) can read, for modules over
+    /// 1 MiB.
     pub module_store: Option<PathBuf>,
     /// The cluster's shared secret, if it requires one.
     pub secret: Option<ClusterSecret>,
@@ -43,7 +43,7 @@ impl SessionFactory for ClusterSessions {
 
 /// A session on the cluster at `url` (`df://host:port`). `CREATE FUNCTION` compiles here, on the
 /// client: executors never run the C compiler. Modules over 1 MiB are put in `module_store`,
-/// which every executor must be able to read. A tenant's surface (see `options.surface`) is
+/// which every process of the cluster (the scheduler too) must be able to read. A tenant's surface (see `options.surface`) is
 /// the same as in process; its memory pool is the executors' (not applied here).
 pub async fn remote_session(
     url: &str,

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use ballista_core::serde::{BallistaLogicalExtensionCodec, BallistaPhysicalExtensionCodec};
+use datafusion::arrow::datatypes::SchemaRef;
 use datafusion::catalog::TableProvider;
 use datafusion::common::{Result, TableReference};
 use datafusion::datasource::file_format::FileFormatFactory;
@@ -12,12 +13,10 @@ use datafusion::logical_expr::{Extension, LogicalPlan, ScalarUDF};
 use datafusion::physical_plan::ExecutionPlan;
 use datafusion_proto::logical_plan::LogicalExtensionCodec;
 use datafusion_proto::physical_plan::{PhysicalExtensionCodec, PhysicalProtoConverterExtension};
-use wasmudf_datafusion::datafusion;
-use wasmudf_datafusion::datafusion::arrow::datatypes::SchemaRef;
 
 use crate::shipping::Shipping;
 
-/// The logical codec of every wasmudf cluster process (client, scheduler).
+/// The logical codec of every wasmudf cluster process (client, scheduler, executors).
 #[derive(Debug)]
 pub struct WasmLogicalCodec {
     inner: BallistaLogicalExtensionCodec,
@@ -78,7 +77,7 @@ impl LogicalExtensionCodec for WasmLogicalCodec {
     }
 }
 
-/// The physical codec of every wasmudf cluster process (scheduler, executors).
+/// The physical codec of every wasmudf cluster process (client, scheduler, executors).
 #[derive(Debug)]
 pub struct WasmPhysicalCodec {
     inner: BallistaPhysicalExtensionCodec,

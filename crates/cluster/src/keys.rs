@@ -14,9 +14,8 @@ use datafusion::common::{Column, Result};
 use datafusion::logical_expr::{Expr, Join, LogicalPlan, LogicalPlanBuilder};
 use datafusion::optimizer::{ApplyOrder, OptimizerConfig, OptimizerRule};
 use wasmudf_datafusion::WasmScalarUdf;
-use wasmudf_datafusion::datafusion;
 
-/// The optimizer rule; the scheduler's sessions run it (see `scheduler.rs`).
+/// The optimizer rule; the scheduler's sessions run it (see `run_scheduler` in `processes.rs`).
 #[derive(Debug, Default)]
 pub struct ProjectWasmJoinKeys;
 

@@ -23,10 +23,10 @@ use ballista_scheduler::SessionBuilder;
 use ballista_scheduler::cluster::BallistaCluster;
 use ballista_scheduler::config::SchedulerConfig;
 use ballista_scheduler::scheduler_process::{create_scheduler, start_server};
+use datafusion::execution::SessionStateBuilder;
 use datafusion_proto::protobuf::{LogicalPlanNode, PhysicalPlanNode};
 use tonic::service::RoutesBuilder;
 use tonic::service::interceptor::InterceptedService;
-use wasmudf_datafusion::datafusion::execution::SessionStateBuilder;
 
 use crate::auth::{ClusterSecret, check_bind};
 use crate::codec::{WasmLogicalCodec, WasmPhysicalCodec};
@@ -143,7 +143,8 @@ pub struct ExecutorOptions {
     pub bind: String,
     /// Arrow Flight: peers fetch shuffle output here.
     pub bind_port: u16,
-    /// Ballista's executor gRPC port (used by push scheduling; kept distinct per executor).
+    /// Ballista's executor gRPC port: only announced to the scheduler. Under the pull scheduling
+    /// used here no executor service listens on it.
     pub grpc_port: u16,
     pub external_host: Option<String>,
     /// Tasks run at once.

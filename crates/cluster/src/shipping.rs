@@ -19,11 +19,11 @@ use std::sync::Arc;
 use datafusion::common::{DataFusionError, Result};
 use datafusion::logical_expr::ScalarUDF;
 use sha2::{Digest, Sha256};
-use wasmudf_datafusion::abi::UdfSignature;
-use wasmudf_datafusion::datafusion;
+use wasmudf_abi::UdfSignature;
 use wasmudf_datafusion::{ShippableModule, UdfBuilder, WasmScalarUdf};
 
-/// Modules up to this size travel inside the plan; larger ones by location.
+/// Modules up to this size travel inside the plan; larger ones as their digest only, read from
+/// the module store.
 pub const INLINE_LIMIT: usize = 1 << 20;
 const MAGIC: &[u8] = b"WUDF\x02";
 const MODE_INLINE: u8 = 0;
@@ -86,7 +86,7 @@ impl Shipping {
             std::str::from_utf8(reader.chunk().map_err(bad)?).map_err(|_| bad("signature is not UTF-8"))?;
         let signature: UdfSignature = signature_text
             .parse()
-            .map_err(|e: wasmudf_datafusion::abi::SignatureError| bad(&e.to_string()))?;
+            .map_err(|e: wasmudf_abi::SignatureError| bad(&e.to_string()))?;
         let digest = std::str::from_utf8(reader.chunk().map_err(bad)?)
             .map_err(|_| bad("digest is not UTF-8"))?
             .to_string();
@@ -151,7 +151,7 @@ impl Shipping {
         let path = self
             .stored_path(digest)
             .ok_or_else(|| unreadable("this process has no --module-store".to_string()))?;
-        let limit = wasmudf_datafusion::abi::ModuleLimits::default().max_module_bytes;
+        let limit = wasmudf_abi::ModuleLimits::default().max_module_bytes;
         let file = std::fs::File::open(path).map_err(|error| unreadable(error.kind().to_string()))?;
         let mut wasm = Vec::new();
         std::io::Read::read_to_end(&mut std::io::Read::take(file, limit as u64 + 1), &mut wasm)

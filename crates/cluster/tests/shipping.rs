@@ -7,17 +7,17 @@
 
 use std::sync::Arc;
 
+use datafusion::arrow::array::{AsArray, Int32Array};
+use datafusion::arrow::datatypes::{DataType, Field, Int32Type};
+use datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDF};
+use datafusion::prelude::SessionContext;
 use sha2::Digest;
+use wasmudf_abi::UdfSignature;
 use wasmudf_cluster::Shipping;
 use wasmudf_cluster::keys::ProjectWasmJoinKeys;
-use wasmudf_datafusion::abi::UdfSignature;
-use wasmudf_datafusion::compiler::{Compiler, CompilerConfig, Language};
-use wasmudf_datafusion::datafusion::arrow::array::{AsArray, Int32Array};
-use wasmudf_datafusion::datafusion::arrow::datatypes::{DataType, Field, Int32Type};
-use wasmudf_datafusion::datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDF};
-use wasmudf_datafusion::datafusion::prelude::SessionContext;
-use wasmudf_datafusion::sandbox::RuntimeLimits;
+use wasmudf_compiler::{Compiler, CompilerConfig, Language};
 use wasmudf_datafusion::{ShippableModule, UdfBuilder};
+use wasmudf_sandbox::RuntimeLimits;
 
 const TWICE: &str = r#"(module
   (memory (export "memory") 2 16)

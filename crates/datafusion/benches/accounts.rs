@@ -1,14 +1,19 @@
 //! Wasm UDFs against the same expressions written natively in DataFusion, in one run.
 //!
 //! ```text
-//! cargo bench -p wasmudf-datafusion --bench accounts              # 1M and 10M rows
-//! cargo bench -p wasmudf-datafusion --bench accounts -- --rows 1000000 --runs 5
+//! cargo bench --workspace --bench accounts                       # 1M and 10M rows, 3 runs
+//! cargo bench --workspace --bench accounts -- --rows 1000000 --runs 5
 //! ```
+//!
+//! (`--workspace`, not `-p wasmudf-datafusion`: see docs/benchmarks.md.)
 //!
 //! Generates the paper's accounts table (id INT, firstName, lastName STRING, balance INT
 //! 0..100000, rate FLOAT with 2 decimals, email STRING) as Parquet under the target directory,
 //! then times each query pair (best of N runs, after a warm-up) and prints ns/row and the ratio
 //! wasm/native. Also measures the fixed cost of one guest call on a one-row batch.
+
+// A benchmark's report is its output.
+#![allow(clippy::print_stdout)]
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -17,8 +22,8 @@ use std::time::{Duration, Instant};
 use datafusion::arrow::array::{ArrayRef, Int32Array};
 use datafusion::prelude::SessionContext;
 use wasmudf_compiler::{CompileRequest, Compiler, CompilerConfig, Language};
-use wasmudf_datafusion::sandbox::{LoadedModule, RuntimeLimits, UdfRunner};
 use wasmudf_datafusion::{SessionOptions, UdfBuilder, new_session, register_file};
+use wasmudf_sandbox::{LoadedModule, RuntimeLimits, UdfRunner};
 
 const ADJ: &str = "CREATE FUNCTION adj(balance INT, rate FLOAT) RETURNS FLOAT LANGUAGE c AS \
     'float adj(int balance, float rate) { return (balance * rate) + balance/1000; }'";
@@ -202,8 +207,8 @@ fn fixed_cost_per_call(cache: &Path) -> Duration {
     started.elapsed() / calls
 }
 
-/// This package's directory, as cargo reports it when running the test. Not `env!`: a test binary
-/// built in another checkout sharing the target directory would point there.
+/// This package's directory: `CARGO_MANIFEST_DIR` at run time (`env!` only as a fallback): a test
+/// binary built by another checkout sharing the target directory must read this one's files.
 fn manifest_dir() -> std::path::PathBuf {
     std::env::var_os("CARGO_MANIFEST_DIR").map_or_else(|| env!("CARGO_MANIFEST_DIR").into(), Into::into)
 }

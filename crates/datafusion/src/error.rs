@@ -1,3 +1,5 @@
+//! The adapter's errors, and how guest failures and definition errors become `DataFusionError`s.
+
 use datafusion::error::DataFusionError;
 use wasmudf_compiler::{CompileError, render_diagnostics};
 use wasmudf_sandbox::SandboxError;

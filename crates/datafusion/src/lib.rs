@@ -1,13 +1,18 @@
 //! Wasm UDFs inside Apache DataFusion.
 //!
 //! - [`WasmScalarUdf`]: a `ScalarUDFImpl` that carries a sandboxed module and calls it once per
-//!   batch (NULL-strict, numeric arguments coerced to the declared widths).
+//!   chunk of up to 16 Ki rows of a batch (NULL-strict, numeric arguments coerced to the declared
+//!   widths).
 //! - [`WasmFunctionFactory`]: `CREATE FUNCTION f(a INT) RETURNS FLOAT LANGUAGE c AS '...'`
 //!   (also `LANGUAGE wat`, and `LANGUAGE wasm` with a path where allowed); `DROP FUNCTION` is
 //!   DataFusion's own.
 //! - [`new_session`], [`register_file`]: a session with the factory, tables from CSV, Parquet and
 //!   NDJSON files.
+//! - [`SessionFactory`]: where a session comes from ([`InProcess`] here; the cluster crate has
+//!   its own), so that callers need not depend on Ballista.
 //! - [`apply`]: the paper's MAP and FILTER operations.
+//! - [`guest_failure`]: the guest's [`SandboxError`](wasmudf_sandbox::SandboxError) that a
+//!   `DataFusionError` carries, however DataFusion wrapped it.
 //!
 //! **Invariant:** this crate never touches wasmtime directly; it goes through wasmudf-sandbox.
 
@@ -34,9 +39,3 @@ pub use session::{
 pub use tables::{FileFormat, register_file};
 pub use tenant_sql::{SqlLimits, SqlRefusal, TenantSql, refused_kind, verify_tenant_plan};
 pub use udf::{RunnerFactory, ShippableModule, WasmScalarUdf};
-
-/// Re-exported so callers use the same versions.
-pub use datafusion;
-pub use wasmudf_abi as abi;
-pub use wasmudf_compiler as compiler;
-pub use wasmudf_sandbox as sandbox;

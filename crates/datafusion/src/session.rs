@@ -13,7 +13,8 @@ use datafusion::prelude::{SessionConfig, SessionContext};
 use crate::{UdfBuilder, WasmFunctionFactory};
 
 /// Where a session runs its queries: in this process ([`InProcess`]) or on a cluster (the
-/// cluster crate's). The server and the CLI take one and never know which; the binary picks.
+/// cluster crate's). The server takes one and never knows which; the binary picks it
+/// (`cluster_options.rs`).
 #[async_trait::async_trait]
 pub trait SessionFactory: Send + Sync + std::fmt::Debug {
     /// A session whose `CREATE FUNCTION` builds UDFs with `builder`, shaped by `options`.
@@ -44,7 +45,9 @@ impl SessionFactory for InProcess {
 pub struct SessionOptions {
     /// Whether `CREATE FUNCTION ... LANGUAGE wasm AS '<path>'` may read module files.
     pub allow_module_paths: bool,
-    /// Rows per batch (DataFusion's `batch_size`); one guest call per batch.
+    /// Rows per batch (DataFusion's `batch_size`). A UDF makes one guest call per chunk of up to
+    /// [`MAX_ROWS_PER_CALL`](wasmudf_sandbox::MAX_ROWS_PER_CALL) rows of a batch: one per batch at
+    /// the default 8192.
     pub batch_size: usize,
     /// Partitions to run in parallel; 0 means one per core.
     pub target_partitions: usize,

@@ -652,7 +652,7 @@ mod tests {
         let exponential = format!("WITH {} SELECT * FROM t19", ctes.join(", "));
         assert!(deep(&exponential).is_some());
         // Ordinary queries of the same shapes pass.
-        assert!(TenantSql::parse(&vec!["SELECT 1"; 10].join(" UNION ALL "), &limits).is_ok());
+        assert!(TenantSql::parse(&["SELECT 1"; 10].join(" UNION ALL "), &limits).is_ok());
         assert!(TenantSql::parse("EXPLAIN SELECT 1", &limits).is_ok());
         let pipes = format!("SELECT 1 AS a, 2 AS b {}", "|> SELECT a, b ".repeat(100));
         assert_eq!(

@@ -20,8 +20,8 @@ use datafusion::error::DataFusionError;
 use datafusion::prelude::SessionContext;
 use sqllogictest::{DBOutput, DefaultColumnType};
 use wasmudf_compiler::{Compiler, CompilerConfig};
-use wasmudf_datafusion::sandbox::RuntimeLimits;
 use wasmudf_datafusion::{SessionOptions, UdfBuilder, new_session, register_file};
+use wasmudf_sandbox::RuntimeLimits;
 
 struct WasmUdfDb {
     context: SessionContext,
@@ -189,8 +189,8 @@ fn main() -> std::process::ExitCode {
     }
 }
 
-/// This package's directory, as cargo reports it when running the test. Not `env!`: a test binary
-/// built in another checkout sharing the target directory would point there.
+/// This package's directory: `CARGO_MANIFEST_DIR` at run time (`env!` only as a fallback): a test
+/// binary built by another checkout sharing the target directory must read this one's files.
 fn manifest_dir() -> std::path::PathBuf {
     std::env::var_os("CARGO_MANIFEST_DIR").map_or_else(|| env!("CARGO_MANIFEST_DIR").into(), Into::into)
 }

@@ -6,9 +6,9 @@ use axum::Json;
 use axum::extract::{Multipart, Path as UrlPath, Query, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
+use datafusion::dataframe::DataFrame;
+use datafusion::prelude::SessionContext;
 use serde::{Deserialize, Serialize};
-use wasmudf_datafusion::datafusion::dataframe::DataFrame;
-use wasmudf_datafusion::datafusion::prelude::SessionContext;
 use wasmudf_datafusion::{FileFormat, SessionOptions, new_session, register_file};
 
 use crate::auth::Caller;
@@ -194,7 +194,7 @@ fn read_error(state: &AppState, error: impl std::fmt::Display) -> ApiError {
 /// The schema and row count of an uploaded file (staged at `path`), read completely. Errors
 /// name the file as the user did (`file_name`), not as it sits on the server.
 async fn read_back(state: &AppState, path: &Path, file_name: &str) -> Result<(Schema, usize), ApiError> {
-    let fail = |error: wasmudf_datafusion::datafusion::error::DataFusionError| {
+    let fail = |error: datafusion::error::DataFusionError| {
         read_error(state, crate::replace_path(&error.to_string(), path, file_name))
     };
     let context = new_session(state.builder.clone(), &SessionOptions::default());

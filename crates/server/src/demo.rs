@@ -3,9 +3,9 @@
 
 use std::sync::Arc;
 
-use wasmudf_datafusion::datafusion::arrow::array::{ArrayRef, Float64Array, Int64Array, RecordBatch, StringArray};
-use wasmudf_datafusion::datafusion::arrow::datatypes::{DataType, Field, Schema};
-use wasmudf_datafusion::datafusion::parquet::arrow::ArrowWriter;
+use datafusion::arrow::array::{ArrayRef, Float64Array, Int64Array, RecordBatch, StringArray};
+use datafusion::arrow::datatypes::{DataType, Field, Schema};
+use datafusion::parquet::arrow::ArrowWriter;
 
 use crate::store::{DatasetRecord, TenantId};
 use crate::{AppState, ServerError, create_tenant};
@@ -145,7 +145,7 @@ pub fn generate_accounts(rows: usize) -> Result<Vec<u8>, ServerError> {
     let mut bytes = Vec::new();
     let mut writer =
         ArrowWriter::try_new(&mut bytes, schema.clone(), Some(crate::parquet_properties())).map_err(|e| failed(&e))?;
-    let mut random = SplitMix64(0x5eed_0f_ac_c0_u64);
+    let mut random = SplitMix64(0x005e_ed0f_acc0_u64);
     const BATCH: usize = 65_536;
     for start in (0..rows).step_by(BATCH) {
         let count = BATCH.min(rows - start);

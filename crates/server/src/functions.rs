@@ -1,16 +1,17 @@
 //! `/api/v1/functions`: a tenant's saved, versioned functions.
 //!
-//! A function is saved only after it compiles, so a saved function always runs; its module is in
-//! the compiler's cache under the digest recorded here. SQL executions may call every saved
-//! function by name (the latest version).
+//! A function is saved only after it compiles, so a saved function always runs. Executions that
+//! name a saved function compile its stored source again (normally a hit in the compiler's
+//! cache); the digest recorded here is shown to the user and identifies the module. SQL
+//! executions may call every saved function by name (the latest version).
 
 use axum::Json;
 use axum::extract::{Path as UrlPath, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use serde::{Deserialize, Serialize};
+use wasmudf_abi::{SqlType, UdfParam, UdfSignature};
 use wasmudf_compiler::{Language, infer_c_function};
-use wasmudf_datafusion::abi::{SqlType, UdfParam, UdfSignature};
 use wasmudf_datafusion::{DefinedUdf, UdfBuilder, WasmUdfError};
 
 use crate::auth::Caller;

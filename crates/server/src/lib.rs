@@ -22,7 +22,10 @@
 //! [`auth::Caller`], and every store query that reads tenant data takes the tenant's id.
 //!
 //! **Architecture invariant:** the only crate that serves the HTTP API (the cluster crate uses
-//! axum only to serve Ballista's scheduler behind the cluster secret).
+//! axum only to serve Ballista's scheduler behind the cluster secret). It links no Ballista and
+//! does not depend on the cluster crate: executions get their sessions from the
+//! `SessionFactory` in [`AppState::sessions`] (`InProcess` unless the CLI passes the cluster
+//! crate's `ClusterSessions`).
 
 pub mod auth;
 pub mod datasets;
@@ -202,9 +205,9 @@ pub(crate) fn replace_path(text: &str, path: &Path, with: &str) -> String {
 
 /// How the server writes Parquet (results, generated data): Snappy, which costs little time
 /// and shrinks typical tables several times.
-pub(crate) fn parquet_properties() -> wasmudf_datafusion::datafusion::parquet::file::properties::WriterProperties {
-    use wasmudf_datafusion::datafusion::parquet::basic::Compression;
-    wasmudf_datafusion::datafusion::parquet::file::properties::WriterProperties::builder()
+pub(crate) fn parquet_properties() -> datafusion::parquet::file::properties::WriterProperties {
+    use datafusion::parquet::basic::Compression;
+    datafusion::parquet::file::properties::WriterProperties::builder()
         .set_compression(Compression::SNAPPY)
         .build()
 }

@@ -12,7 +12,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 use wasmudf_compiler::{CompileError, Diagnostic, Severity};
 use wasmudf_datafusion::WasmUdfError;
-use wasmudf_datafusion::sandbox::{OutputProblem, RowLocation, SandboxError, TrapKind};
+use wasmudf_sandbox::{OutputProblem, RowLocation, SandboxError, TrapKind};
 
 /// Where an execution is in its life: queued → compiling → running → succeeded | failed |
 /// cancelled.

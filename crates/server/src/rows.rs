@@ -6,7 +6,6 @@ use datafusion::arrow::datatypes::{
 };
 use serde::Serialize;
 use serde_json::Value;
-use wasmudf_datafusion::datafusion;
 use wasmudf_datafusion::sql_type_of_column;
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, utoipa::ToSchema)]

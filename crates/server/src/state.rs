@@ -5,8 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use wasmudf_datafusion::datafusion;
-use wasmudf_datafusion::datafusion::prelude::SessionContext;
+use datafusion::prelude::SessionContext;
 use wasmudf_datafusion::{SessionFactory, SessionOptions, SqlSurface, UdfBuilder};
 
 use crate::store::{Store, TenantId};
@@ -23,7 +22,9 @@ pub struct TenantLimits {
     pub max_result_rows: usize,
     /// Most bytes of Parquet an execution may store as its result.
     pub max_result_bytes: usize,
-    /// Compiles (saves of functions, executions with C source) per tenant per rolling minute.
+    /// Compiles per tenant per rolling minute: each function save, each MAP/FILTER execution and
+    /// each `CREATE FUNCTION` in an SQL execution is charged one (saved functions named by SQL
+    /// are not).
     pub max_compiles_per_minute: usize,
     /// Wall-clock time one execution may take, from acceptance to its stored result.
     pub max_execution_time: Duration,
@@ -74,7 +75,7 @@ pub struct LiveExecution {
     pub rows_in: Option<u64>,
     pub rows_done: u64,
     /// Stops the guest itself, within one epoch tick.
-    pub cancel: wasmudf_datafusion::sandbox::CancelFlag,
+    pub cancel: wasmudf_sandbox::CancelFlag,
     /// Its outcome is recorded but its threads are still finishing a poll: it no longer holds
     /// one of its tenant's slots, but still counts against the server's.
     pub ending: bool,
@@ -90,7 +91,7 @@ impl ProgressBoard {
         id: &str,
         tenant: TenantId,
         limits: &TenantLimits,
-    ) -> Result<wasmudf_datafusion::sandbox::CancelFlag, Busy> {
+    ) -> Result<wasmudf_sandbox::CancelFlag, Busy> {
         let mut live = self.lock();
         let running = live
             .values()
@@ -102,7 +103,7 @@ impl ProgressBoard {
         if live.len() >= limits.max_server_executions {
             return Err(Busy::Server);
         }
-        let cancel = wasmudf_datafusion::sandbox::CancelFlag::new();
+        let cancel = wasmudf_sandbox::CancelFlag::new();
         let execution = LiveExecution {
             tenant,
             rows_in: None,
@@ -205,7 +206,9 @@ pub struct AppState {
     pub limits: TenantLimits,
     pub progress: ProgressBoard,
     pub compiles: CompileBudget,
-    /// Where executions run: in this process ([`InProcess`], the default), or on a cluster.
+    /// Where executions run: in this process
+    /// ([`InProcess`](wasmudf_datafusion::InProcess), the default), or on a cluster (the CLI
+    /// passes the cluster crate's `ClusterSessions`).
     pub sessions: Arc<dyn SessionFactory>,
 }
 

@@ -61,7 +61,8 @@ pub struct ExecutorArgs {
     /// Arrow Flight port, where other executors fetch this one's shuffle output.
     #[arg(long, default_value_t = 50051)]
     bind_port: u16,
-    /// Ballista's executor gRPC port.
+    /// Ballista's executor gRPC port: only announced to the scheduler (under pull scheduling
+    /// nothing listens on it).
     #[arg(long, default_value_t = 50052)]
     grpc_port: u16,
     /// Host name peers reach this executor by [default: the bind address].

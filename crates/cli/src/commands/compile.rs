@@ -5,8 +5,8 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use clap::Args;
+use wasmudf_abi::UdfSignature;
 use wasmudf_compiler::{CompileError, CompileRequest, Language, render_diagnostics};
-use wasmudf_datafusion::abi::UdfSignature;
 
 use crate::udf_options::UdfOptions;
 

@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 use clap::Args;
+use wasmudf_abi::SqlType;
 use wasmudf_compiler::{CompileError, Language, render_diagnostics};
-use wasmudf_datafusion::abi::SqlType;
 use wasmudf_datafusion::{
     ExecutionRequest, Operation, WasmUdfError, default_output_column, plan_execution, register_file,
 };

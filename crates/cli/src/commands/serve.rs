@@ -99,8 +99,8 @@ pub async fn run(args: ServeArgs) -> Result<ExitCode> {
         ..TenantLimits::default()
     };
     // The compile cache and private sysroot stay where the compiler puts them by default
-    // (`$WASMUDF_CACHE_DIR` or `~/.cache/wasmudf`), outside the data directory: nothing a
-    // tenant's request names can reach them.
+    // (`$WASMUDF_CACHE_DIR`, else `$XDG_CACHE_HOME/wasmudf`, else `~/.cache/wasmudf`), outside
+    // the data directory: nothing a tenant's request names can reach them.
     let udf = args.udf.clone();
     let compiler = udf.compiler();
     if let Some(cache_dir) = &compiler.config().cache_dir

@@ -1,7 +1,9 @@
+//! MAP and FILTER executions planned with `plan_execution`: type inference, column choice, results.
+
 use datafusion::arrow::array::{Array, AsArray, RecordBatch};
 use datafusion::arrow::datatypes::{DataType, Float32Type};
+use wasmudf_abi::SqlType;
 use wasmudf_compiler::Language;
-use wasmudf_datafusion::abi::SqlType;
 use wasmudf_datafusion::{ExecutionRequest, Operation, WasmUdfError, default_output_column, plan_execution};
 
 use crate::{builder, session_with_accounts};

@@ -1,3 +1,5 @@
+//! `CREATE FUNCTION` through the session's function factory: names, module paths, per-session scope.
+
 use datafusion::arrow::array::AsArray;
 use datafusion::arrow::datatypes::Int32Type;
 

@@ -12,8 +12,8 @@ use std::time::Duration;
 
 use datafusion::prelude::SessionContext;
 use wasmudf_compiler::{Compiler, CompilerConfig};
-use wasmudf_datafusion::sandbox::RuntimeLimits;
 use wasmudf_datafusion::{SessionOptions, UdfBuilder, new_session, register_file};
+use wasmudf_sandbox::RuntimeLimits;
 
 pub fn builder() -> UdfBuilder {
     let compiler = Compiler::new(CompilerConfig {
@@ -39,8 +39,8 @@ pub async fn session_with_accounts() -> SessionContext {
     context
 }
 
-/// This package's directory, as cargo reports it when running the test. Not `env!`: a test binary
-/// built in another checkout sharing the target directory would point there.
+/// This package's directory: `CARGO_MANIFEST_DIR` at run time (`env!` only as a fallback): a test
+/// binary built by another checkout sharing the target directory must read this one's files.
 fn manifest_dir() -> std::path::PathBuf {
     std::env::var_os("CARGO_MANIFEST_DIR").map_or_else(|| env!("CARGO_MANIFEST_DIR").into(), Into::into)
 }

@@ -2,8 +2,8 @@
 //! running, so that a bad request gets a 4xx before it is accepted.
 
 use serde::{Deserialize, Serialize};
+use wasmudf_abi::SqlType;
 use wasmudf_compiler::{Language, infer_c_function};
-use wasmudf_datafusion::abi::SqlType;
 use wasmudf_datafusion::{
     ExecutionRequest, Operation, Script, SqlLimits, SqlRefusal, TenantSql, default_output_column, sql_type_of_column,
 };
@@ -46,8 +46,9 @@ pub(crate) enum Job {
 }
 
 impl Job {
-    /// How many compiles the job may start: the UDF, or each `CREATE FUNCTION` in the SQL
-    /// (saved functions come from the compile cache).
+    /// How many compiles the job is charged: the UDF, or each `CREATE FUNCTION` in the SQL
+    /// (saved functions the SQL names are compiled again from their stored source, normally a
+    /// compile-cache hit, and not charged).
     pub(crate) fn compiles(&self) -> usize {
         match self {
             Job::Udf { .. } => 1,

@@ -4,9 +4,9 @@
 use std::io::Read;
 
 use axum::body::Bytes;
+use datafusion::dataframe::DataFrame;
+use datafusion::prelude::{ParquetReadOptions, SessionContext};
 use futures::{Stream, StreamExt};
-use wasmudf_datafusion::datafusion::dataframe::DataFrame;
-use wasmudf_datafusion::datafusion::prelude::{ParquetReadOptions, SessionContext};
 
 use crate::error::ApiError;
 use crate::outcome::ExecutionStatus;
@@ -52,7 +52,7 @@ pub(crate) async fn csv_stream(
         let batch = batch.map_err(|error| download_error("reading results", error))?;
         let mut bytes = Vec::new();
         {
-            let mut writer = wasmudf_datafusion::datafusion::arrow::csv::WriterBuilder::new()
+            let mut writer = datafusion::arrow::csv::WriterBuilder::new()
                 .with_header(first)
                 .build(&mut bytes);
             writer

@@ -10,16 +10,16 @@
 use std::panic::AssertUnwindSafe;
 use std::time::{Duration, Instant};
 
+use datafusion::dataframe::DataFrame;
+use datafusion::error::DataFusionError;
+use datafusion::parquet::arrow::ArrowWriter;
+use datafusion::prelude::SessionContext;
 use futures::{FutureExt, StreamExt};
 use tokio::runtime::Runtime;
+use wasmudf_abi::UdfSignature;
 use wasmudf_compiler::Language;
-use wasmudf_datafusion::abi::UdfSignature;
-use wasmudf_datafusion::datafusion::dataframe::DataFrame;
-use wasmudf_datafusion::datafusion::error::DataFusionError;
-use wasmudf_datafusion::datafusion::parquet::arrow::ArrowWriter;
-use wasmudf_datafusion::datafusion::prelude::SessionContext;
-use wasmudf_datafusion::sandbox::CancelFlag;
 use wasmudf_datafusion::{Script, UdfBuilder, guest_failure, plan_execution, register_file};
+use wasmudf_sandbox::CancelFlag;
 
 use super::plan::Job;
 use crate::datasets::open_in;
@@ -244,7 +244,8 @@ async fn run_sql(
             .await
             .map_err(|error| engine_error(state, &error))?;
     }
-    // Saved functions come from the compile cache; define only those the script names.
+    // Define only the saved functions the script names, compiling their stored source again
+    // (normally a compile-cache hit, and not charged to the compile budget).
     let saved = state.store.list_functions(tenant).map_err(internal)?;
     for function in saved.into_iter().filter(|f| script.mentions(&f.name)) {
         let signature = function

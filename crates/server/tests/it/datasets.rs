@@ -1,3 +1,5 @@
+//! `/api/v1/datasets`: the shared demo table, schemas and rows, uploads and their limits.
+
 use axum::http::StatusCode;
 
 use crate::{ACCOUNTS, Fixture};

@@ -1,3 +1,5 @@
+//! `/api/v1/executions`: MAP, FILTER and SQL runs, their errors, limits, cancellation and restart.
+
 use axum::http::StatusCode;
 use wasmudf_server::outcome::{ExecutionError, ExecutionStatus};
 

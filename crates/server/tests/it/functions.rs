@@ -1,3 +1,5 @@
+//! `/api/v1/functions`: saving, versions, compile errors, privacy and the compile budget.
+
 use axum::http::StatusCode;
 
 use crate::Fixture;

@@ -4,8 +4,8 @@
 //! content, `/etc/passwd`, the server's data directory) appears in anything the API answered, and
 //! that the server keeps serving another tenant afterwards.
 //!
-//! Crate-level suites go deeper on one layer each (`compiler/tests/it/hostile.rs`,
-//! `sandbox/tests/it/*`); this one proves the layers hold together behind the API.
+//! Crate-level suites go deeper on one layer each (`crates/compiler/tests/it/hostile.rs`,
+//! `crates/sandbox/tests/it/*`); this one proves the layers hold together behind the API.
 
 use std::sync::OnceLock;
 

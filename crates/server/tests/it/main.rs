@@ -23,7 +23,7 @@ use serde_json::Value;
 use tower::ServiceExt;
 use wasmudf_compiler::{Compiler, CompilerConfig};
 use wasmudf_datafusion::UdfBuilder;
-use wasmudf_datafusion::sandbox::RuntimeLimits;
+use wasmudf_sandbox::RuntimeLimits;
 use wasmudf_server::{AppState, TenantLimits, app, create_tenant, ensure_demo, open_state};
 
 pub const ACCOUNTS: &[u8] = include_bytes!("../../../../demo/accounts.csv");

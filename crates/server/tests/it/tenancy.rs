@@ -1,3 +1,5 @@
+//! Tenant isolation: tokens, and no tenant seeing another's datasets or executions.
+
 use axum::http::StatusCode;
 
 use crate::{Fixture, PAPER_REQUEST};
