@@ -11,6 +11,9 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+# The statuses of an execution that has not ended (the server's `ExecutionStatus::LIVE`).
+LIVE_STATUSES = ("queued", "compiling", "running")
+
 ROOT = Path(__file__).resolve().parents[2]
 BINARY = Path(os.environ.get("WASMUDF_BIN") or Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target")) / "release" / "wasmudf")
 READY_SECONDS = 60
@@ -132,7 +135,7 @@ class Server:
         while time.monotonic() < deadline:
             status, body, _ = self.call(token, "GET", f"/executions/{execution}")
             assert status == 200, body
-            if body["status"] not in ("queued", "compiling", "running"):
+            if body["status"] not in LIVE_STATUSES:
                 return body
             time.sleep(0.1)
         raise AssertionError(f"execution {execution} did not finish within {seconds} s")

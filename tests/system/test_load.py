@@ -4,7 +4,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-from server import PAPER, Server, percentile, udf
+from server import LIVE_STATUSES, PAPER, Server, percentile, udf
 
 TENANTS = 5
 PER_TENANT = 10
@@ -42,7 +42,7 @@ def run_one(server, token, request, expect_kind):
     execution = body["id"]
     while True:
         status, done = timed(server, token, "GET", f"/executions/{execution}")
-        if done["status"] not in ("queued", "compiling", "running"):
+        if done["status"] not in LIVE_STATUSES:
             break
         if time.monotonic() > deadline:
             return False, f"{execution} did not finish"

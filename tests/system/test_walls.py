@@ -25,7 +25,7 @@ import urllib.request
 import uuid
 from pathlib import Path
 
-from server import PAPER, TOKEN_LINE, Server, udf
+from server import LIVE_STATUSES, PAPER, TOKEN_LINE, Server, udf
 
 PASSWD = "root:x:0:0"
 BYSTANDER_SECONDS = 2.0
@@ -176,7 +176,7 @@ class Walls:
             assert status == 200, f"GET /executions/{execution} as {who}: {status} {body}"
             if not seen or seen[-1] != body["status"]:
                 seen.append(body["status"])
-            if body["status"] not in ("queued", "compiling", "running"):
+            if body["status"] not in LIVE_STATUSES:
                 return body, time.monotonic() - started, seen
             assert time.monotonic() - started < seconds, (
                 f"execution {execution} of {who} still {body['status']} after {seconds} s (seen {seen})"

@@ -5,7 +5,7 @@
 //
 //   WASMUDF_BIN=path/to/wasmudf node e2e/paper-flow.mjs
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, existsSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -20,10 +20,8 @@ const binary =
 const chromiumPath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const STEP_MS = 60_000;
 
-const PAPER_SOURCE = `float calculate_adj_bal(int balance, float rate) {
-    return (balance * rate) + balance / 1000;
-}
-`;
+// The paper's function, as examples/ has it (the page's first template is the same file).
+const PAPER_SOURCE = readFileSync(join(root, "examples", "calculate_adj_bal.c"), "utf8");
 // Line 3 lacks an operand.
 const BROKEN_SOURCE = `float calculate_adj_bal(int balance, float rate) {
     float adjusted = balance * rate;

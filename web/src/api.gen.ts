@@ -107,12 +107,18 @@ export interface components {
     /** @description The body of every error response. */
     ErrorBody: {
       /** @description A stable machine-readable code, e.g. `not_found`, `compile_error`, `unknown_column`. */
-      code: string;
+      code: components["schemas"]["ErrorCode"];
       /** @description Compiler diagnostics when `code` is `compile_error`. */
       diagnostics?: components["schemas"]["DiagnosticView"][] | null;
       /** @description What went wrong, written for the user. */
       message: string;
     };
+    /**
+     * @description What went wrong with a request, as a stable code; [`ErrorCode::status`] is the one table
+     * from a code to its HTTP status.
+     * @enum {string}
+     */
+    ErrorCode: "malformed_json" | "bad_query" | "missing_field" | "missing_file" | "ambiguous_request" | "bad_operation" | "bad_type" | "unknown_column" | "type_mismatch" | "program_too_large" | "sql_too_large" | "statement_not_allowed" | "sql_too_deep" | "sql_syntax_error" | "bad_name" | "bad_language" | "bad_signature" | "bad_function" | "unsupported_format" | "unreadable_dataset" | "bad_upload" | "unauthorized" | "not_found" | "dataset_exists" | "not_running" | "no_results" | "body_too_large" | "upload_too_large" | "compile_error" | "too_many_executions" | "too_many_compiles" | "internal" | "compiler_unavailable" | "server_busy";
     /**
      * @description What ended an execution that failed (or was cancelled).
      * @enum {string}

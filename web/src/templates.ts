@@ -1,62 +1,75 @@
-/** Starter functions: the paper's numeric MAP, a FILTER and a string function. */
+/**
+ * Starter functions: the paper's numeric MAP, a FILTER and two string functions. Their C is
+ * the text of `examples/*.c`, imported as is, so the page, the CLI's docs and the tests share
+ * one copy; the function name is read from that text.
+ */
+import adjustedBalance from "../../examples/calculate_adj_bal.c?raw";
+import rich from "../../examples/rich.c?raw";
+import domain from "../../examples/domain.c?raw";
+import initials from "../../examples/initials.c?raw";
+import { entryFunction } from "./lib/cSource";
 import type { Operation, SqlType } from "./types";
 
 export interface Template {
   id: string;
   title: string;
   description: string;
+  /** The one non-static function `source` defines. */
   functionName: string;
   operation: Operation;
   returns: SqlType;
-  /** Columns of the demo `accounts` dataset it is written for. */
+  /** Columns of the demo `accounts` dataset it is written for, in parameter order. */
   columns: string[];
+  /** The example's file name under `examples/`. */
+  file: string;
   source: string;
 }
 
+type Metadata = Omit<Template, "functionName">;
+
+function template(metadata: Metadata): Template {
+  return { ...metadata, functionName: entryFunction(metadata.source)?.name ?? "" };
+}
+
 export const TEMPLATES: Template[] = [
-  {
+  template({
     id: "paper-map",
     title: "Adjusted balance (MAP)",
     description: "The paper's example: balance × rate + balance / 1000, as FLOAT.",
-    functionName: "calculate_adj_bal",
     operation: "MAP",
     returns: "FLOAT",
     columns: ["balance", "rate"],
-    source: `float calculate_adj_bal(int balance, float rate) {
-    return (balance * rate) + balance / 1000;
-}
-`,
-  },
-  {
+    file: "calculate_adj_bal.c",
+    source: adjustedBalance,
+  }),
+  template({
     id: "filter",
     title: "Rich accounts (FILTER)",
     description: "Keeps the rows whose balance is above 90,000.",
-    functionName: "is_rich",
     operation: "FILTER",
     returns: "BOOLEAN",
     columns: ["balance"],
-    source: `bool is_rich(int64_t balance) {
-    return balance > 90000;
-}
-`,
-  },
-  {
+    file: "rich.c",
+    source: rich,
+  }),
+  template({
     id: "string",
     title: "Email domain (STRING)",
-    description: "Returns the part of an email address after the @.",
-    functionName: "email_domain",
+    description: "Returns the part of an email address after the @, without copying.",
     operation: "MAP",
     returns: "STRING",
     columns: ["email"],
-    source: `// A STRING is a wasmudf_str {ptr, len}, not NUL-terminated.
-// The result may point into the input: nothing is copied.
-#include <string.h>
-
-wasmudf_str email_domain(wasmudf_str email) {
-    const char *at = memchr(email.ptr, '@', (size_t)email.len);
-    if (!at) return wasmudf_str_from(email.ptr, 0);
-    return wasmudf_str_from(at + 1, (int32_t)(email.ptr + email.len - (at + 1)));
-}
-`,
-  },
+    file: "domain.c",
+    source: domain,
+  }),
+  template({
+    id: "initials",
+    title: "Initials (STRING)",
+    description: "Builds new strings: first and last name to initials, “F.D.”.",
+    operation: "MAP",
+    returns: "STRING",
+    columns: ["firstName", "lastName"],
+    file: "initials.c",
+    source: initials,
+  }),
 ];

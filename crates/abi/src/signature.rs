@@ -18,6 +18,14 @@ pub struct UdfParam {
     pub sql_type: SqlType,
 }
 
+impl UdfParam {
+    /// The name of an unnamed parameter: `arg0`, `arg1`, ... by position from 0, wherever a
+    /// signature is read (SQL, a C prototype, the API).
+    pub fn default_name(index: usize) -> String {
+        format!("arg{index}")
+    }
+}
+
 /// A UDF's name, parameters and return type: `adj(balance INT, rate FLOAT) RETURNS FLOAT`.
 ///
 /// The name is also the C function's name, so it must be a C identifier; names starting with
@@ -149,7 +157,7 @@ impl FromStr for UdfSignature {
                 let words: Vec<&str> = param_text.split_whitespace().collect();
                 let (param_name, type_text) = match words.as_slice() {
                     [] => return Err(syntax("empty parameter")),
-                    [type_only] => (format!("arg{index}"), type_only.to_string()),
+                    [type_only] => (UdfParam::default_name(index), type_only.to_string()),
                     [param_name, type_words @ ..] => (param_name.to_string(), type_words.join(" ")),
                 };
                 let sql_type = type_text.parse::<SqlType>().map_err(|reason| syntax(&reason))?;

@@ -1,12 +1,14 @@
-//! The SQL types a UDF can take and return, with their C types and guest widths.
+//! The SQL types a UDF can take and return, with their C types, Arrow types and guest widths.
 
 use std::fmt;
 use std::str::FromStr;
 
+use arrow_schema::DataType;
+
 /// A SQL type a UDF can take or return.
 ///
-/// Each maps to exactly one C type and one Arrow type; STRING also accepts the other Arrow string
-/// layouts (LargeUtf8, Utf8View) on input.
+/// Each maps to exactly one C type and one Arrow type ([`SqlType::arrow_type`]); STRING also
+/// accepts the other Arrow string layouts (LargeUtf8, Utf8View) on input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SqlType {
     Int,
@@ -48,6 +50,44 @@ impl SqlType {
             SqlType::Double => "double",
             SqlType::Boolean => "bool",
             SqlType::String => "wasmudf_str",
+        }
+    }
+
+    /// The Arrow type of a value of this type (a UDF's result; a parameter's canonical input).
+    pub fn arrow_type(self) -> DataType {
+        match self {
+            SqlType::Int => DataType::Int32,
+            SqlType::BigInt => DataType::Int64,
+            SqlType::Float => DataType::Float32,
+            SqlType::Double => DataType::Float64,
+            SqlType::Boolean => DataType::Boolean,
+            SqlType::String => DataType::Utf8,
+        }
+    }
+
+    /// The type whose values an array of `data_type` holds exactly, without conversion: the
+    /// inverse of [`arrow_type`](Self::arrow_type), with every Arrow string layout as STRING.
+    pub fn from_arrow(data_type: &DataType) -> Option<SqlType> {
+        match data_type {
+            DataType::Int32 => Some(SqlType::Int),
+            DataType::Int64 => Some(SqlType::BigInt),
+            DataType::Float32 => Some(SqlType::Float),
+            DataType::Float64 => Some(SqlType::Double),
+            DataType::Boolean => Some(SqlType::Boolean),
+            DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View => Some(SqlType::String),
+            _ => None,
+        }
+    }
+
+    /// The natural parameter type for a column of `data_type`: its exact type, or the smallest
+    /// one that holds every value of a narrower integer or float (`Int8`..`UInt16` as INT,
+    /// `UInt32` as BIGINT, `Float16` as FLOAT).
+    pub fn for_column(data_type: &DataType) -> Option<SqlType> {
+        match data_type {
+            DataType::Int8 | DataType::Int16 | DataType::UInt8 | DataType::UInt16 => Some(SqlType::Int),
+            DataType::UInt32 => Some(SqlType::BigInt),
+            DataType::Float16 => Some(SqlType::Float),
+            exact => SqlType::from_arrow(exact),
         }
     }
 
@@ -102,6 +142,19 @@ mod tests {
         for sql_type in SqlType::ALL {
             assert_eq!(sql_type.sql_name().parse::<SqlType>(), Ok(sql_type));
         }
+    }
+
+    #[test]
+    fn every_type_round_trips_through_its_arrow_type() {
+        for sql_type in SqlType::ALL {
+            assert_eq!(SqlType::from_arrow(&sql_type.arrow_type()), Some(sql_type));
+            assert_eq!(SqlType::for_column(&sql_type.arrow_type()), Some(sql_type));
+        }
+        assert_eq!(SqlType::from_arrow(&DataType::Utf8View), Some(SqlType::String));
+        assert_eq!(SqlType::from_arrow(&DataType::Int16), None);
+        assert_eq!(SqlType::for_column(&DataType::Int16), Some(SqlType::Int));
+        assert_eq!(SqlType::for_column(&DataType::UInt32), Some(SqlType::BigInt));
+        assert_eq!(SqlType::for_column(&DataType::UInt64), None);
     }
 
     #[test]

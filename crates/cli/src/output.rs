@@ -15,6 +15,8 @@ use datafusion::dataframe::DataFrame;
 use datafusion::parquet::arrow::ArrowWriter;
 use futures::StreamExt;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use wasmudf_datafusion::FileFormat;
+use wasmudf_files::StagedFile;
 
 /// How results are printed on stdout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -80,12 +82,8 @@ pub async fn emit(frame: DataFrame, destination: &Destination) -> Result<Summary
         }
         Destination::File(path) => {
             let format = file_format(path)?;
-            let directory = path
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .unwrap_or(Path::new("."));
-            let staging = tempfile::NamedTempFile::new_in(directory)
-                .with_context(|| format!("cannot create a file in {}", directory.display()))?;
+            let staging =
+                StagedFile::beside(path).with_context(|| format!("cannot create a file beside {}", path.display()))?;
             let file = staging.reopen()?;
             let mut writer = FileWriter::new(format, file, &schema)?;
             while let Some(batch) = stream.next().await {
@@ -97,7 +95,7 @@ pub async fn emit(frame: DataFrame, destination: &Destination) -> Result<Summary
             progress.finish();
             writer.finish()?;
             staging
-                .persist(path)
+                .commit(path)
                 .with_context(|| format!("cannot write {}", path.display()))?;
         }
     }
@@ -107,27 +105,15 @@ pub async fn emit(frame: DataFrame, destination: &Destination) -> Result<Summary
     })
 }
 
-enum FileFormat {
-    Parquet,
-    Csv,
-    Json,
-}
-
 fn file_format(path: &Path) -> Result<FileFormat> {
-    let extension = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    Ok(match extension.as_str() {
-        "parquet" => FileFormat::Parquet,
-        "csv" => FileFormat::Csv,
-        "json" | "ndjson" | "jsonl" => FileFormat::Json,
-        _ => bail!(
-            "cannot tell the output format of `{}`: use .parquet, .csv or .json",
-            path.display()
+    match FileFormat::from_path(path) {
+        Some(format) => Ok(format),
+        None => bail!(
+            "cannot tell the output format of `{}`: use a {} file",
+            path.display(),
+            FileFormat::EXTENSIONS
         ),
-    })
+    }
 }
 
 enum RowWriter<W: Write> {
@@ -176,7 +162,7 @@ impl FileWriter {
         Ok(match format {
             FileFormat::Parquet => FileWriter::Parquet(ArrowWriter::try_new(file, schema.clone(), None)?),
             FileFormat::Csv => FileWriter::Csv(csv::WriterBuilder::new().with_header(true).build(file)),
-            FileFormat::Json => FileWriter::Json(json::LineDelimitedWriter::new(file)),
+            FileFormat::NdJson => FileWriter::Json(json::LineDelimitedWriter::new(file)),
         })
     }
 

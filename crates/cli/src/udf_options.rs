@@ -12,10 +12,10 @@ use wasmudf_sandbox::RuntimeLimits;
 #[derive(Debug, Clone, Args)]
 pub struct UdfOptions {
     /// Wall-time limit for one UDF call on one batch, in milliseconds.
-    #[arg(long, value_name = "MS", default_value_t = 10_000)]
+    #[arg(long, value_name = "MS", default_value_t = RuntimeLimits::DEFAULT.batch_timeout.as_millis() as u64)]
     pub time_limit_ms: u64,
     /// Memory limit of one UDF instance, in MiB.
-    #[arg(long, value_name = "MIB", default_value_t = 256)]
+    #[arg(long, value_name = "MIB", default_value_t = RuntimeLimits::DEFAULT.memory_bytes >> 20)]
     pub memory_limit_mb: u64,
     /// Where compiled modules and the private C sysroot are cached
     /// [default: $WASMUDF_CACHE_DIR, else $XDG_CACHE_HOME/wasmudf, else ~/.cache/wasmudf].
@@ -26,8 +26,8 @@ pub struct UdfOptions {
 impl Default for UdfOptions {
     fn default() -> Self {
         UdfOptions {
-            time_limit_ms: 10_000,
-            memory_limit_mb: 256,
+            time_limit_ms: RuntimeLimits::DEFAULT.batch_timeout.as_millis() as u64,
+            memory_limit_mb: RuntimeLimits::DEFAULT.memory_bytes >> 20,
             cache_dir: None,
         }
     }

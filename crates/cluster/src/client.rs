@@ -4,9 +4,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use ballista::prelude::{SessionConfigExt, SessionContextExt};
-use datafusion::execution::SessionStateBuilder;
 use datafusion::prelude::{SessionConfig, SessionContext};
-use wasmudf_datafusion::{SessionFactory, SessionOptions, SqlSurface, UdfBuilder, WasmFunctionFactory};
+use wasmudf_datafusion::{SessionFactory, SessionOptions, UdfBuilder};
 
 use crate::auth::ClusterSecret;
 use crate::codec::{WasmLogicalCodec, WasmPhysicalCodec};
@@ -54,23 +53,13 @@ pub async fn remote_session(
 ) -> datafusion::common::Result<SessionContext> {
     let shipping = Shipping::new(builder.clone(), module_store);
     let mut config = SessionConfig::new_with_ballista()
-        .with_information_schema(true)
         .with_ballista_logical_extension_codec(Arc::new(WasmLogicalCodec::new(shipping.clone())))
         .with_ballista_physical_extension_codec(Arc::new(WasmPhysicalCodec::new(shipping)));
     if let Some(secret) = secret {
         // Queries to the scheduler and result fetches from executors.
         config = config.with_ballista_override_create_grpc_client_endpoint(secret.endpoint_override());
     }
-    let mut state = SessionStateBuilder::new()
-        .with_default_features()
-        .with_config(config)
-        .with_function_factory(Some(Arc::new(WasmFunctionFactory::new(
-            builder,
-            options.allow_module_paths,
-        ))));
-    if let SqlSurface::Tenant { .. } = options.surface {
-        state = wasmudf_datafusion::tenant_surface(state);
-    }
+    let state = wasmudf_datafusion::session_state(builder, options, config);
     let state = state.build();
     reach_scheduler(url).await?;
     SessionContext::remote_with_state(url, state).await

@@ -13,7 +13,7 @@
 //! reads is the store's entry for a digest of 64 hex digits, at most as large as a module may be,
 //! and a mismatch says nothing of what the file holds.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use datafusion::common::{DataFusionError, Result};
@@ -124,13 +124,7 @@ impl Shipping {
             ))
         })?;
         if !target.exists() {
-            let directory = target.parent().unwrap_or(Path::new("."));
-            std::fs::create_dir_all(directory)?;
-            let mut staging = tempfile::NamedTempFile::new_in(directory)?;
-            std::io::Write::write_all(&mut staging, &module.wasm)?;
-            staging
-                .persist(&target)
-                .map_err(|error| DataFusionError::IoError(error.error))?;
+            wasmudf_files::write_atomically(&target, &module.wasm)?;
         }
         Ok(())
     }

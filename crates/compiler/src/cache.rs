@@ -4,6 +4,7 @@
 use std::fs;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use wasmudf_files::StagedFile;
 
 use sha2::{Digest, Sha256};
 
@@ -72,12 +73,10 @@ impl ModuleCache {
 
     /// Stores `bytes` under `key`; a crash mid-write leaves no partial entry behind.
     pub fn put(&self, key: &str, bytes: &[u8]) -> std::io::Result<()> {
-        let mut staging = tempfile::NamedTempFile::new_in(&self.dir)?;
+        let mut staging = StagedFile::in_directory(&self.dir, "")?;
         staging.write_all(&hmac_sha256(&self.secret, &[key.as_bytes(), bytes]))?;
         staging.write_all(bytes)?;
-        staging.as_file().sync_data()?;
-        staging.persist(self.path(key)).map_err(|error| error.error)?;
-        Ok(())
+        staging.commit(&self.path(key))
     }
 }
 
@@ -89,15 +88,11 @@ fn load_or_create_secret(path: &Path) -> std::io::Result<[u8; 32]> {
     let mut secret = [0u8; 32];
     if !path.exists() {
         fs::File::open("/dev/urandom")?.read_exact(&mut secret)?;
-        let directory = path.parent().unwrap_or(Path::new("."));
-        let mut staging = tempfile::NamedTempFile::new_in(directory)?;
+        let mut staging = StagedFile::beside(path)?;
         staging.as_file().set_permissions(fs::Permissions::from_mode(0o600))?;
         staging.write_all(&secret)?;
-        staging.as_file().sync_all()?;
-        match staging.persist_noclobber(path) {
-            Ok(_) => return Ok(secret),
-            Err(error) if error.error.kind() == std::io::ErrorKind::AlreadyExists => {}
-            Err(error) => return Err(error.error),
+        if staging.commit_new(path)? {
+            return Ok(secret);
         }
     }
     let stored = fs::read(path)?;

@@ -52,17 +52,40 @@ impl Language {
 
     /// `c`, `wat` or `wasm`, case-insensitively.
     pub fn parse(text: &str) -> Option<Self> {
-        match text.to_ascii_lowercase().as_str() {
-            "c" => Some(Language::C),
-            "wat" => Some(Language::Wat),
-            "wasm" => Some(Language::Wasm),
-            _ => None,
-        }
+        text.parse().ok()
     }
 
     /// The language a file's extension implies.
     pub fn from_path(path: &std::path::Path) -> Option<Self> {
         Self::parse(path.extension()?.to_str()?)
+    }
+
+    /// Whether the language is source text a tenant may send (C or WAT), not a prebuilt module
+    /// (which names a file, or is bytes only trusted callers hand over).
+    pub fn is_source(self) -> bool {
+        matches!(self, Language::C | Language::Wat)
+    }
+}
+
+/// A language name that is not `c`, `wat` or `wasm`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown language `{0}` (expected c, wat or wasm)")]
+pub struct UnknownLanguage(pub String);
+
+impl std::str::FromStr for Language {
+    type Err = UnknownLanguage;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        [Language::C, Language::Wat, Language::Wasm]
+            .into_iter()
+            .find(|language| language.name().eq_ignore_ascii_case(text))
+            .ok_or_else(|| UnknownLanguage(text.to_string()))
+    }
+}
+
+impl std::fmt::Display for Language {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
     }
 }
 

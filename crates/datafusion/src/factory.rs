@@ -3,7 +3,6 @@
 use std::sync::Arc;
 
 use async_trait::async_trait;
-use datafusion::arrow::datatypes::DataType;
 use datafusion::common::{Result, ScalarValue, plan_datafusion_err, plan_err};
 use datafusion::execution::context::{FunctionFactory, RegisterFunction, SessionState};
 use datafusion::logical_expr::{CreateFunction, Expr};
@@ -82,14 +81,14 @@ impl FunctionFactory for WasmFunctionFactory {
 fn signature_of(statement: &CreateFunction) -> Result<UdfSignature> {
     let name = &statement.name;
     let returns = match &statement.return_type {
-        Some(data_type) => sql_type_of(data_type).ok_or_else(|| {
+        Some(data_type) => SqlType::from_arrow(data_type).ok_or_else(|| {
             plan_datafusion_err!("CREATE FUNCTION {name}: unsupported return type {data_type}; use INT, BIGINT, FLOAT, DOUBLE, BOOLEAN or STRING")
         })?,
         None => return plan_err!("CREATE FUNCTION {name}: missing RETURNS <type>"),
     };
     let mut params = Vec::new();
     for (index, arg) in statement.args.iter().flatten().enumerate() {
-        let sql_type = sql_type_of(&arg.data_type).ok_or_else(|| {
+        let sql_type = SqlType::from_arrow(&arg.data_type).ok_or_else(|| {
             plan_datafusion_err!(
                 "CREATE FUNCTION {name}: parameter {} has unsupported type {}; use INT, BIGINT, FLOAT, DOUBLE, BOOLEAN or STRING",
                 index + 1,
@@ -99,7 +98,7 @@ fn signature_of(statement: &CreateFunction) -> Result<UdfSignature> {
         let param_name = arg
             .name
             .as_ref()
-            .map_or_else(|| format!("arg{index}"), |ident| ident.value.clone());
+            .map_or_else(|| UdfParam::default_name(index), |ident| ident.value.clone());
         params.push(UdfParam {
             name: param_name,
             sql_type,
@@ -107,17 +106,4 @@ fn signature_of(statement: &CreateFunction) -> Result<UdfSignature> {
     }
     UdfSignature::new(name.clone(), params, returns)
         .map_err(|error| plan_datafusion_err!("CREATE FUNCTION {name}: {error}"))
-}
-
-/// The SQL type behind the Arrow type DataFusion's parser produced for a declared type.
-fn sql_type_of(data_type: &DataType) -> Option<SqlType> {
-    match data_type {
-        DataType::Int32 => Some(SqlType::Int),
-        DataType::Int64 => Some(SqlType::BigInt),
-        DataType::Float32 => Some(SqlType::Float),
-        DataType::Float64 => Some(SqlType::Double),
-        DataType::Boolean => Some(SqlType::Boolean),
-        DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View => Some(SqlType::String),
-        _ => None,
-    }
 }

@@ -29,12 +29,11 @@ mod udf;
 pub use define::{DefinedUdf, UdfBuilder};
 pub use error::{WasmUdfError, definition_to_datafusion, guest_failure, sandbox_to_datafusion};
 pub use factory::WasmFunctionFactory;
-pub use operation::{
-    ExecutionRequest, Operation, PlannedExecution, apply, default_output_column, plan_execution, sql_type_of_column,
-};
+pub use operation::{ExecutionRequest, Operation, PlannedExecution, apply, default_output_column, plan_execution};
 pub use script::{Script, StatementError};
 pub use session::{
-    InProcess, SessionFactory, SessionOptions, SqlSurface, UNBOUNDED_OUTPUT_FUNCTIONS, new_session, tenant_surface,
+    InProcess, SessionFactory, SessionOptions, SqlSurface, UNBOUNDED_OUTPUT_FUNCTIONS, new_session, session_state,
+    tenant_surface,
 };
 pub use tables::{FileFormat, register_file};
 pub use tenant_sql::{SqlLimits, SqlRefusal, TenantSql, refused_kind, verify_tenant_plan};

@@ -1,7 +1,6 @@
 //! The paper's ExecutionRequest: one UDF applied to chosen columns of a table, as MAP (add a
 //! column) or FILTER (keep the rows where it is true).
 
-use datafusion::arrow::datatypes::DataType;
 use datafusion::common::{Column, Result as DfResult};
 use datafusion::dataframe::DataFrame;
 use datafusion::logical_expr::{Expr, ScalarUDF};
@@ -90,7 +89,7 @@ pub fn plan_execution(
         };
         let sql_type = explicit
             .or(from_source)
-            .or_else(|| sql_type_of_column(column_type))
+            .or_else(|| SqlType::for_column(column_type))
             .ok_or_else(|| {
                 WasmUdfError::Definition(format!(
                     "column `{name}` has type {column_type}, which no UDF parameter type accepts (INT, BIGINT, FLOAT, DOUBLE, BOOLEAN, STRING)"
@@ -118,19 +117,6 @@ pub fn plan_execution(
         signature,
         compiled: defined.compiled,
     })
-}
-
-/// The natural parameter type for a column type.
-pub fn sql_type_of_column(data_type: &DataType) -> Option<SqlType> {
-    match data_type {
-        DataType::Int8 | DataType::Int16 | DataType::Int32 | DataType::UInt8 | DataType::UInt16 => Some(SqlType::Int),
-        DataType::Int64 | DataType::UInt32 => Some(SqlType::BigInt),
-        DataType::Float16 | DataType::Float32 => Some(SqlType::Float),
-        DataType::Float64 => Some(SqlType::Double),
-        DataType::Boolean => Some(SqlType::Boolean),
-        DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View => Some(SqlType::String),
-        _ => None,
-    }
 }
 
 /// Applies `udf` to `columns` of `table` as `operation`. Column names are taken literally

@@ -78,11 +78,12 @@ impl Default for SessionOptions {
     }
 }
 
-/// A session whose `CREATE FUNCTION` compiles C, WAT or Wasm into sandboxed UDFs.
-pub fn new_session(builder: UdfBuilder, options: &SessionOptions) -> SessionContext {
-    let mut config = SessionConfig::new()
-        .with_batch_size(options.batch_size)
-        .with_information_schema(true);
+/// The state every session starts from, in process or on a cluster (which passes its Ballista
+/// `config`): the options' batch size and partitions, `information_schema`, the Wasm function
+/// factory (module paths only on a trusted surface), and for a tenant [`tenant_surface`]. The
+/// memory pool is the engine's that runs the operators: [`new_session`] adds it in process.
+pub fn session_state(builder: UdfBuilder, options: &SessionOptions, config: SessionConfig) -> SessionStateBuilder {
+    let mut config = config.with_batch_size(options.batch_size).with_information_schema(true);
     if options.target_partitions > 0 {
         config = config.with_target_partitions(options.target_partitions);
     }
@@ -90,10 +91,20 @@ pub fn new_session(builder: UdfBuilder, options: &SessionOptions) -> SessionCont
         builder,
         options.allow_module_paths && options.surface == SqlSurface::Trusted,
     );
-    let mut state = SessionStateBuilder::new()
+    let state = SessionStateBuilder::new()
         .with_config(config)
         .with_default_features()
         .with_function_factory(Some(Arc::new(factory)));
+    match options.surface {
+        SqlSurface::Trusted => state,
+        SqlSurface::Tenant { .. } => tenant_surface(state),
+    }
+}
+
+/// A session in this process whose `CREATE FUNCTION` compiles C, WAT or Wasm into sandboxed
+/// UDFs; a tenant's also has a memory pool of its own, with spilling off.
+pub fn new_session(builder: UdfBuilder, options: &SessionOptions) -> SessionContext {
+    let mut state = session_state(builder, options, SessionConfig::new());
     if let SqlSurface::Tenant { memory_limit } = options.surface {
         let pool = TrackConsumersPool::new(
             GreedyMemoryPool::new(memory_limit),
@@ -104,7 +115,7 @@ pub fn new_session(builder: UdfBuilder, options: &SessionOptions) -> SessionCont
             .with_disk_manager_builder(DiskManagerBuilder::default().with_mode(DiskManagerMode::Disabled))
             .build_arc()
             .expect("a runtime with no disk manager and a fixed pool always builds");
-        state = tenant_surface(state).with_runtime_env(runtime);
+        state = state.with_runtime_env(runtime);
     }
     SessionContext::new_with_state(state.build())
 }

@@ -16,14 +16,31 @@ pub enum FileFormat {
 }
 
 impl FileFormat {
-    /// The format a path's extension names: `.csv`, `.parquet`, `.json`/`.ndjson`/`.jsonl`.
-    pub fn from_path(path: &Path) -> Option<Self> {
-        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
-        match extension.as_str() {
+    /// The extensions every format is known by, for messages.
+    pub const EXTENSIONS: &str = ".csv, .parquet, .json, .ndjson or .jsonl";
+
+    /// The format an extension (without its dot, any case) names: `csv`, `parquet`,
+    /// `json`/`ndjson`/`jsonl`.
+    pub fn from_extension(extension: &str) -> Option<Self> {
+        match extension.to_ascii_lowercase().as_str() {
             "csv" => Some(FileFormat::Csv),
             "parquet" => Some(FileFormat::Parquet),
             "json" | "ndjson" | "jsonl" => Some(FileFormat::NdJson),
             _ => None,
+        }
+    }
+
+    /// The format a path's extension names.
+    pub fn from_path(path: &Path) -> Option<Self> {
+        Self::from_extension(path.extension()?.to_str()?)
+    }
+
+    /// The format's name: `csv`, `parquet` or `ndjson`.
+    pub fn name(self) -> &'static str {
+        match self {
+            FileFormat::Csv => "csv",
+            FileFormat::Parquet => "parquet",
+            FileFormat::NdJson => "ndjson",
         }
     }
 }
@@ -32,8 +49,9 @@ impl FileFormat {
 pub async fn register_file(context: &SessionContext, name: &str, path: &Path) -> Result<()> {
     let Some(format) = FileFormat::from_path(path) else {
         return plan_err!(
-            "cannot tell the format of `{}`: use a .csv, .parquet, .json, .ndjson or .jsonl file",
-            path.display()
+            "cannot tell the format of `{}`: use a {} file",
+            path.display(),
+            FileFormat::EXTENSIONS
         );
     };
     if !path.exists() {

@@ -24,6 +24,7 @@ use datafusion::sql::sqlparser::dialect::GenericDialect;
 use datafusion::sql::sqlparser::keywords::Keyword;
 use datafusion::sql::sqlparser::parser::ParserError;
 use datafusion::sql::sqlparser::tokenizer::{Token, TokenWithSpan, Tokenizer};
+use wasmudf_compiler::Language;
 
 use crate::Script;
 
@@ -273,10 +274,13 @@ fn refused_sql_kind(statement: &SqlStatement) -> Option<String> {
         },
         SqlStatement::DropFunction(_) => return None,
         SqlStatement::CreateFunction(function) => {
-            let language = function.language.as_ref().map(|ident| ident.value.to_ascii_lowercase());
-            return match language.as_deref() {
-                Some("c" | "wat") | None => None,
-                Some(other) => Some(format!("CREATE FUNCTION ... LANGUAGE {other}")),
+            let language = function.language.as_ref().map(|ident| ident.value.as_str());
+            return match language.map(Language::parse) {
+                None | Some(Some(Language::C | Language::Wat)) => None,
+                Some(_) => Some(format!(
+                    "CREATE FUNCTION ... LANGUAGE {}",
+                    language.unwrap_or_default().to_ascii_lowercase()
+                )),
             };
         }
         SqlStatement::Explain { .. } => "EXPLAIN of a statement",

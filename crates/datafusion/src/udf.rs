@@ -7,7 +7,7 @@ use datafusion::arrow::datatypes::DataType;
 use datafusion::common::{Result, plan_err};
 use datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDF, ScalarUDFImpl, Signature, Volatility};
 use wasmudf_abi::{SqlType, UdfSignature};
-use wasmudf_sandbox::{SandboxError, UdfRunner, arrow_type};
+use wasmudf_sandbox::{SandboxError, UdfRunner};
 
 use crate::error::sandbox_to_datafusion;
 
@@ -153,7 +153,7 @@ impl ScalarUDFImpl for WasmScalarUdf {
     }
 
     fn return_type(&self, _arg_types: &[DataType]) -> Result<DataType> {
-        Ok(arrow_type(self.signature.returns))
+        Ok(self.signature.returns.arrow_type())
     }
 
     /// NULL in, NULL out: lets DataFusion treat `WHERE f(x)` as rejecting NULL `x`.
@@ -180,7 +180,7 @@ impl ScalarUDFImpl for WasmScalarUdf {
             .enumerate()
             .map(|(index, (arg_type, param))| {
                 let coerced = match (param.sql_type, arg_type) {
-                    (_, DataType::Null) => Some(arrow_type(param.sql_type)),
+                    (_, DataType::Null) => Some(param.sql_type.arrow_type()),
                     (SqlType::String, DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View) => {
                         Some(arg_type.clone())
                     }
@@ -189,7 +189,7 @@ impl ScalarUDFImpl for WasmScalarUdf {
                     (SqlType::Int | SqlType::BigInt | SqlType::Float | SqlType::Double, numeric)
                         if numeric.is_numeric() =>
                     {
-                        Some(arrow_type(param.sql_type))
+                        Some(param.sql_type.arrow_type())
                     }
                     _ => None,
                 };

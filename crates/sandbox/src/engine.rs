@@ -22,7 +22,7 @@ const MODULE_CACHE_ENTRIES: usize = 256;
 /// keeps and validation refuses).
 ///
 /// Compiled code is shared between tenants (it is immutable); instances never are.
-pub struct SandboxEngine {
+pub(crate) struct SandboxEngine {
     engine: Engine,
     modules: Mutex<HashMap<String, Module>>,
 }
@@ -35,7 +35,7 @@ impl std::fmt::Debug for SandboxEngine {
 
 impl SandboxEngine {
     /// The process-wide engine, created (with its ticker thread) on first use.
-    pub fn shared() -> &'static Arc<SandboxEngine> {
+    pub(crate) fn shared() -> &'static Arc<SandboxEngine> {
         static ENGINE: OnceLock<Arc<SandboxEngine>> = OnceLock::new();
         ENGINE.get_or_init(|| {
             let engine = Arc::new(SandboxEngine::new().expect("the wasmtime configuration is valid"));
@@ -88,7 +88,7 @@ impl SandboxEngine {
         })
     }
 
-    pub fn engine(&self) -> &Engine {
+    pub(crate) fn engine(&self) -> &Engine {
         &self.engine
     }
 

@@ -22,8 +22,7 @@ mod module;
 mod runner;
 
 pub use cancel::CancelFlag;
-pub use engine::{EPOCH_TICK, HARD_MEMORY_CAP_BYTES, SandboxEngine, WASM_STACK_BYTES};
+pub use engine::{EPOCH_TICK, HARD_MEMORY_CAP_BYTES, WASM_STACK_BYTES};
 pub use error::{OutputProblem, RowLocation, SandboxError, TrapKind};
-pub use marshal::arrow_type;
 pub use module::{LoadedModule, RuntimeLimits};
 pub use runner::{MAX_ROWS_PER_CALL, UdfRunner};

@@ -134,18 +134,6 @@ pub(crate) fn write_selection(scratch: &mut [u8], offset: u32, nulls: &NullBuffe
     }
 }
 
-/// The Arrow type of a UDF result of `sql_type`.
-pub fn arrow_type(sql_type: SqlType) -> DataType {
-    match sql_type {
-        SqlType::Int => DataType::Int32,
-        SqlType::BigInt => DataType::Int64,
-        SqlType::Float => DataType::Float32,
-        SqlType::Double => DataType::Float64,
-        SqlType::Boolean => DataType::Boolean,
-        SqlType::String => DataType::Utf8,
-    }
-}
-
 /// Accumulates result chunks into one Arrow array.
 pub(crate) enum ResultBuilder {
     Int(Vec<i32>),
@@ -320,4 +308,454 @@ fn quote(text: &str) -> String {
         shown.push('…');
     }
     format!("{shown:?}")
+}
+
+#[cfg(test)]
+mod tests {
+    use arrow_array::{
+        Date32Array, Float32Array, Float64Array, Int16Array, Int32Array, Int64Array, LargeStringArray, UInt32Array,
+    };
+
+    use super::*;
+
+    fn layout(rows: u32, output: u32, returns: SqlType) -> BatchLayout {
+        BatchLayout {
+            rows,
+            selection: None,
+            output,
+            returns,
+            args: Vec::new(),
+            total_bytes: 0,
+        }
+    }
+
+    fn put_pair(memory: &mut [u8], at: usize, ptr: u32, len: i32) {
+        memory[at..at + 4].copy_from_slice(&ptr.to_le_bytes());
+        memory[at + 4..at + 8].copy_from_slice(&len.to_le_bytes());
+    }
+
+    fn string_slot(values: u32, bytes: u32, count: u32) -> ColumnSlot {
+        ColumnSlot {
+            sql_type: SqlType::String,
+            values,
+            bytes: Some((bytes, count)),
+        }
+    }
+
+    #[test]
+    fn guest_column_accepts_exactly_the_arrow_types_of_each_sql_type() {
+        let arrays: [ArrayRef; 11] = [
+            Arc::new(Int32Array::from(vec![1])),
+            Arc::new(Int64Array::from(vec![1])),
+            Arc::new(Float32Array::from(vec![1.0])),
+            Arc::new(Float64Array::from(vec![1.0])),
+            Arc::new(BooleanArray::from(vec![true])),
+            Arc::new(StringArray::from(vec!["a"])),
+            Arc::new(LargeStringArray::from(vec!["a"])),
+            Arc::new(StringViewArray::from(vec!["a"])),
+            Arc::new(Int16Array::from(vec![1])),
+            Arc::new(UInt32Array::from(vec![1])),
+            Arc::new(Date32Array::from(vec![1])),
+        ];
+        for sql_type in SqlType::ALL {
+            let accepted: Vec<DataType> = arrays
+                .iter()
+                .filter(|array| GuestColumn::new(array, sql_type).is_some())
+                .map(|array| array.data_type().clone())
+                .collect();
+            let expected = match sql_type {
+                SqlType::String => vec![DataType::Utf8, DataType::LargeUtf8, DataType::Utf8View],
+                other => vec![other.arrow_type()],
+            };
+            assert_eq!(accepted, expected, "{sql_type}");
+            for array in &arrays {
+                assert_eq!(
+                    GuestColumn::new(array, sql_type).is_some(),
+                    SqlType::from_arrow(array.data_type()) == Some(sql_type),
+                    "{sql_type} / {}",
+                    array.data_type()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn fixed_width_write_copies_little_endian_values_of_a_sliced_array() {
+        let array: ArrayRef = Arc::new(Int32Array::from(vec![1, 2, 3, 4, 5]));
+        let sliced = array.slice(1, 3); // [2, 3, 4]
+        let column = GuestColumn::new(&sliced, SqlType::Int).expect("INT takes Int32");
+        let slot = ColumnSlot {
+            sql_type: SqlType::Int,
+            values: 4,
+            bytes: None,
+        };
+        let mut scratch = [0xAA_u8; 16];
+        column.write(&mut scratch, 0, &slot, 1, 3);
+        let mut expected = [0xAA_u8; 16];
+        expected[4..8].copy_from_slice(&3_i32.to_le_bytes());
+        expected[8..12].copy_from_slice(&4_i32.to_le_bytes());
+        assert_eq!(scratch, expected);
+        assert_eq!(column.string_bytes(0, 3), 0);
+    }
+
+    #[test]
+    fn double_write_keeps_every_bit() {
+        let array: ArrayRef = Arc::new(Float64Array::from(vec![1.5, -0.0, f64::NAN]));
+        let column = GuestColumn::new(&array, SqlType::Double).expect("DOUBLE takes Float64");
+        let slot = ColumnSlot {
+            sql_type: SqlType::Double,
+            values: 0,
+            bytes: None,
+        };
+        let mut scratch = [0_u8; 24];
+        column.write(&mut scratch, 0, &slot, 0, 3);
+        let mut expected = [0_u8; 24];
+        expected[0..8].copy_from_slice(&1.5_f64.to_le_bytes());
+        expected[8..16].copy_from_slice(&(-0.0_f64).to_le_bytes());
+        expected[16..24].copy_from_slice(&f64::NAN.to_le_bytes());
+        assert_eq!(scratch, expected);
+    }
+
+    #[test]
+    fn boolean_write_is_one_byte_per_row_of_a_sliced_array() {
+        let array: ArrayRef = Arc::new(BooleanArray::from(vec![true, false, true, true, false]));
+        let sliced = array.slice(1, 4); // [false, true, true, false]
+        let column = GuestColumn::new(&sliced, SqlType::Boolean).expect("BOOLEAN takes Boolean");
+        let slot = ColumnSlot {
+            sql_type: SqlType::Boolean,
+            values: 2,
+            bytes: None,
+        };
+        let mut scratch = [7_u8; 6];
+        column.write(&mut scratch, 0, &slot, 0, 3);
+        assert_eq!(scratch, [7, 7, 0, 1, 1, 7]);
+    }
+
+    #[test]
+    fn string_bytes_counts_the_utf8_bytes_of_a_row_range() {
+        let utf8: ArrayRef = Arc::new(StringArray::from(vec!["a", "bcd", "", "éé"]));
+        let large: ArrayRef = Arc::new(LargeStringArray::from(vec!["a", "bcd", "", "éé"]));
+        let view: ArrayRef = Arc::new(StringViewArray::from(vec!["a", "bcd", "", "éé"]));
+        for array in [&utf8, &large, &view] {
+            let column = GuestColumn::new(array, SqlType::String).expect("STRING takes every string layout");
+            assert_eq!(column.string_bytes(0, 4), 8, "{}", array.data_type());
+            assert_eq!(column.string_bytes(1, 3), 3, "{}", array.data_type());
+            assert_eq!(column.string_bytes(3, 4), 4, "{}", array.data_type());
+            assert_eq!(column.string_bytes(2, 2), 0, "{}", array.data_type());
+
+            let sliced = array.slice(1, 3); // ["bcd", "", "éé"]
+            let column = GuestColumn::new(&sliced, SqlType::String).expect("a slice keeps its type");
+            assert_eq!(column.string_bytes(0, 3), 7, "{}", array.data_type());
+            assert_eq!(column.string_bytes(0, 1), 3, "{}", array.data_type());
+            assert_eq!(column.string_bytes(2, 3), 4, "{}", array.data_type());
+        }
+    }
+
+    #[test]
+    fn string_bytes_of_a_view_counts_long_strings_in_full() {
+        // 27 bytes: stored out of line, unlike the 12-byte-or-shorter ones.
+        let long = "a string longer than twelve";
+        let view: ArrayRef = Arc::new(StringViewArray::from(vec!["x", long, "twelve bytes", ""]));
+        let column = GuestColumn::new(&view, SqlType::String).expect("STRING takes Utf8View");
+        assert_eq!(column.string_bytes(0, 4), 1 + 27 + 12);
+        assert_eq!(column.string_bytes(1, 2), 27);
+        let sliced = view.slice(1, 2);
+        let column = GuestColumn::new(&sliced, SqlType::String).expect("a slice keeps its type");
+        assert_eq!(column.string_bytes(0, 2), 27 + 12);
+    }
+
+    #[test]
+    fn utf8_write_places_pointer_length_pairs_and_packed_bytes() {
+        let array: ArrayRef = Arc::new(StringArray::from(vec!["ab", "", "cde", "f"]));
+        let column = GuestColumn::new(&array, SqlType::String).expect("STRING takes Utf8");
+        let mut scratch = [0_u8; 32];
+        column.write(&mut scratch, 1000, &string_slot(0, 16, 3), 1, 3);
+        let mut expected = [0_u8; 32];
+        put_pair(&mut expected, 0, 1016, 0);
+        put_pair(&mut expected, 8, 1016, 3);
+        expected[16..19].copy_from_slice(b"cde");
+        assert_eq!(scratch, expected);
+    }
+
+    #[test]
+    fn every_string_layout_writes_the_same_bytes_for_a_sliced_range() {
+        let long = "a string longer than twelve";
+        let values = vec!["ab", "", long, "é", "tail"];
+        let utf8: ArrayRef = Arc::new(StringArray::from(values.clone()));
+        let large: ArrayRef = Arc::new(LargeStringArray::from(values.clone()));
+        let view: ArrayRef = Arc::new(StringViewArray::from(values));
+        let mut expected = [0_u8; 64];
+        // Rows 1..3 of the slice [1..5] = ["", long, "é", "tail"]: long and "é".
+        put_pair(&mut expected, 0, 512 + 24, 27);
+        put_pair(&mut expected, 8, 512 + 24 + 27, 2);
+        expected[24..51].copy_from_slice(long.as_bytes());
+        expected[51..53].copy_from_slice("é".as_bytes());
+        for array in [&utf8, &large, &view] {
+            let sliced = array.slice(1, 4);
+            let column = GuestColumn::new(&sliced, SqlType::String).expect("STRING takes every string layout");
+            assert_eq!(column.string_bytes(1, 3), 29, "{}", array.data_type());
+            let mut scratch = [0_u8; 64];
+            column.write(&mut scratch, 512, &string_slot(0, 24, 29), 1, 3);
+            assert_eq!(scratch, expected, "{}", array.data_type());
+        }
+    }
+
+    #[test]
+    fn write_selection_marks_valid_rows_of_a_range() {
+        let nulls = NullBuffer::from(vec![true, false, true, true, false]);
+        let mut scratch = [9_u8; 8];
+        write_selection(&mut scratch, 2, &nulls, 1, 4);
+        assert_eq!(scratch, [9, 9, 0, 1, 1, 9, 9, 9]);
+
+        let mut scratch = [9_u8; 4];
+        write_selection(&mut scratch, 0, &nulls.slice(2, 3), 0, 3);
+        assert_eq!(scratch, [1, 1, 0, 9]);
+
+        let mut scratch = [9_u8; 4];
+        write_selection(&mut scratch, 1, &nulls, 3, 5);
+        assert_eq!(scratch, [9, 1, 0, 9]);
+    }
+
+    #[test]
+    fn int_results_of_two_chunks_become_one_array_with_nulls() {
+        let mut builder = ResultBuilder::new(SqlType::Int, 5, 0);
+        let mut memory = [0_u8; 64];
+        for (index, value) in [7_i32, 123_456, -1].into_iter().enumerate() {
+            memory[24 + index * 4..28 + index * 4].copy_from_slice(&value.to_le_bytes());
+        }
+        builder
+            .read_chunk(&memory, 16, &layout(3, 8, SqlType::Int), |_| true)
+            .expect("fixed-width results cannot fail");
+        let mut memory = [0_u8; 16];
+        memory[0..4].copy_from_slice(&42_i32.to_le_bytes());
+        memory[4..8].copy_from_slice(&i32::MIN.to_le_bytes());
+        builder
+            .read_chunk(&memory, 0, &layout(2, 0, SqlType::Int), |_| true)
+            .expect("fixed-width results cannot fail");
+        let result = builder.finish(Some(NullBuffer::from(vec![true, false, true, true, true])));
+        assert_eq!(result.data_type(), &DataType::Int32);
+        let ints = result.as_primitive::<Int32Type>();
+        assert_eq!(
+            ints.iter().collect::<Vec<_>>(),
+            vec![Some(7), None, Some(-1), Some(42), Some(i32::MIN)]
+        );
+    }
+
+    #[test]
+    fn bigint_float_and_double_results_decode_little_endian() {
+        let mut memory = [0_u8; 16];
+        memory[0..8].copy_from_slice(&i64::MIN.to_le_bytes());
+        memory[8..16].copy_from_slice(&5_i64.to_le_bytes());
+        let mut builder = ResultBuilder::new(SqlType::BigInt, 2, 0);
+        builder
+            .read_chunk(&memory, 0, &layout(2, 0, SqlType::BigInt), |_| true)
+            .expect("fixed-width");
+        let result = builder.finish(None);
+        assert_eq!(result.data_type(), &DataType::Int64);
+        assert_eq!(result.as_primitive::<Int64Type>().values().to_vec(), vec![i64::MIN, 5]);
+
+        let mut memory = [0_u8; 8];
+        memory[0..4].copy_from_slice(&5765.22_f32.to_le_bytes());
+        memory[4..8].copy_from_slice(&f32::NEG_INFINITY.to_le_bytes());
+        let mut builder = ResultBuilder::new(SqlType::Float, 2, 0);
+        builder
+            .read_chunk(&memory, 0, &layout(2, 0, SqlType::Float), |_| true)
+            .expect("fixed-width");
+        let result = builder.finish(None);
+        assert_eq!(result.data_type(), &DataType::Float32);
+        assert_eq!(
+            result.as_primitive::<Float32Type>().values().to_vec(),
+            vec![5765.22_f32, f32::NEG_INFINITY]
+        );
+
+        let mut memory = [0_u8; 16];
+        memory[0..8].copy_from_slice(&0.1_f64.to_le_bytes());
+        memory[8..16].copy_from_slice(&f64::NAN.to_le_bytes());
+        let mut builder = ResultBuilder::new(SqlType::Double, 2, 0);
+        builder
+            .read_chunk(&memory, 0, &layout(2, 0, SqlType::Double), |_| true)
+            .expect("fixed-width");
+        let result = builder.finish(None);
+        assert_eq!(result.data_type(), &DataType::Float64);
+        let doubles = result.as_primitive::<Float64Type>();
+        assert_eq!(doubles.value(0), 0.1);
+        assert!(doubles.value(1).is_nan());
+        assert_eq!(doubles.null_count(), 0);
+    }
+
+    #[test]
+    fn boolean_results_treat_any_nonzero_byte_as_true() {
+        let memory = [0_u8, 2, 1, 255];
+        let mut builder = ResultBuilder::new(SqlType::Boolean, 4, 0);
+        builder
+            .read_chunk(&memory, 0, &layout(4, 0, SqlType::Boolean), |_| true)
+            .expect("fixed-width");
+        let result = builder.finish(Some(NullBuffer::from(vec![true, true, false, true])));
+        assert_eq!(result.data_type(), &DataType::Boolean);
+        assert_eq!(
+            result.as_boolean().iter().collect::<Vec<_>>(),
+            vec![Some(false), Some(true), None, Some(true)]
+        );
+    }
+
+    #[test]
+    fn string_results_skip_unselected_rows_and_copy_the_rest() {
+        let mut memory = [0_u8; 128];
+        // Pairs at base 32 + output 0; strings at 64 and 70.
+        put_pair(&mut memory, 32, 64, 2);
+        put_pair(&mut memory, 40, 0xFFFF_FFF0, 99); // a NULL row: never read
+        put_pair(&mut memory, 48, 70, 6);
+        memory[64..66].copy_from_slice(b"hi");
+        memory[70..76].copy_from_slice("héllo".as_bytes());
+        let mut builder = ResultBuilder::new(SqlType::String, 3, 1 << 20);
+        builder
+            .read_chunk(&memory, 32, &layout(3, 0, SqlType::String), |row| row != 1)
+            .expect("in-bounds UTF-8");
+        let result = builder.finish(Some(NullBuffer::from(vec![true, false, true])));
+        assert_eq!(result.data_type(), &DataType::Utf8);
+        let strings = result.as_string::<i32>();
+        assert_eq!(
+            strings.iter().collect::<Vec<_>>(),
+            vec![Some("hi"), None, Some("héllo")]
+        );
+        assert_eq!(strings.value_offsets(), &[0, 2, 2, 8]);
+    }
+
+    #[test]
+    fn string_results_outside_memory_are_refused_with_their_row() {
+        let mut memory = [0_u8; 64];
+        memory[16..18].copy_from_slice(b"ok");
+        put_pair(&mut memory, 0, 16, 2);
+        put_pair(&mut memory, 8, 60, 8);
+        let mut builder = ResultBuilder::new(SqlType::String, 2, 1 << 20);
+        let error = builder
+            .read_chunk(&memory, 0, &layout(2, 0, SqlType::String), |_| true)
+            .unwrap_err();
+        assert_eq!(
+            error,
+            (
+                1,
+                OutputProblem::OutOfBounds {
+                    ptr: 60,
+                    len: 8,
+                    memory_bytes: 64
+                }
+            )
+        );
+    }
+
+    #[test]
+    fn string_results_with_negative_length_or_huge_pointer_are_out_of_bounds() {
+        let mut memory = [0_u8; 32];
+        put_pair(&mut memory, 0, 16, -1);
+        let mut builder = ResultBuilder::new(SqlType::String, 1, 1 << 20);
+        assert_eq!(
+            builder.read_chunk(&memory, 0, &layout(1, 0, SqlType::String), |_| true),
+            Err((
+                0,
+                OutputProblem::OutOfBounds {
+                    ptr: 16,
+                    len: -1,
+                    memory_bytes: 32
+                }
+            ))
+        );
+
+        put_pair(&mut memory, 0, u32::MAX, 2);
+        let mut builder = ResultBuilder::new(SqlType::String, 1, 1 << 20);
+        assert_eq!(
+            builder.read_chunk(&memory, 0, &layout(1, 0, SqlType::String), |_| true),
+            Err((
+                0,
+                OutputProblem::OutOfBounds {
+                    ptr: u32::MAX,
+                    len: 2,
+                    memory_bytes: 32
+                }
+            ))
+        );
+    }
+
+    #[test]
+    fn string_results_must_be_utf8() {
+        let mut memory = [0_u8; 32];
+        memory[16..19].copy_from_slice(&[b'a', 0xFF, b'b']);
+        put_pair(&mut memory, 0, 16, 3);
+        let mut builder = ResultBuilder::new(SqlType::String, 1, 1 << 20);
+        assert_eq!(
+            builder.read_chunk(&memory, 0, &layout(1, 0, SqlType::String), |_| true),
+            Err((0, OutputProblem::InvalidUtf8 { valid_up_to: 1 }))
+        );
+    }
+
+    #[test]
+    fn string_results_past_the_byte_cap_are_refused() {
+        let mut memory = [0_u8; 32];
+        memory[16..19].copy_from_slice(b"abc");
+        memory[20..22].copy_from_slice(b"de");
+        put_pair(&mut memory, 0, 16, 3);
+        put_pair(&mut memory, 8, 20, 2);
+        let mut builder = ResultBuilder::new(SqlType::String, 2, 4);
+        assert_eq!(
+            builder.read_chunk(&memory, 0, &layout(2, 0, SqlType::String), |_| true),
+            Err((1, OutputProblem::TooLarge { limit: 4 }))
+        );
+
+        // Exactly at the cap is fine.
+        let mut builder = ResultBuilder::new(SqlType::String, 2, 5);
+        builder
+            .read_chunk(&memory, 0, &layout(2, 0, SqlType::String), |_| true)
+            .expect("5 bytes fit a 5-byte cap");
+        let result = builder.finish(None);
+        assert_eq!(
+            result.as_string::<i32>().iter().collect::<Vec<_>>(),
+            vec![Some("abc"), Some("de")]
+        );
+    }
+
+    #[test]
+    fn describe_row_shows_values_nulls_and_shortened_strings() {
+        let ints: ArrayRef = Arc::new(Int32Array::from(vec![Some(5), None]));
+        let long = "a".repeat(45);
+        let strings: ArrayRef = Arc::new(StringArray::from(vec!["short", long.as_str()]));
+        let floats: ArrayRef = Arc::new(Float32Array::from(vec![1.5, -0.25]));
+        let flags: ArrayRef = Arc::new(BooleanArray::from(vec![true, false]));
+        let dates: ArrayRef = Arc::new(Date32Array::from(vec![0, 1]));
+        let columns = [
+            ("x", &ints),
+            ("s", &strings),
+            ("f", &floats),
+            ("b", &flags),
+            ("d", &dates),
+        ];
+        let pairs = |values: [&str; 5]| -> Vec<(String, String)> {
+            ["x", "s", "f", "b", "d"]
+                .into_iter()
+                .zip(values)
+                .map(|(name, value)| (name.to_string(), value.to_string()))
+                .collect()
+        };
+        assert_eq!(
+            describe_row(&columns, 0),
+            RowLocation::Row {
+                index: 0,
+                values: pairs(["5", "\"short\"", "1.5", "true", "<Date32>"]),
+            }
+        );
+        let shortened = format!("\"{}…\"", "a".repeat(40));
+        assert_eq!(
+            describe_row(&columns, 1),
+            RowLocation::Row {
+                index: 1,
+                values: pairs(["NULL", shortened.as_str(), "-0.25", "false", "<Date32>"]),
+            }
+        );
+    }
+
+    #[test]
+    fn quote_counts_characters_not_bytes() {
+        assert_eq!(quote(&"é".repeat(40)), format!("\"{}\"", "é".repeat(40)));
+        assert_eq!(quote(&"é".repeat(41)), format!("\"{}…\"", "é".repeat(40)));
+        assert_eq!(quote("tab\there"), "\"tab\\there\"");
+    }
 }

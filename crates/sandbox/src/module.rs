@@ -19,12 +19,17 @@ pub struct RuntimeLimits {
     pub memory_bytes: u64,
 }
 
+impl RuntimeLimits {
+    /// The limits of every surface unless its operator says otherwise: 10 s per batch, 256 MiB.
+    pub const DEFAULT: RuntimeLimits = RuntimeLimits {
+        batch_timeout: Duration::from_secs(10),
+        memory_bytes: 256 << 20,
+    };
+}
+
 impl Default for RuntimeLimits {
     fn default() -> Self {
-        RuntimeLimits {
-            batch_timeout: Duration::from_secs(10),
-            memory_bytes: 256 << 20,
-        }
+        RuntimeLimits::DEFAULT
     }
 }
 

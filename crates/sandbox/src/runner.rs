@@ -82,10 +82,7 @@ impl UdfRunner {
             self.checkin(instance);
         } else {
             // Every row is NULL: no guest call at all.
-            return Ok(arrow_array::new_null_array(
-                &crate::marshal::arrow_type(signature.returns),
-                rows,
-            ));
+            return Ok(arrow_array::new_null_array(&signature.returns.arrow_type(), rows));
         }
         Ok(result.finish(nulls))
     }

@@ -1,6 +1,7 @@
 //! `/api/v1/datasets`: list, upload, schema, rows, delete.
 
 use std::path::Path;
+use wasmudf_files::StagedFile;
 
 use axum::Json;
 use axum::extract::{Multipart, Path as UrlPath, Query, State};
@@ -12,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use wasmudf_datafusion::{FileFormat, SessionOptions, new_session, register_file};
 
 use crate::auth::Caller;
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorCode};
 use crate::rows::{ColumnInfo, columns, json_rows};
 use crate::state::AppState;
 use crate::store::DatasetRecord;
@@ -85,12 +86,7 @@ fn default_limit() -> usize {
 pub const MAX_PAGE_ROWS: usize = 10_000;
 
 fn format_name(file: &str) -> &'static str {
-    match FileFormat::from_path(Path::new(file)) {
-        Some(FileFormat::Csv) => "csv",
-        Some(FileFormat::Parquet) => "parquet",
-        Some(FileFormat::NdJson) => "ndjson",
-        None => "unknown",
-    }
+    FileFormat::from_path(Path::new(file)).map_or("unknown", FileFormat::name)
 }
 
 /// The caller's datasets and the shared ones.
@@ -185,8 +181,8 @@ pub async fn rows(
 
 /// A data file that fails to read is the uploader's problem; say what failed, without paths.
 fn read_error(state: &AppState, error: impl std::fmt::Display) -> ApiError {
-    ApiError::bad_request(
-        "unreadable_dataset",
+    ApiError::new(
+        ErrorCode::UnreadableDataset,
         crate::scrub_paths(&state.data_dir, &error.to_string()),
     )
 }
@@ -242,7 +238,7 @@ pub async fn upload(
     let directory = state.datasets_dir(tenant.id);
     std::fs::create_dir_all(&directory).map_err(|error| ApiError::internal("storing an upload", error))?;
     let mut name = None;
-    let mut staged: Option<(tempfile::NamedTempFile, String, String, usize)> = None;
+    let mut staged: Option<(StagedFile, String, String, usize)> = None;
     while let Some(mut field) = multipart.next_field().await? {
         match field.name() {
             Some("name") => name = Some(field.text().await?),
@@ -252,17 +248,14 @@ pub async fn upload(
                     .extension()
                     .and_then(|e| e.to_str())
                     .map(str::to_ascii_lowercase)
-                    .filter(|e| FileFormat::from_path(Path::new(&format!("x.{e}"))).is_some())
+                    .filter(|e| FileFormat::from_extension(e).is_some())
                     .ok_or_else(|| {
-                        ApiError::bad_request(
-                            "unsupported_format",
-                            format!("`{file_name}` is not a .csv, .parquet, .json, .ndjson or .jsonl file"),
+                        ApiError::new(
+                            ErrorCode::UnsupportedFormat,
+                            format!("`{file_name}` is not a {} file", FileFormat::EXTENSIONS),
                         )
                     })?;
-                let staging = tempfile::Builder::new()
-                    .prefix(".upload-")
-                    .suffix(&format!(".{extension}"))
-                    .tempfile_in(&directory)
+                let staging = StagedFile::in_directory(&directory, &format!(".{extension}"))
                     .map_err(|error| ApiError::internal("storing an upload", error))?;
                 let mut bytes = 0usize;
                 let mut writer = staging
@@ -272,8 +265,7 @@ pub async fn upload(
                     bytes += chunk.len();
                     if bytes > state.limits.max_upload_bytes {
                         return Err(ApiError::new(
-                            StatusCode::PAYLOAD_TOO_LARGE,
-                            "upload_too_large",
+                            ErrorCode::UploadTooLarge,
                             format!(
                                 "the upload is larger than this tenant's limit of {} bytes",
                                 state.limits.max_upload_bytes
@@ -294,7 +286,7 @@ pub async fn upload(
         }
     }
     let (staging, file_name, stem, bytes) =
-        staged.ok_or_else(|| ApiError::bad_request("missing_file", "the multipart field `file` is missing"))?;
+        staged.ok_or_else(|| ApiError::new(ErrorCode::MissingFile, "the multipart field `file` is missing"))?;
     let name = dataset_name(name.as_deref().unwrap_or(&stem))?;
     if state
         .store
@@ -302,8 +294,7 @@ pub async fn upload(
         .is_some_and(|d| d.owner == tenant.id)
     {
         return Err(ApiError::new(
-            StatusCode::CONFLICT,
-            "dataset_exists",
+            ErrorCode::DatasetExists,
             format!("a dataset named `{name}` exists; delete it first"),
         ));
     }
@@ -314,8 +305,8 @@ pub async fn upload(
         tokio::spawn(async move { read_back(&state, &path, &file_name).await })
     };
     let (schema, rows) = read_back.await.unwrap_or_else(|_| {
-        Err(ApiError::bad_request(
-            "unreadable_dataset",
+        Err(ApiError::new(
+            ErrorCode::UnreadableDataset,
             format!("`{file_name}` could not be read: it is not a valid file of its kind"),
         ))
     })?;
@@ -327,8 +318,8 @@ pub async fn upload(
         .to_string();
     let file = format!("{name}.{extension}");
     staging
-        .persist(directory.join(&file))
-        .map_err(|error| ApiError::internal("storing an upload", error.error))?;
+        .commit(&directory.join(&file))
+        .map_err(|error| ApiError::internal("storing an upload", error))?;
     let record = DatasetRecord {
         name: name.clone(),
         owner: tenant.id,
@@ -347,16 +338,9 @@ pub async fn upload(
     ))
 }
 
-/// Dataset names are `[A-Za-z0-9_-]`, 1 to 64 characters.
+/// A dataset's name, checked by [`crate::check_name`].
 pub fn dataset_name(text: &str) -> Result<String, ApiError> {
-    let valid =
-        !text.is_empty() && text.len() <= 64 && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-    if valid {
-        Ok(text.to_string())
-    } else {
-        Err(ApiError::bad_request(
-            "bad_name",
-            format!("`{text}` is not a valid dataset name: use 1 to 64 letters, digits, `_` or `-`"),
-        ))
-    }
+    crate::check_name("dataset", text)
+        .map(|()| text.to_string())
+        .map_err(|message| ApiError::new(ErrorCode::BadName, message))
 }

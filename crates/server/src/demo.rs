@@ -40,13 +40,13 @@ pub fn ensure_demo(state: &AppState, accounts_csv: &[u8], large_rows: usize) -> 
         adopt_from_demo(state, demo.id, operator.id, name)?;
     }
     if state.store.readable_dataset(operator.id, "accounts")?.is_none() {
-        write_atomically(&directory.join("accounts.csv"), accounts_csv)?;
+        wasmudf_files::write_atomically(&directory.join("accounts.csv"), accounts_csv)?;
         record(state, operator.id, "accounts", "accounts.csv", accounts_csv.len())?;
     }
     if large_rows > 0 && state.store.readable_dataset(operator.id, LARGE_DATASET)?.is_none() {
         let file = format!("{LARGE_DATASET}.parquet");
         let bytes = generate_accounts(large_rows)?;
-        write_atomically(&directory.join(&file), &bytes)?;
+        wasmudf_files::write_atomically(&directory.join(&file), &bytes)?;
         record(state, operator.id, LARGE_DATASET, &file, bytes.len())?;
     }
     Ok(token)
@@ -93,13 +93,6 @@ fn record(state: &AppState, owner: TenantId, name: &str, file: &str, bytes: usiz
         bytes: bytes as i64,
     };
     Ok(state.store.insert_dataset(owner, &record)?)
-}
-
-fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    let directory = path.parent().unwrap_or(std::path::Path::new("."));
-    let mut staging = tempfile::NamedTempFile::new_in(directory)?;
-    std::io::Write::write_all(&mut staging, bytes)?;
-    staging.persist(path).map(|_| ()).map_err(|error| error.error)
 }
 
 const FIRST_NAMES: &[&str] = &[

@@ -15,7 +15,7 @@ use wasmudf_compiler::{Language, infer_c_function};
 use wasmudf_datafusion::{DefinedUdf, UdfBuilder, WasmUdfError};
 
 use crate::auth::Caller;
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorCode};
 use crate::outcome::{DiagnosticView, ErrorKind, ExecutionError, diagnostic_views};
 use crate::state::AppState;
 use crate::store::FunctionRecord;
@@ -79,19 +79,22 @@ impl FunctionInfo {
 }
 
 fn parse_language(text: Option<&str>) -> Result<Language, ApiError> {
-    match text.map(str::to_ascii_lowercase).as_deref() {
-        None | Some("c") => Ok(Language::C),
-        Some("wat") => Ok(Language::Wat),
-        Some(other) => Err(ApiError::bad_request(
-            "bad_language",
-            format!("language `{other}` is not `c` or `wat`"),
+    match text.map(Language::parse) {
+        None => Ok(Language::C),
+        Some(Some(language)) if language.is_source() => Ok(language),
+        Some(_) => Err(ApiError::new(
+            ErrorCode::BadLanguage,
+            format!(
+                "language `{}` is not `c` or `wat`",
+                text.unwrap_or_default().to_ascii_lowercase()
+            ),
         )),
     }
 }
 
 /// The signature the body asks for, given or read off the C definition.
 fn signature_of(body: &FunctionBody, language: Language) -> Result<UdfSignature, ApiError> {
-    let bad = |message: String| ApiError::bad_request("bad_signature", message);
+    let bad = |message: String| ApiError::new(ErrorCode::BadSignature, message);
     let signature = match &body.signature {
         Some(text) => text.parse::<UdfSignature>().map_err(|error| bad(error.to_string()))?,
         None if language != Language::C => {
@@ -109,7 +112,7 @@ fn signature_of(body: &FunctionBody, language: Language) -> Result<UdfSignature,
                 .into_iter()
                 .enumerate()
                 .map(|(index, (name, sql_type))| UdfParam {
-                    name: name.unwrap_or_else(|| format!("arg{}", index + 1)),
+                    name: name.unwrap_or_else(|| UdfParam::default_name(index)),
                     sql_type,
                 })
                 .collect();
@@ -130,10 +133,8 @@ pub fn definition_error(error: &WasmUdfError) -> ApiError {
     let outcome = ExecutionError::from_definition(error);
     match outcome.kind {
         ErrorKind::CompileError => ApiError::compile_error(outcome.message, outcome.diagnostics.unwrap_or_default()),
-        ErrorKind::Unavailable => {
-            ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "compiler_unavailable", outcome.message)
-        }
-        _ => ApiError::bad_request("bad_function", outcome.message),
+        ErrorKind::Unavailable => ApiError::new(ErrorCode::CompilerUnavailable, outcome.message),
+        _ => ApiError::new(ErrorCode::BadFunction, outcome.message),
     }
 }
 
@@ -176,7 +177,7 @@ pub async fn save(
         &FunctionRecord {
             name: body.name,
             version: 0,
-            language: if language == Language::C { "c" } else { "wat" }.into(),
+            language: language.to_string(),
             signature: signature.to_string(),
             source: body.source,
             digest: defined.compiled.digest.clone(),

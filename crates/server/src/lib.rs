@@ -87,9 +87,7 @@ pub fn app(state: AppState) -> Router {
                 )
             }),
         )
-        .fallback(|| async {
-            error::ApiError::new(axum::http::StatusCode::NOT_FOUND, "not_found", "no such API endpoint")
-        })
+        .fallback(|| async { error::ApiError::new(crate::error::ErrorCode::NotFound, "no such API endpoint") })
         .layer(DefaultBodyLimit::max(MAX_JSON_BODY_BYTES))
         .merge(uploads);
     Router::new()
@@ -135,7 +133,9 @@ pub fn open_state(data_dir: &Path, builder: UdfBuilder, limits: TenantLimits) ->
 /// Uploads and results are written to hidden temporary files and renamed when complete; after a
 /// crash, the temporary ones are garbage. Returns how many were removed.
 fn remove_staging_files(data_dir: &Path) -> usize {
-    let is_staging = |name: &str| name.starts_with(".upload-") || name.starts_with(".tmp");
+    // Also the names staging files had before `wasmudf_files`.
+    let is_staging =
+        |name: &str| wasmudf_files::is_staging(name) || name.starts_with(".upload-") || name.starts_with(".tmp");
     let mut directories = vec![data_dir.join("results")];
     if let Ok(tenants) = std::fs::read_dir(data_dir.join("datasets")) {
         directories.extend(tenants.flatten().map(|entry| entry.path()).filter(|path| path.is_dir()));
@@ -161,15 +161,24 @@ pub enum ServerError {
     Setup(String),
 }
 
+/// The one rule for the names of tenants and datasets: 1 to 64 ASCII letters, digits, `_` or
+/// `-`. They name files and appear in URLs, so nothing else is allowed. (`what` is the kind of
+/// name, for the message.)
+pub fn check_name(what: &str, text: &str) -> Result<(), String> {
+    let valid =
+        !text.is_empty() && text.len() <= 64 && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    if valid {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{text}` is not a valid {what} name: use 1 to 64 letters, digits, `_` or `-`"
+        ))
+    }
+}
+
 /// Creates a tenant; returns its first API token (stored only as a hash).
 pub fn create_tenant(store: &Store, name: &str) -> Result<String, ServerError> {
-    let valid =
-        !name.is_empty() && name.len() <= 64 && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-    if !valid {
-        return Err(ServerError::Setup(format!(
-            "`{name}` is not a valid tenant name: use letters, digits, `_` or `-`"
-        )));
-    }
+    check_name("tenant", name).map_err(ServerError::Setup)?;
     if store.tenant_by_name(name)?.is_some() {
         return Err(ServerError::Setup(format!("tenant `{name}` already exists")));
     }

@@ -36,20 +36,26 @@ pub struct TenantLimits {
     pub max_program_bytes: usize,
 }
 
+impl TenantLimits {
+    /// The limits a server has unless its operator sets others (`wasmudf serve --help` shows
+    /// these as the flags' defaults).
+    pub const DEFAULT: TenantLimits = TenantLimits {
+        max_concurrent_executions: 4,
+        max_server_executions: 64,
+        max_upload_bytes: 256 << 20,
+        max_result_rows: 50_000_000,
+        max_result_bytes: 1 << 30,
+        max_compiles_per_minute: 30,
+        max_execution_time: Duration::from_secs(300),
+        max_execution_memory_bytes: 1 << 30,
+        max_sql_bytes: 256 << 10,
+        max_program_bytes: 256 << 10,
+    };
+}
+
 impl Default for TenantLimits {
     fn default() -> Self {
-        TenantLimits {
-            max_concurrent_executions: 4,
-            max_server_executions: 64,
-            max_upload_bytes: 256 << 20,
-            max_result_rows: 50_000_000,
-            max_result_bytes: 1 << 30,
-            max_compiles_per_minute: 30,
-            max_execution_time: Duration::from_secs(300),
-            max_execution_memory_bytes: 1 << 30,
-            max_sql_bytes: 256 << 10,
-            max_program_bytes: 256 << 10,
-        }
+        TenantLimits::DEFAULT
     }
 }
 
@@ -246,10 +252,184 @@ impl AppState {
         let per_minute = self.limits.max_compiles_per_minute;
         self.compiles.take(tenant, count, per_minute).map_err(|seconds| {
             crate::error::ApiError::rate_limited(
-                "too_many_compiles",
+                crate::error::ErrorCode::TooManyCompiles,
                 format!("at most {per_minute} compiles per minute; retry in {seconds} s"),
                 seconds,
             )
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn slots(per_tenant: usize, server: usize) -> TenantLimits {
+        TenantLimits {
+            max_concurrent_executions: per_tenant,
+            max_server_executions: server,
+            ..TenantLimits::DEFAULT
+        }
+    }
+
+    // `CompileBudget::take` reads `Instant::now()` itself, so these tests cover what happens
+    // within one minute; expiry after 60 s is not driven here. A retry time that depends on
+    // the clock is "60 s minus the time since the first compile", which is 59 or 60 unless
+    // the test stalls for seconds.
+    fn about_a_minute(retry: u64) -> bool {
+        (58..=60).contains(&retry)
+    }
+
+    #[test]
+    fn compile_budget_passes_n_compiles_and_refuses_the_next() {
+        let budget = CompileBudget::default();
+        for _ in 0..3 {
+            assert_eq!(budget.take(1, 1, 3), Ok(()));
+        }
+        let retry = budget.take(1, 1, 3).unwrap_err();
+        assert!(about_a_minute(retry), "{retry}");
+        // A refused charge is not recorded: still refused, and for the same oldest compile.
+        let retry = budget.take(1, 1, 3).unwrap_err();
+        assert!(about_a_minute(retry), "{retry}");
+    }
+
+    #[test]
+    fn compile_budget_tenants_are_independent() {
+        let budget = CompileBudget::default();
+        assert_eq!(budget.take(1, 2, 2), Ok(()));
+        assert!(budget.take(1, 1, 2).is_err());
+        assert_eq!(budget.take(2, 2, 2), Ok(()));
+        assert!(budget.take(2, 1, 2).is_err());
+        assert!(budget.take(1, 1, 2).is_err());
+        assert_eq!(budget.take(3, 1, 2), Ok(()));
+    }
+
+    #[test]
+    fn compile_budget_charges_several_at_once() {
+        let budget = CompileBudget::default();
+        assert_eq!(budget.take(1, 2, 5), Ok(()));
+        // 2 + 4 > 5: refused whole, nothing charged.
+        let retry = budget.take(1, 4, 5).unwrap_err();
+        assert!(about_a_minute(retry), "{retry}");
+        // 2 + 3 = 5 fits exactly.
+        assert_eq!(budget.take(1, 3, 5), Ok(()));
+        let retry = budget.take(1, 1, 5).unwrap_err();
+        assert!(about_a_minute(retry), "{retry}");
+    }
+
+    #[test]
+    fn compile_budget_exact_limit_fits_in_one_charge() {
+        let budget = CompileBudget::default();
+        assert_eq!(budget.take(1, 5, 5), Ok(()));
+        assert!(budget.take(1, 1, 5).is_err());
+    }
+
+    #[test]
+    fn compile_budget_charge_larger_than_the_budget_waits_a_full_window() {
+        let budget = CompileBudget::default();
+        // Nothing recorded that could expire: a full minute, exactly.
+        assert_eq!(budget.take(1, 6, 5), Err(60));
+        assert_eq!(budget.take(1, 1, 0), Err(60));
+        // Two recorded, but 2 + 5 - 3 = 4 must expire and only 2 exist.
+        assert_eq!(budget.take(2, 2, 3), Ok(()));
+        assert_eq!(budget.take(2, 5, 3), Err(60));
+    }
+
+    #[test]
+    fn compile_budget_zero_compiles_always_pass() {
+        let budget = CompileBudget::default();
+        assert_eq!(budget.take(1, 0, 0), Ok(()));
+        assert_eq!(budget.take(1, 1, 1), Ok(()));
+        assert_eq!(budget.take(1, 0, 1), Ok(()));
+        assert!(budget.take(1, 1, 1).is_err());
+    }
+
+    #[test]
+    fn compile_budget_clones_share_the_window() {
+        let budget = CompileBudget::default();
+        let clone = budget.clone();
+        assert_eq!(budget.take(1, 1, 1), Ok(()));
+        assert!(clone.take(1, 1, 1).is_err());
+    }
+
+    #[test]
+    fn progress_board_limits_tenant_then_server_slots() {
+        let board = ProgressBoard::default();
+        let limits = slots(2, 3);
+        board.try_start("a1", 1, &limits).expect("tenant 1, first");
+        board.try_start("a2", 1, &limits).expect("tenant 1, second");
+        assert_eq!(board.try_start("a3", 1, &limits).unwrap_err(), Busy::Tenant);
+        board.try_start("b1", 2, &limits).expect("tenant 2, first");
+        // Tenant 2 has a slot left, the server has none.
+        assert_eq!(board.try_start("b2", 2, &limits).unwrap_err(), Busy::Server);
+        // The tenant's limit is checked first.
+        assert_eq!(board.try_start("a3", 1, &limits).unwrap_err(), Busy::Tenant);
+        // Refused starts are not registered.
+        assert_eq!(board.rows("a3"), None);
+        assert_eq!(board.rows("b2"), None);
+
+        // end() frees the tenant's slot but not the server's.
+        board.end("a1");
+        assert_eq!(board.try_start("a3", 1, &limits).unwrap_err(), Busy::Server);
+        // finish() frees both.
+        board.finish("a1");
+        board.try_start("a3", 1, &limits).expect("a1 is gone");
+        assert_eq!(board.try_start("a4", 1, &limits).unwrap_err(), Busy::Tenant);
+        assert_eq!(board.try_start("b2", 2, &limits).unwrap_err(), Busy::Server);
+    }
+
+    #[test]
+    fn progress_board_end_then_finish_frees_a_tenant_slot() {
+        let board = ProgressBoard::default();
+        let limits = slots(1, 10);
+        board.try_start("a", 1, &limits).expect("free");
+        assert_eq!(board.try_start("b", 1, &limits).unwrap_err(), Busy::Tenant);
+        board.end("a");
+        board.try_start("b", 1, &limits).expect("a has ended");
+        assert_eq!(board.try_start("c", 1, &limits).unwrap_err(), Busy::Tenant);
+        board.finish("a");
+        board.finish("b");
+        board.try_start("c", 1, &limits).expect("all finished");
+        // Unknown ids are ignored.
+        board.end("missing");
+        board.finish("missing");
+    }
+
+    #[test]
+    fn progress_board_zero_limits_refuse_everything() {
+        let board = ProgressBoard::default();
+        assert_eq!(board.try_start("a", 1, &slots(0, 10)).unwrap_err(), Busy::Tenant);
+        assert_eq!(board.try_start("a", 1, &slots(1, 0)).unwrap_err(), Busy::Server);
+    }
+
+    #[test]
+    fn progress_board_cancel_reaches_only_the_owner_of_a_live_execution() {
+        let board = ProgressBoard::default();
+        let flag = board.try_start("x", 7, &TenantLimits::DEFAULT).expect("free");
+        assert!(!flag.is_cancelled());
+        assert!(!board.cancel("x", 8));
+        assert!(!flag.is_cancelled());
+        assert!(!board.cancel("missing", 7));
+        assert!(board.cancel("x", 7));
+        assert!(flag.is_cancelled());
+        board.end("x");
+        assert!(!board.cancel("x", 7));
+    }
+
+    #[test]
+    fn progress_board_tracks_rows_until_finish() {
+        let board = ProgressBoard::default();
+        board.try_start("x", 1, &TenantLimits::DEFAULT).expect("free");
+        assert_eq!(board.rows("x"), Some((None, 0)));
+        board.set_rows_in("x", 10);
+        board.advance("x", 4);
+        assert_eq!(board.rows("x"), Some((Some(10), 4)));
+        board.end("x");
+        assert_eq!(board.rows("x"), Some((Some(10), 4)));
+        board.finish("x");
+        assert_eq!(board.rows("x"), None);
+        board.advance("x", 5);
+        board.set_rows_in("x", 1);
+        assert_eq!(board.rows("x"), None);
     }
 }

@@ -42,7 +42,7 @@ fn content_type(path: &str) -> &'static str {
 pub async fn serve(uri: Uri) -> Response {
     let path = uri.path().trim_start_matches('/');
     if path == "api" || path.starts_with("api/") {
-        return crate::error::ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such API endpoint").into_response();
+        return crate::error::ApiError::new(crate::error::ErrorCode::NotFound, "no such API endpoint").into_response();
     }
     let (path, bytes) = match asset(path) {
         Some(bytes) if !path.is_empty() => (path, bytes),

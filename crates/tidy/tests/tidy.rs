@@ -11,18 +11,23 @@ use std::process::Command;
 /// (normal dependencies; tests may use any crate below them too). ARCHITECTURE.md describes the
 /// layers; this table is what holds them.
 const LAYERS: &[(&str, &[&str])] = &[
+    ("wasmudf-files", &[]),
     ("wasmudf-abi", &[]),
-    ("wasmudf-compiler", &["wasmudf-abi"]),
+    ("wasmudf-compiler", &["wasmudf-files", "wasmudf-abi"]),
     ("wasmudf-sandbox", &["wasmudf-abi"]),
     (
         "wasmudf-datafusion",
         &["wasmudf-abi", "wasmudf-compiler", "wasmudf-sandbox"],
     ),
-    ("wasmudf-cluster", &["wasmudf-abi", "wasmudf-datafusion"]),
+    (
+        "wasmudf-cluster",
+        &["wasmudf-files", "wasmudf-abi", "wasmudf-datafusion"],
+    ),
     // Not the cluster crate: the server takes a `SessionFactory` and never links Ballista.
     (
         "wasmudf-server",
         &[
+            "wasmudf-files",
             "wasmudf-abi",
             "wasmudf-compiler",
             "wasmudf-sandbox",
@@ -32,6 +37,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "wasmudf",
         &[
+            "wasmudf-files",
             "wasmudf-abi",
             "wasmudf-compiler",
             "wasmudf-sandbox",

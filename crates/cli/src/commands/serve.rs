@@ -26,29 +26,29 @@ pub struct ServeArgs {
     #[arg(long, value_name = "DIR", default_value = "wasmudf-data")]
     data_dir: PathBuf,
     /// Executions one tenant may run at once.
-    #[arg(long, default_value_t = 4)]
+    #[arg(long, default_value_t = TenantLimits::DEFAULT.max_concurrent_executions)]
     max_concurrent_executions: usize,
     /// Executions the server runs at once, all tenants together (each has a thread per core).
-    #[arg(long, default_value_t = 64)]
+    #[arg(long, default_value_t = TenantLimits::DEFAULT.max_server_executions)]
     max_server_executions: usize,
     /// Largest upload, in MiB.
-    #[arg(long, default_value_t = 256)]
+    #[arg(long, default_value_t = TenantLimits::DEFAULT.max_upload_bytes >> 20)]
     max_upload_mb: usize,
     /// Largest stored result of one execution, in MiB of Parquet.
-    #[arg(long, default_value_t = 1024)]
+    #[arg(long, default_value_t = TenantLimits::DEFAULT.max_result_bytes >> 20)]
     max_result_mb: usize,
     /// Compiles one tenant may start per rolling minute.
-    #[arg(long, default_value_t = 30)]
+    #[arg(long, default_value_t = TenantLimits::DEFAULT.max_compiles_per_minute)]
     max_compiles_per_minute: usize,
     /// Wall-clock seconds one execution may take before it fails with kind `limit`.
-    #[arg(long, value_name = "SECONDS", default_value_t = 300.0)]
+    #[arg(long, value_name = "SECONDS", default_value_t = TenantLimits::DEFAULT.max_execution_time.as_secs_f64())]
     execution_time_limit: f64,
     /// Memory one execution's operators may hold (hash tables, sorts, aggregates), in MiB;
     /// nothing spills to disk. Guests are capped separately (--memory-limit-mb).
-    #[arg(long, value_name = "MIB", default_value_t = 1024)]
+    #[arg(long, value_name = "MIB", default_value_t = TenantLimits::DEFAULT.max_execution_memory_bytes >> 20)]
     execution_memory_mb: usize,
     /// Longest SQL text, and longest C program, accepted, in KiB; checked before parsing.
-    #[arg(long, value_name = "KIB", default_value_t = 256)]
+    #[arg(long, value_name = "KIB", default_value_t = TenantLimits::DEFAULT.max_sql_bytes >> 10)]
     max_source_kb: usize,
     /// Open connections one client address may hold; more are closed at once (behind a
     /// reverse proxy, every client has the proxy's address: raise it there).

@@ -45,7 +45,16 @@ pub fn diagnostics_of(signature: &str, source: &str) -> Vec<Diagnostic> {
     }
 }
 
-/// Whether slow cases run (CI sets WASMUDF_SLOW_TESTS=1).
-pub fn slow_tests() -> bool {
-    std::env::var("WASMUDF_SLOW_TESTS").as_deref() == Ok("1")
+/// Whether the slow case `test` runs (CI sets WASMUDF_SLOW_TESTS=1). When it does not, says so on
+/// stderr, so a skipped case never passes silently.
+pub fn slow_tests_enabled(test: &str) -> bool {
+    let enabled = std::env::var("WASMUDF_SLOW_TESTS").as_deref() == Ok("1");
+    if !enabled {
+        // Straight to stderr, not `eprintln!`: the test harness hides what a passing test prints.
+        let _ = std::io::Write::write_all(
+            &mut std::io::stderr(),
+            format!("skipped {test}: set WASMUDF_SLOW_TESTS=1 to run it\n").as_bytes(),
+        );
+    }
+    enabled
 }

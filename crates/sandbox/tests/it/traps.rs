@@ -44,7 +44,17 @@ fn division_by_zero_names_the_function_the_row_and_its_values() {
 #[test]
 fn a_runner_keeps_working_after_a_trap() {
     let runner = c_runner("divide(a INT, b INT) RETURNS INT", DIVIDE);
-    assert!(call(&runner, vec![int32s(&[Some(1)]), int32s(&[Some(0)])]).is_err());
+    let error = call(&runner, vec![int32s(&[Some(1)]), int32s(&[Some(0)])]).unwrap_err();
+    assert!(
+        matches!(
+            error,
+            SandboxError::Trap {
+                kind: TrapKind::DivisionByZero,
+                ..
+            }
+        ),
+        "{error}"
+    );
     let result = call(&runner, vec![int32s(&[Some(9), Some(8)]), int32s(&[Some(3), Some(2)])]).unwrap();
     let result = result.as_any().downcast_ref::<Int32Array>().unwrap();
     assert_eq!(result.values().to_vec(), vec![3, 4]);

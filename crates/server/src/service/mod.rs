@@ -15,9 +15,7 @@ mod run;
 
 pub use plan::ExecutionBody;
 
-use axum::http::StatusCode;
-
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorCode};
 use crate::state::{AppState, Busy};
 use crate::store::TenantId;
 
@@ -31,8 +29,7 @@ pub async fn submit(state: &AppState, tenant: TenantId, body: &ExecutionBody) ->
         .try_start(&id, tenant, &state.limits)
         .map_err(|busy| match busy {
             Busy::Tenant => ApiError::new(
-                StatusCode::TOO_MANY_REQUESTS,
-                "too_many_executions",
+                ErrorCode::TooManyExecutions,
                 format!(
                     "at most {} executions may run at once; wait for one to finish",
                     state.limits.max_concurrent_executions
@@ -40,8 +37,7 @@ pub async fn submit(state: &AppState, tenant: TenantId, body: &ExecutionBody) ->
             ),
             Busy::Server => {
                 let mut busy = ApiError::new(
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    "server_busy",
+                    ErrorCode::ServerBusy,
                     "the server is running as many executions as it takes; retry in a few seconds",
                 );
                 busy.retry_after = Some(5);
@@ -71,8 +67,7 @@ pub fn cancel(state: &AppState, tenant: TenantId, id: &str) -> Result<(), ApiErr
         Ok(())
     } else {
         Err(ApiError::new(
-            StatusCode::CONFLICT,
-            "not_running",
+            ErrorCode::NotRunning,
             format!("execution `{id}` already {}", record.status),
         ))
     }

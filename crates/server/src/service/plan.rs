@@ -5,11 +5,11 @@ use serde::{Deserialize, Serialize};
 use wasmudf_abi::SqlType;
 use wasmudf_compiler::{Language, infer_c_function};
 use wasmudf_datafusion::{
-    ExecutionRequest, Operation, Script, SqlLimits, SqlRefusal, TenantSql, default_output_column, sql_type_of_column,
+    ExecutionRequest, Operation, Script, SqlLimits, SqlRefusal, TenantSql, default_output_column,
 };
 
 use crate::datasets::open;
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorCode};
 use crate::state::AppState;
 use crate::store::TenantId;
 
@@ -58,14 +58,14 @@ impl Job {
 }
 
 fn missing(field: &str) -> ApiError {
-    ApiError::bad_request("missing_field", format!("the request needs `{field}`"))
+    ApiError::new(ErrorCode::MissingField, format!("the request needs `{field}`"))
 }
 
 pub(crate) async fn validate(state: &AppState, tenant: TenantId, body: &ExecutionBody) -> Result<Job, ApiError> {
     if let Some(sql) = &body.sql {
         if body.program.is_some() || body.data.is_some() {
-            return Err(ApiError::bad_request(
-                "ambiguous_request",
+            return Err(ApiError::new(
+                ErrorCode::AmbiguousRequest,
                 "send either `sql` or an ExecutionRequest, not both",
             ));
         }
@@ -88,8 +88,8 @@ pub(crate) async fn validate(state: &AppState, tenant: TenantId, body: &Executio
         },
         Some("FILTER") => Operation::Filter,
         Some(other) => {
-            return Err(ApiError::bad_request(
-                "bad_operation",
+            return Err(ApiError::new(
+                ErrorCode::BadOperation,
                 format!("operation `{other}` is not MAP or FILTER"),
             ));
         }
@@ -98,13 +98,13 @@ pub(crate) async fn validate(state: &AppState, tenant: TenantId, body: &Executio
     let returns = match &body.output_column_type {
         Some(text) => text
             .parse::<SqlType>()
-            .map_err(|message| ApiError::bad_request("bad_type", message))?,
+            .map_err(|message| ApiError::new(ErrorCode::BadType, message))?,
         None if operation == Operation::Filter => SqlType::Boolean,
         None => return Err(missing("output_column_type")),
     };
     if operation == Operation::Filter && returns != SqlType::Boolean {
-        return Err(ApiError::bad_request(
-            "bad_type",
+        return Err(ApiError::new(
+            ErrorCode::BadType,
             format!("a FILTER function must return BOOLEAN, not {returns}"),
         ));
     }
@@ -121,15 +121,15 @@ pub(crate) async fn validate(state: &AppState, tenant: TenantId, body: &Executio
     for (index, name) in column_names.iter().enumerate() {
         let field = schema.field_with_name(name).map_err(|_| {
             let available: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
-            ApiError::bad_request(
-                "unknown_column",
+            ApiError::new(
+                ErrorCode::UnknownColumn,
                 format!(
                     "dataset `{dataset}` has no column `{name}`; it has {}",
                     available.join(", ")
                 ),
             )
         })?;
-        let column_type = sql_type_of_column(field.data_type());
+        let column_type = SqlType::for_column(field.data_type());
         let declared = shape
             .as_ref()
             .and_then(|shape| shape.params.get(index))
@@ -138,8 +138,8 @@ pub(crate) async fn validate(state: &AppState, tenant: TenantId, body: &Executio
             let numeric = |t: SqlType| !matches!(t, SqlType::String | SqlType::Boolean);
             let compatible = column_type == declared || (numeric(column_type) && numeric(declared));
             if !compatible {
-                return Err(ApiError::bad_request(
-                    "type_mismatch",
+                return Err(ApiError::new(
+                    ErrorCode::TypeMismatch,
                     format!(
                         "column `{name}` is {column_type} but parameter {} of `{function_name}` is {declared}",
                         index + 1
@@ -151,8 +151,8 @@ pub(crate) async fn validate(state: &AppState, tenant: TenantId, body: &Executio
     if let Some(shape) = &shape
         && shape.params.len() != column_names.len()
     {
-        return Err(ApiError::bad_request(
-            "type_mismatch",
+        return Err(ApiError::new(
+            ErrorCode::TypeMismatch,
             format!(
                 "`{function_name}` takes {} parameter(s) but {} column(s) were chosen",
                 shape.params.len(),
@@ -175,8 +175,8 @@ pub(crate) async fn validate(state: &AppState, tenant: TenantId, body: &Executio
 pub(crate) fn check_program_size(state: &AppState, program: &str) -> Result<(), ApiError> {
     let limit = state.limits.max_program_bytes;
     if program.len() > limit {
-        return Err(ApiError::bad_request(
-            "program_too_large",
+        return Err(ApiError::new(
+            ErrorCode::ProgramTooLarge,
             format!(
                 "the program is {} bytes; the limit is {limit} bytes ({} KiB)",
                 program.len(),
@@ -209,10 +209,10 @@ async fn parse_sql(state: &AppState, sql: String) -> Result<Script, ApiError> {
 
 fn sql_refusal(refusal: SqlRefusal) -> ApiError {
     let code = match &refusal {
-        SqlRefusal::TooLarge { .. } => "sql_too_large",
-        SqlRefusal::NotAllowed { .. } => "statement_not_allowed",
-        SqlRefusal::TooDeep { .. } => "sql_too_deep",
-        SqlRefusal::Syntax(_) => "sql_syntax_error",
+        SqlRefusal::TooLarge { .. } => ErrorCode::SqlTooLarge,
+        SqlRefusal::NotAllowed { .. } => ErrorCode::StatementNotAllowed,
+        SqlRefusal::TooDeep { .. } => ErrorCode::SqlTooDeep,
+        SqlRefusal::Syntax(_) => ErrorCode::SqlSyntaxError,
     };
-    ApiError::bad_request(code, refusal.to_string())
+    ApiError::new(code, refusal.to_string())
 }

@@ -8,7 +8,7 @@ use datafusion::dataframe::DataFrame;
 use datafusion::prelude::{ParquetReadOptions, SessionContext};
 use futures::{Stream, StreamExt};
 
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorCode};
 use crate::outcome::ExecutionStatus;
 use crate::state::AppState;
 use crate::store::TenantId;
@@ -24,8 +24,7 @@ pub(crate) async fn frame(state: &AppState, tenant: TenantId, id: &str) -> Resul
         .ok_or_else(|| ApiError::not_found("execution", id))?;
     if record.status != ExecutionStatus::Succeeded {
         return Err(ApiError::new(
-            axum::http::StatusCode::CONFLICT,
-            "no_results",
+            ErrorCode::NoResults,
             format!("execution `{id}` is {}, it has no results", record.status),
         ));
     }

@@ -252,11 +252,10 @@ async fn run_sql(
             .signature
             .parse::<UdfSignature>()
             .map_err(|error| ExecutionError::internal("reading a saved signature", error))?;
-        let language = if function.language == "wat" {
-            Language::Wat
-        } else {
-            Language::C
-        };
+        let language = function
+            .language
+            .parse::<Language>()
+            .map_err(|error| ExecutionError::internal("reading a saved function's language", error))?;
         let defined = crate::functions::define(builder, signature, language, function.source)
             .await
             .map_err(|error| ExecutionError::from_definition(&error))?;
@@ -278,9 +277,7 @@ async fn write_results(
 ) -> Result<i64, ExecutionError> {
     let io = |error: &dyn std::fmt::Display| ExecutionError::internal("storing results", error);
     let target = state.result_file(id);
-    let directory = target.parent().map(std::path::Path::to_path_buf).unwrap_or_default();
-    std::fs::create_dir_all(&directory).map_err(|error| io(&error))?;
-    let staging = tempfile::NamedTempFile::new_in(&directory).map_err(|error| io(&error))?;
+    let staging = wasmudf_files::StagedFile::beside(&target).map_err(|error| io(&error))?;
     let schema = std::sync::Arc::new(frame.schema().as_arrow().clone());
     let file = staging.reopen().map_err(|error| io(&error))?;
     let mut writer =
@@ -316,7 +313,7 @@ async fn write_results(
         state.progress.advance(id, rows as u64);
     }
     writer.close().map_err(|error| io(&error))?;
-    staging.persist(&target).map_err(|error| io(&error.error))?;
+    staging.commit(&target).map_err(|error| io(&error))?;
     Ok(rows as i64)
 }
 
