@@ -15,7 +15,7 @@ use sha2::Digest;
 use wasmudf_abi::UdfSignature;
 use wasmudf_cluster::Shipping;
 use wasmudf_cluster::keys::ProjectWasmJoinKeys;
-use wasmudf_compiler::{Compiler, CompilerConfig, Language};
+use wasmudf_compiler::Language;
 use wasmudf_datafusion::{ShippableModule, UdfBuilder};
 use wasmudf_sandbox::RuntimeLimits;
 
@@ -36,11 +36,7 @@ const TWICE: &str = r#"(module
     i32.const 0))"#;
 
 fn builder() -> UdfBuilder {
-    let compiler = Compiler::new(CompilerConfig {
-        cache_dir: None,
-        ..CompilerConfig::default()
-    });
-    UdfBuilder::new(Arc::new(compiler), RuntimeLimits::default())
+    UdfBuilder::new(wasmudf_test_support::compiler(), RuntimeLimits::default())
 }
 
 fn twice() -> ScalarUDF {

@@ -19,7 +19,7 @@ use datafusion::arrow::util::display::{ArrayFormatter, FormatOptions};
 use datafusion::error::DataFusionError;
 use datafusion::prelude::SessionContext;
 use sqllogictest::{DBOutput, DefaultColumnType};
-use wasmudf_compiler::{Compiler, CompilerConfig};
+use wasmudf_compiler::Compiler;
 use wasmudf_datafusion::{SessionOptions, UdfBuilder, new_session, register_file};
 use wasmudf_sandbox::RuntimeLimits;
 
@@ -129,11 +129,7 @@ fn main() -> std::process::ExitCode {
         .collect();
     let complete = args.iter().any(|arg| arg == "--complete");
     let filters: Vec<&String> = args.iter().filter(|arg| *arg != "--complete").collect();
-    let cache = tempfile::tempdir().expect("a temporary cache directory");
-    let compiler = Arc::new(Compiler::new(CompilerConfig {
-        cache_dir: Some(cache.path().to_path_buf()),
-        ..CompilerConfig::default()
-    }));
+    let compiler = wasmudf_test_support::compiler();
     let directory = manifest_dir().join("tests/slt");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&directory)
         .expect("tests/slt exists")

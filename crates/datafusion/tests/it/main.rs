@@ -7,25 +7,15 @@ mod execution;
 mod factory;
 
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::time::Duration;
 
 use datafusion::prelude::SessionContext;
-use wasmudf_compiler::{Compiler, CompilerConfig};
 use wasmudf_datafusion::{SessionOptions, UdfBuilder, new_session, register_file};
-use wasmudf_sandbox::RuntimeLimits;
 
 pub fn builder() -> UdfBuilder {
-    let compiler = Compiler::new(CompilerConfig {
-        cache_dir: Some(std::env::temp_dir().join("wasmudf-datafusion-it-cache")),
-        ..CompilerConfig::default()
-    });
     UdfBuilder::new(
-        Arc::new(compiler),
-        RuntimeLimits {
-            batch_timeout: Duration::from_secs(2),
-            memory_bytes: 64 << 20,
-        },
+        wasmudf_test_support::compiler(),
+        wasmudf_test_support::limits_with_timeout(Duration::from_secs(2)),
     )
 }
 

@@ -4,13 +4,12 @@ use std::time::{Duration, Instant};
 
 use wasmudf_sandbox::{RowLocation, RuntimeLimits, SandboxError, TrapKind};
 
-use crate::support::{c_runner, c_runner_with, call, int32s};
+use crate::support::{call, guest_runner, guest_runner_with, int32s};
 
 #[test]
 fn an_infinite_loop_hits_the_time_limit() {
-    let runner = c_runner_with(
-        "spin(a INT) RETURNS INT",
-        "int32_t spin(int32_t a) { volatile int32_t x = a; while (x >= 0) { x = x + 0; } return x; }",
+    let runner = guest_runner_with(
+        "spin",
         RuntimeLimits {
             batch_timeout: Duration::from_millis(200),
             memory_bytes: 16 << 20,
@@ -31,11 +30,8 @@ fn an_infinite_loop_hits_the_time_limit() {
 
 #[test]
 fn a_memory_bomb_hits_the_memory_limit() {
-    let runner = c_runner_with(
-        "bomb(a INT) RETURNS INT",
-        "#include <stdlib.h>\n#include <string.h>\n\
-         static char *volatile sink;\n\
-         int32_t bomb(int32_t a) { for (;;) { char *p = malloc(1 << 20); if (!p) return -1; memset(p, a, 1 << 20); sink = p; } }",
+    let runner = guest_runner_with(
+        "bomb",
         RuntimeLimits {
             batch_timeout: Duration::from_secs(5),
             memory_bytes: 32 << 20,
@@ -51,9 +47,8 @@ fn a_memory_bomb_hits_the_memory_limit() {
 
 #[test]
 fn wasmudf_alloc_past_the_limit_is_a_memory_limit() {
-    let runner = c_runner_with(
-        "grow(a INT) RETURNS STRING",
-        "wasmudf_str grow(int32_t a) { char *p = wasmudf_alloc((size_t)a << 20); p[0] = 'x'; return wasmudf_str_from(p, 1); }",
+    let runner = guest_runner_with(
+        "grow",
         RuntimeLimits {
             batch_timeout: Duration::from_secs(5),
             memory_bytes: 16 << 20,
@@ -75,11 +70,7 @@ fn wasmudf_alloc_past_the_limit_is_a_memory_limit() {
 
 #[test]
 fn deep_recursion_is_a_stack_overflow() {
-    let runner = c_runner(
-        "depth(n INT) RETURNS INT",
-        "__attribute__((noinline)) static int32_t down(int32_t n, int32_t salt) { return n <= 0 ? salt : down(n - 1, salt ^ n) * 3 + n; }\n\
-         int32_t depth(int32_t n) { return down(n, 7); }",
-    );
+    let runner = guest_runner("depth");
     let error = call(&runner, vec![int32s(&[Some(100_000_000)])]).unwrap_err();
     assert!(
         matches!(
@@ -99,9 +90,8 @@ fn deep_recursion_is_a_stack_overflow() {
 #[test]
 fn cancelling_stops_a_running_guest_within_a_tick() {
     let cancel = wasmudf_sandbox::CancelFlag::new();
-    let runner = c_runner_with(
-        "spin(a INT) RETURNS INT",
-        "int32_t spin(int32_t a) { volatile int32_t x = a; while (x >= 0) { x = x + 0; } return x; }",
+    let runner = guest_runner_with(
+        "spin",
         RuntimeLimits {
             batch_timeout: Duration::from_secs(30),
             memory_bytes: 16 << 20,

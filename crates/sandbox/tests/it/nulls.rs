@@ -3,14 +3,12 @@
 use arrow_array::{Array, Float64Array, Int32Array};
 use std::sync::Arc;
 
-use crate::support::{c_runner, call, int32s};
-
-const DIVIDE: &str = "int32_t divide(int32_t a, int32_t b) { return a / b; }";
+use crate::support::{call, guest_runner, int32s};
 
 #[test]
 fn null_input_yields_null_output_without_calling_the_guest() {
     // Row 1 would divide by zero if the guest saw it; NULL strictness means it never does.
-    let runner = c_runner("divide(a INT, b INT) RETURNS INT", DIVIDE);
+    let runner = guest_runner("divide");
     let result = call(
         &runner,
         vec![int32s(&[Some(8), None, Some(9)]), int32s(&[Some(2), Some(0), Some(3)])],
@@ -22,7 +20,7 @@ fn null_input_yields_null_output_without_calling_the_guest() {
 
 #[test]
 fn an_all_null_batch_makes_no_guest_call() {
-    let runner = c_runner("divide(a INT, b INT) RETURNS INT", DIVIDE);
+    let runner = guest_runner("divide");
     let result = call(&runner, vec![int32s(&[None, None]), int32s(&[Some(0), Some(0)])]).unwrap();
     assert_eq!(result.len(), 2);
     assert_eq!(result.null_count(), 2);
@@ -30,17 +28,14 @@ fn an_all_null_batch_makes_no_guest_call() {
 
 #[test]
 fn an_empty_batch_yields_an_empty_result() {
-    let runner = c_runner("divide(a INT, b INT) RETURNS INT", DIVIDE);
+    let runner = guest_runner("divide");
     let result = call(&runner, vec![int32s(&[]), int32s(&[])]).unwrap();
     assert_eq!(result.len(), 0);
 }
 
 #[test]
 fn every_numeric_type_round_trips() {
-    let runner = c_runner(
-        "mix(a INT, b BIGINT, c FLOAT, d DOUBLE, e BOOLEAN) RETURNS DOUBLE",
-        "double mix(int32_t a, int64_t b, float c, double d, bool e) { return e ? a + (double)b + c + d : -1.0; }",
-    );
+    let runner = guest_runner("mix");
     let result = runner
         .call(
             &[
@@ -59,10 +54,7 @@ fn every_numeric_type_round_trips() {
 
 #[test]
 fn booleans_come_back_as_booleans() {
-    let runner = c_runner(
-        "even(a INT) RETURNS BOOLEAN",
-        "bool even(int32_t a) { return a % 2 == 0; }",
-    );
+    let runner = guest_runner("even");
     let result = call(&runner, vec![int32s(&[Some(1), Some(2), None])]).unwrap();
     let result = result.as_any().downcast_ref::<arrow_array::BooleanArray>().unwrap();
     assert_eq!(result.iter().collect::<Vec<_>>(), vec![Some(false), Some(true), None]);

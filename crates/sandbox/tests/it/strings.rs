@@ -5,16 +5,7 @@ use std::sync::Arc;
 
 use arrow_array::{Array, ArrayRef, LargeStringArray, StringArray, StringViewArray};
 
-use crate::support::{c_runner, call, strings};
-
-const DOMAIN: &str = r#"
-#include <string.h>
-wasmudf_str domain(wasmudf_str email) {
-    const char *at = memchr(email.ptr, '@', (size_t)email.len);
-    if (!at) return wasmudf_str_from(email.ptr, 0);
-    return wasmudf_str_from(at + 1, (int32_t)(email.ptr + email.len - (at + 1)));
-}
-"#;
+use crate::support::{call, guest_runner, strings};
 
 fn as_strings(array: &ArrayRef) -> Vec<Option<String>> {
     let array = array.as_any().downcast_ref::<StringArray>().unwrap();
@@ -23,7 +14,7 @@ fn as_strings(array: &ArrayRef) -> Vec<Option<String>> {
 
 #[test]
 fn a_string_result_can_point_into_its_input() {
-    let runner = c_runner("domain(email STRING) RETURNS STRING", DOMAIN);
+    let runner = guest_runner("domain");
     let result = call(
         &runner,
         vec![strings(&[
@@ -49,7 +40,7 @@ fn a_string_result_can_point_into_its_input() {
 
 #[test]
 fn every_arrow_string_layout_is_accepted() {
-    let runner = c_runner("domain(email STRING) RETURNS STRING", DOMAIN);
+    let runner = guest_runner("domain");
     let values = vec![
         Some("a@b.org"),
         None,
@@ -74,12 +65,7 @@ fn every_arrow_string_layout_is_accepted() {
 
 #[test]
 fn allocated_strings_survive_many_batches() {
-    let runner = c_runner(
-        "twice(s STRING) RETURNS STRING",
-        "#include <string.h>\n\
-         wasmudf_str twice(wasmudf_str s) { char *out = wasmudf_alloc((size_t)s.len * 2); \
-         memcpy(out, s.ptr, (size_t)s.len); memcpy(out + s.len, s.ptr, (size_t)s.len); return wasmudf_str_from(out, s.len * 2); }",
-    );
+    let runner = guest_runner("twice");
     // Enough rows for several guest calls, each allocating ~2 MiB in the arena.
     let rows = wasmudf_sandbox::MAX_ROWS_PER_CALL * 3 + 7;
     let inputs: Vec<String> = (0..rows).map(|i| format!("row{i}-ß-{}", "x".repeat(i % 61))).collect();
@@ -96,10 +82,7 @@ fn allocated_strings_survive_many_batches() {
 
 #[test]
 fn long_and_empty_strings() {
-    let runner = c_runner(
-        "count_a(s STRING) RETURNS INT",
-        "int32_t count_a(wasmudf_str s) { int32_t n = 0; for (int32_t i = 0; i < s.len; i++) n += s.ptr[i] == 'a'; return n; }",
-    );
+    let runner = guest_runner("count_a");
     let long = "a".repeat(3 << 20);
     let result = call(&runner, vec![strings(&[Some(&long), Some(""), Some("banana")])]).unwrap();
     let result = result.as_any().downcast_ref::<arrow_array::Int32Array>().unwrap();

@@ -3,13 +3,11 @@
 use arrow_array::{Array, Int32Array};
 use wasmudf_sandbox::{RowLocation, SandboxError, TrapKind};
 
-use crate::support::{c_runner, call, int32s};
-
-const DIVIDE: &str = "int32_t divide(int32_t a, int32_t b) { return a / b; }";
+use crate::support::{call, guest_runner, int32s};
 
 #[test]
 fn division_by_zero_names_the_function_the_row_and_its_values() {
-    let runner = c_runner("divide(a INT, b INT) RETURNS INT", DIVIDE);
+    let runner = guest_runner("divide");
     let error = call(
         &runner,
         vec![
@@ -43,7 +41,7 @@ fn division_by_zero_names_the_function_the_row_and_its_values() {
 
 #[test]
 fn a_runner_keeps_working_after_a_trap() {
-    let runner = c_runner("divide(a INT, b INT) RETURNS INT", DIVIDE);
+    let runner = guest_runner("divide");
     let error = call(&runner, vec![int32s(&[Some(1)]), int32s(&[Some(0)])]).unwrap_err();
     assert!(
         matches!(
@@ -62,7 +60,7 @@ fn a_runner_keeps_working_after_a_trap() {
 
 #[test]
 fn signed_overflow_in_division_is_an_integer_overflow() {
-    let runner = c_runner("divide(a INT, b INT) RETURNS INT", DIVIDE);
+    let runner = guest_runner("divide");
     let error = call(&runner, vec![int32s(&[Some(i32::MIN)]), int32s(&[Some(-1)])]).unwrap_err();
     assert!(
         matches!(
@@ -78,10 +76,7 @@ fn signed_overflow_in_division_is_an_integer_overflow() {
 
 #[test]
 fn out_of_bounds_access_is_reported() {
-    let runner = c_runner(
-        "peek(a INT) RETURNS INT",
-        "int32_t peek(int32_t a) { volatile int32_t *p = (int32_t *)(uintptr_t)0xFFFFFFF0u; return p[a]; }",
-    );
+    let runner = guest_runner("peek");
     let error = call(&runner, vec![int32s(&[Some(3)])]).unwrap_err();
     assert!(
         matches!(
@@ -103,10 +98,7 @@ fn out_of_bounds_access_is_reported() {
 
 #[test]
 fn abort_is_reported_as_abort() {
-    let runner = c_runner(
-        "check(a INT) RETURNS INT",
-        "#include <stdlib.h>\nint32_t check(int32_t a) { if (a < 0) abort(); return a; }",
-    );
+    let runner = guest_runner("check");
     let error = call(&runner, vec![int32s(&[Some(1), Some(-5)])]).unwrap_err();
     assert!(
         matches!(
@@ -123,7 +115,7 @@ fn abort_is_reported_as_abort() {
 
 #[test]
 fn traps_in_a_later_chunk_report_the_row_within_the_whole_batch() {
-    let runner = c_runner("divide(a INT, b INT) RETURNS INT", DIVIDE);
+    let runner = guest_runner("divide");
     let rows = wasmudf_sandbox::MAX_ROWS_PER_CALL + 10;
     let a: Vec<Option<i32>> = (0..rows as i32).map(Some).collect();
     let mut b = vec![Some(1); rows];

@@ -12,7 +12,6 @@ mod tenancy;
 mod walls;
 
 use std::path::Path;
-use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
@@ -21,9 +20,7 @@ use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
 use serde_json::Value;
 use tower::ServiceExt;
-use wasmudf_compiler::{Compiler, CompilerConfig};
 use wasmudf_datafusion::UdfBuilder;
-use wasmudf_sandbox::RuntimeLimits;
 use wasmudf_server::{AppState, TenantLimits, app, create_tenant, ensure_demo, open_state};
 
 pub const ACCOUNTS: &[u8] = include_bytes!("../../../../demo/accounts.csv");
@@ -172,16 +169,9 @@ impl Fixture {
 }
 
 pub fn builder(batch_timeout: Duration) -> UdfBuilder {
-    let compiler = Compiler::new(CompilerConfig {
-        cache_dir: Some(std::env::temp_dir().join("wasmudf-server-it-cache")),
-        ..CompilerConfig::default()
-    });
     UdfBuilder::new(
-        Arc::new(compiler),
-        RuntimeLimits {
-            batch_timeout,
-            memory_bytes: 64 << 20,
-        },
+        wasmudf_test_support::compiler(),
+        wasmudf_test_support::limits_with_timeout(batch_timeout),
     )
 }
 
