@@ -100,7 +100,16 @@ pub(crate) async fn supervise(state: AppState, tenant: TenantId, id: String, job
         let run_ms = Some(elapsed_ms() - compile_ms.unwrap_or(0));
         // Every execution error passes here: no message shown to a tenant names a server path.
         let error = error.map(|mut error| {
-            error.message = crate::scrub_paths(&state.data_dir, &error.message);
+            let scrub = |text: &str| crate::scrub_paths(&state.data_dir, text);
+            error.message = scrub(&error.message);
+            for diagnostic in error.diagnostics.iter_mut().flatten() {
+                diagnostic.message = scrub(&diagnostic.message);
+            }
+            if let Some(values) = &mut error.values {
+                for value in values.values_mut() {
+                    *value = scrub(value);
+                }
+            }
             error
         });
         if let Err(failure) = state
