@@ -29,12 +29,14 @@ impl UdfParam {
 /// A UDF's name, parameters and return type: `adj(balance INT, rate FLOAT) RETURNS FLOAT`.
 ///
 /// The name is also the C function's name, so it must be a C identifier; names starting with
-/// `wasmudf_` or `__` are reserved for the generated code.
+/// `wasmudf_` or `__` are reserved for the generated code. Its fields are private: every
+/// signature was checked by [`UdfSignature::new`] (or parsed), so no code downstream meets an
+/// invalid one.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct UdfSignature {
-    pub name: String,
-    pub params: Vec<UdfParam>,
-    pub returns: SqlType,
+    name: String,
+    params: Vec<UdfParam>,
+    returns: SqlType,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -75,6 +77,19 @@ impl UdfSignature {
             })
             .collect();
         Self::new(name, params, returns)
+    }
+
+    /// The function's name, also its C name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn params(&self) -> &[UdfParam] {
+        &self.params
+    }
+
+    pub fn returns(&self) -> SqlType {
+        self.returns
     }
 
     pub fn param_types(&self) -> impl ExactSizeIterator<Item = SqlType> + '_ {

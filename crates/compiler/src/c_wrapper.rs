@@ -19,8 +19,8 @@ pub const GENERATED_FILE: &str = "wasmudf_batch_loop.c";
 
 /// Returns the wrapper translation unit for `signature`.
 pub fn wrapper_source(signature: &UdfSignature) -> String {
-    let name = &signature.name;
-    let arity = signature.params.len();
+    let name = signature.name();
+    let arity = signature.params().len();
     let mut source = String::new();
     source.push_str("#include <wasmudf.h>\n");
     source.push_str(&format!("static {};\n", signature.c_prototype()));
@@ -28,14 +28,14 @@ pub fn wrapper_source(signature: &UdfSignature) -> String {
     source.push_str(&format!("#line 1 \"{GENERATED_FILE}\"\n"));
     source.push_str(RUNTIME);
 
-    let out_type = signature.returns.c_name();
+    let out_type = signature.returns().c_name();
     let arg_count = arity.max(1);
     source.push_str(&format!(
         "struct wasmudf__batch {{ uint32_t rows; const uint8_t *selection; {out_type} *output; const void *args[{arg_count}]; }};\n"
     ));
     let mut loads = String::new();
     let mut call_args = Vec::with_capacity(arity);
-    for (index, param) in signature.params.iter().enumerate() {
+    for (index, param) in signature.params().iter().enumerate() {
         let c_type = param.sql_type.c_name();
         loads.push_str(&format!(
             "    const {c_type} *restrict a{index} = (const {c_type} *)batch->args[{index}];\n"
@@ -43,7 +43,7 @@ pub fn wrapper_source(signature: &UdfSignature) -> String {
         call_args.push(format!("a{index}[i]"));
     }
     let call = format!("{name}({})", call_args.join(", "));
-    let store = match signature.returns {
+    let store = match signature.returns() {
         // C's bool conversion already yields 0 or 1; the host reads any nonzero byte as true.
         SqlType::Boolean => format!("out[i] = {call} ? 1 : 0"),
         _ => format!("out[i] = {call}"),

@@ -438,7 +438,7 @@ impl Compiler {
             &self.config.limits,
         )?;
         drop(slot);
-        let diagnostics = diagnostics::parse_clang_output(&run.stderr, &request.signature.name);
+        let diagnostics = diagnostics::parse_clang_output(&run.stderr, request.signature.name());
         if let Some(limit) = limit_hit(&run) {
             return Err(CompileError::LimitExceeded(limit));
         }

@@ -52,6 +52,14 @@ pub fn guest_failure(error: &DataFusionError) -> Option<&SandboxError> {
         if let Some(DataFusionError::Collection(members)) = engine {
             return members.iter().find_map(guest_failure);
         }
+        // `io::Error::source` skips the error it wraps: look at it here.
+        if let Some(inner) = current
+            .downcast_ref::<std::io::Error>()
+            .and_then(std::io::Error::get_ref)
+        {
+            next = Some(inner);
+            continue;
+        }
         next = current.source();
     }
     None
@@ -132,6 +140,10 @@ mod tests {
                     )))),
                     None,
                 ),
+            ),
+            (
+                "io",
+                DataFusionError::IoError(std::io::Error::other(sandbox_to_datafusion(division_by_zero()))),
             ),
             (
                 "arrow over an Arc",

@@ -76,7 +76,7 @@ impl WasmScalarUdf {
             digest: runner.module().digest().to_string(),
         };
         let lazy = LazyRunner {
-            function: signature.name.clone(),
+            function: signature.name().to_string(),
             cell: OnceLock::from(Ok(runner)),
             make: None,
         };
@@ -87,7 +87,7 @@ impl WasmScalarUdf {
     /// reports). Planning with it needs only the signature.
     pub fn deferred(signature: UdfSignature, module: ShippableModule, make: RunnerFactory) -> Self {
         let lazy = LazyRunner {
-            function: signature.name.clone(),
+            function: signature.name().to_string(),
             cell: OnceLock::new(),
             make: Some(make),
         };
@@ -95,8 +95,8 @@ impl WasmScalarUdf {
     }
 
     fn from_parts(signature: UdfSignature, module: ShippableModule, runner: LazyRunner) -> Self {
-        let lower = signature.name.to_lowercase();
-        let aliases = if lower != signature.name {
+        let lower = signature.name().to_lowercase();
+        let aliases = if lower != signature.name() {
             vec![lower]
         } else {
             Vec::new()
@@ -141,7 +141,7 @@ impl Hash for WasmScalarUdf {
 
 impl ScalarUDFImpl for WasmScalarUdf {
     fn name(&self) -> &str {
-        &self.signature.name
+        self.signature.name()
     }
 
     fn aliases(&self) -> &[String] {
@@ -153,7 +153,7 @@ impl ScalarUDFImpl for WasmScalarUdf {
     }
 
     fn return_type(&self, _arg_types: &[DataType]) -> Result<DataType> {
-        Ok(self.signature.returns.arrow_type())
+        Ok(self.signature.returns().arrow_type())
     }
 
     /// NULL in, NULL out: lets DataFusion treat `WHERE f(x)` as rejecting NULL `x`.
@@ -165,18 +165,18 @@ impl ScalarUDFImpl for WasmScalarUdf {
     /// overflow), and every Arrow string layout for STRING (passed as it is, no copy).
     fn coerce_types(&self, arg_types: &[DataType]) -> Result<Vec<DataType>> {
         let signature = &self.signature;
-        if arg_types.len() != signature.params.len() {
+        if arg_types.len() != signature.params().len() {
             return plan_err!(
                 "{} takes {} argument(s) ({}), but {} were given",
-                signature.name,
-                signature.params.len(),
+                signature.name(),
+                signature.params().len(),
                 signature.to_string(),
                 arg_types.len()
             );
         }
         arg_types
             .iter()
-            .zip(&signature.params)
+            .zip(signature.params())
             .enumerate()
             .map(|(index, (arg_type, param))| {
                 let coerced = match (param.sql_type, arg_type) {
@@ -199,7 +199,7 @@ impl ScalarUDFImpl for WasmScalarUdf {
                         "argument {} (`{}`) of {} is declared {} but the value has type {}",
                         index + 1,
                         param.name,
-                        signature.name,
+                        signature.name(),
                         param.sql_type,
                         arg_type
                     ),

@@ -99,14 +99,14 @@ impl GuestInstance {
         // Armed before instantiation: constructors run inside the deadline too.
         arm_deadline(&mut store, &module);
         let instantiate_error = |message: String| SandboxError::Instantiate {
-            function: module.signature.name.clone(),
+            function: module.signature.name().to_string(),
             message,
         };
         let instance =
             Instance::new(&mut store, &module.module, &[]).map_err(|error| match classify(&error, &module) {
                 TrapKind::Other(_) => instantiate_error(format!("{error:#}")),
                 kind => SandboxError::Trap {
-                    function: module.signature.name.clone(),
+                    function: module.signature.name().to_string(),
                     kind,
                     location: None,
                 },
@@ -147,7 +147,7 @@ impl GuestInstance {
         if base == 0 || base as u64 + bytes as u64 > memory_bytes {
             // A guest that cannot allocate its scratch area has run out of memory (or lies).
             return Err(SandboxError::Trap {
-                function: self.module.signature.name.clone(),
+                function: self.module.signature.name().to_string(),
                 kind: TrapKind::MemoryLimit(self.module.limits.memory_bytes),
                 location: None,
             });
@@ -164,7 +164,7 @@ impl GuestInstance {
             .map_err(|error| trap(&error, &self.module))?;
         if status != 0 {
             return Err(SandboxError::Trap {
-                function: self.module.signature.name.clone(),
+                function: self.module.signature.name().to_string(),
                 kind: TrapKind::GuestStatus(status),
                 location: None,
             });
@@ -196,7 +196,7 @@ fn arm_deadline(store: &mut Store<GuestState>, module: &LoadedModule) {
 
 fn trap(error: &wasmtime::Error, module: &LoadedModule) -> SandboxError {
     SandboxError::Trap {
-        function: module.signature.name.clone(),
+        function: module.signature.name().to_string(),
         kind: classify(error, module),
         location: None,
     }

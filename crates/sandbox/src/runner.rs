@@ -67,7 +67,7 @@ impl UdfRunner {
             NullBuffer::union(acc.as_ref(), array.logical_nulls().as_ref())
         });
         let nulls = nulls.filter(|nulls| nulls.null_count() > 0);
-        let mut result = ResultBuilder::new(signature.returns, rows, self.module.limits.memory_bytes);
+        let mut result = ResultBuilder::new(signature.returns(), rows, self.module.limits.memory_bytes);
         if nulls.as_ref().is_none_or(|nulls| nulls.null_count() < rows) {
             let mut instance = self.checkout()?;
             let mut start = 0;
@@ -82,27 +82,27 @@ impl UdfRunner {
             self.checkin(instance);
         } else {
             // Every row is NULL: no guest call at all.
-            return Ok(arrow_array::new_null_array(&signature.returns.arrow_type(), rows));
+            return Ok(arrow_array::new_null_array(&signature.returns().arrow_type(), rows));
         }
         Ok(result.finish(nulls))
     }
 
     fn columns<'a>(&self, args: &'a [ArrayRef]) -> Result<Vec<GuestColumn<'a>>, SandboxError> {
         let signature = &self.module.signature;
-        if args.len() != signature.params.len() {
+        if args.len() != signature.params().len() {
             return Err(SandboxError::ArgumentType {
-                function: signature.name.clone(),
+                function: signature.name().to_string(),
                 index: args.len(),
                 data_type: format!("{} arguments", args.len()),
-                declared: format!("{} parameters", signature.params.len()),
+                declared: format!("{} parameters", signature.params().len()),
             });
         }
         args.iter()
-            .zip(&signature.params)
+            .zip(signature.params())
             .enumerate()
             .map(|(index, (array, param))| {
                 GuestColumn::new(array, param.sql_type).ok_or_else(|| SandboxError::ArgumentType {
-                    function: signature.name.clone(),
+                    function: signature.name().to_string(),
                     index,
                     data_type: array.data_type().to_string(),
                     declared: param.sql_type.to_string(),
@@ -126,12 +126,12 @@ impl UdfRunner {
         let layout = BatchLayout::new(
             &arg_types,
             &string_bytes,
-            signature.returns,
+            signature.returns(),
             (end - start) as u32,
             nulls.is_some(),
         )
         .ok_or_else(|| SandboxError::BatchTooLarge {
-            function: signature.name.clone(),
+            function: signature.name().to_string(),
         })?;
         let base = instance.reserve(layout.total_bytes)?;
         {
@@ -151,7 +151,7 @@ impl UdfRunner {
         result
             .read_chunk(instance.memory(), base, &layout, valid)
             .map_err(|(row, problem)| SandboxError::InvalidOutput {
-                function: signature.name.clone(),
+                function: signature.name().to_string(),
                 problem,
                 location: self.row_location(start + row),
             })
@@ -188,7 +188,7 @@ impl UdfRunner {
         }
         let mut location = Some(RowLocation::Range { start, end });
         let replay_deadline = Instant::now() + self.module.limits.batch_timeout;
-        let returns = self.module.signature.returns;
+        let returns = self.module.signature.returns();
         let max_string_bytes = self.module.limits.memory_bytes;
         if let Ok(mut instance) = GuestInstance::new(self.module.clone(), self.cancel.clone()) {
             instance.cap_deadline(replay_deadline);
@@ -225,7 +225,7 @@ impl UdfRunner {
         let named: Vec<(&str, &ArrayRef)> = self
             .module
             .signature
-            .params
+            .params()
             .iter()
             .map(|param| param.name.as_str())
             .zip(args)

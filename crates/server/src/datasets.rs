@@ -317,8 +317,11 @@ pub async fn upload(
         .unwrap_or("csv")
         .to_string();
     let file = format!("{name}.{extension}");
-    staging
-        .commit(&directory.join(&file))
+    // Syncing up to the upload limit takes a while: off the API's threads.
+    let target = directory.join(&file);
+    tokio::task::spawn_blocking(move || staging.commit(&target))
+        .await
+        .map_err(|error| ApiError::internal("storing an upload", error))?
         .map_err(|error| ApiError::internal("storing an upload", error))?;
     let record = DatasetRecord {
         name: name.clone(),

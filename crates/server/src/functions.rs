@@ -119,10 +119,11 @@ fn signature_of(body: &FunctionBody, language: Language) -> Result<UdfSignature,
             UdfSignature::new(body.name.clone(), params, returns).map_err(|error| bad(error.to_string()))?
         }
     };
-    if signature.name != body.name {
+    if signature.name() != body.name {
         return Err(bad(format!(
             "the signature names `{}` but the function is `{}`",
-            signature.name, body.name
+            signature.name(),
+            body.name
         )));
     }
     Ok(signature)

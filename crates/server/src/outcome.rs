@@ -242,7 +242,8 @@ impl ExecutionError {
             SandboxError::Instantiate { function, .. } => (ErrorKind::Trap, Some(function), None),
             SandboxError::ArgumentType { function, .. } => (ErrorKind::BadRequest, Some(function), None),
             SandboxError::BatchTooLarge { function } => (ErrorKind::Limit, Some(function), None),
-            SandboxError::Invalid(_) | SandboxError::Compile(_) => (ErrorKind::Trap, None, None),
+            // A module the sandbox refuses is the request's fault, as it was before typing.
+            SandboxError::Invalid(_) | SandboxError::Compile(_) => (ErrorKind::BadRequest, None, None),
         };
         let mut value = ExecutionError::new(kind, error.to_string());
         value.function = function.cloned();

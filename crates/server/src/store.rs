@@ -484,8 +484,13 @@ impl ToSql for ExecutionError {
 }
 
 impl FromSql for ExecutionError {
+    /// An error this version cannot read (written by another) is still an answer: the execution
+    /// stays readable, with a generic error, and the log says why.
     fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
-        serde_json::from_str(value.as_str()?).map_err(|error| FromSqlError::Other(Box::new(error)))
+        let text = value.as_str()?;
+        Ok(serde_json::from_str(text).unwrap_or_else(|error| {
+            ExecutionError::internal("reading a stored execution error", format!("{error}: {text}"))
+        }))
     }
 }
 

@@ -172,7 +172,13 @@ async fn a_crafted_upload_is_refused_without_a_crash_or_a_path() {
         "{body}"
     );
     assert!(body["message"].as_str().unwrap().contains("ragged.csv"), "{body}");
-    assert!(!body["message"].as_str().unwrap().contains(".upload-"), "{body}");
+    assert!(
+        !body["message"]
+            .as_str()
+            .unwrap()
+            .contains(wasmudf_files::STAGING_PREFIX),
+        "{body}"
+    );
     assert_clean(&fixture, &body);
     bob_is_served(&fixture, Duration::from_secs(10)).await;
 }
