@@ -13,6 +13,7 @@ use datafusion::arrow::util::pretty::pretty_format_batches;
 use datafusion::arrow::{csv, json};
 use datafusion::dataframe::DataFrame;
 use datafusion::parquet::arrow::ArrowWriter;
+use datafusion::physical_plan::SendableRecordBatchStream;
 use futures::StreamExt;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use wasmudf_datafusion::FileFormat;
@@ -51,17 +52,15 @@ pub async fn emit(frame: DataFrame, destination: &Destination) -> Result<Summary
     let progress = Progress::start();
     let schema: SchemaRef = std::sync::Arc::new(frame.schema().as_arrow().clone());
     let mut stream = frame.execute_stream().await?;
-    let mut rows = 0usize;
+    let rows;
     match destination {
         Destination::Stdout(OutputFormat::Table) => {
             let mut batches = Vec::new();
-            while let Some(batch) = stream.next().await {
-                let batch = batch?;
-                rows += batch.num_rows();
-                progress.update(rows);
+            rows = drain(&mut stream, &progress, |batch| {
                 batches.push(batch);
-            }
-            progress.finish();
+                Ok(())
+            })
+            .await?;
             if batches.is_empty() {
                 batches.push(RecordBatch::new_empty(schema));
             }
@@ -71,13 +70,7 @@ pub async fn emit(frame: DataFrame, destination: &Destination) -> Result<Summary
         Destination::Stdout(format) => {
             let stdout = std::io::stdout().lock();
             let mut writer = RowWriter::new(*format, stdout, &schema)?;
-            while let Some(batch) = stream.next().await {
-                let batch = batch?;
-                rows += batch.num_rows();
-                progress.update(rows);
-                writer.write(&batch)?;
-            }
-            progress.finish();
+            rows = drain(&mut stream, &progress, |batch| writer.write(&batch)).await?;
             writer.finish()?;
         }
         Destination::File(path) => {
@@ -86,13 +79,7 @@ pub async fn emit(frame: DataFrame, destination: &Destination) -> Result<Summary
                 StagedFile::beside(path).with_context(|| format!("cannot create a file beside {}", path.display()))?;
             let file = staging.reopen()?;
             let mut writer = FileWriter::new(format, file, &schema)?;
-            while let Some(batch) = stream.next().await {
-                let batch = batch?;
-                rows += batch.num_rows();
-                progress.update(rows);
-                writer.write(&batch)?;
-            }
-            progress.finish();
+            rows = drain(&mut stream, &progress, |batch| writer.write(&batch)).await?;
             writer.finish()?;
             staging
                 .commit(path)
@@ -103,6 +90,23 @@ pub async fn emit(frame: DataFrame, destination: &Destination) -> Result<Summary
         rows,
         elapsed: started.elapsed(),
     })
+}
+
+/// Hands every batch of `stream` to `write`, showing the rows so far; returns how many there were.
+async fn drain(
+    stream: &mut SendableRecordBatchStream,
+    progress: &Progress,
+    mut write: impl FnMut(RecordBatch) -> Result<()>,
+) -> Result<usize> {
+    let mut rows = 0usize;
+    while let Some(batch) = stream.next().await {
+        let batch = batch?;
+        rows += batch.num_rows();
+        progress.update(rows);
+        write(batch)?;
+    }
+    progress.finish();
+    Ok(rows)
 }
 
 fn file_format(path: &Path) -> Result<FileFormat> {
