@@ -171,6 +171,45 @@ pub enum SandboxError {
 }
 
 impl SandboxError {
+    /// The stable name of what went wrong, the same on every surface (the server's `kind`, a
+    /// host library's error): a trap's [`TrapKind::code`]; `invalid_utf8` or `invalid_output`
+    /// for a bad returned string, `memory_limit` for too many; `bad_request` for a module or an
+    /// argument refused; `limit` for a batch too large; `trap` for a guest that did not start.
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            SandboxError::Trap { kind, .. } => kind.code(),
+            SandboxError::InvalidOutput { problem, .. } => match problem {
+                OutputProblem::InvalidUtf8 { .. } => "invalid_utf8",
+                OutputProblem::OutOfBounds { .. } => "invalid_output",
+                OutputProblem::TooLarge { .. } => "memory_limit",
+            },
+            SandboxError::Instantiate { .. } => "trap",
+            SandboxError::Invalid(_) | SandboxError::Compile(_) | SandboxError::ArgumentType { .. } => "bad_request",
+            SandboxError::BatchTooLarge { .. } => "limit",
+        }
+    }
+
+    /// The UDF that failed, where the failure belongs to one.
+    pub fn function(&self) -> Option<&str> {
+        match self {
+            SandboxError::Trap { function, .. }
+            | SandboxError::InvalidOutput { function, .. }
+            | SandboxError::Instantiate { function, .. }
+            | SandboxError::ArgumentType { function, .. }
+            | SandboxError::BatchTooLarge { function } => Some(function),
+            SandboxError::Invalid(_) | SandboxError::Compile(_) => None,
+        }
+    }
+
+    /// Which row failed, as far as the host could tell.
+    pub fn location(&self) -> Option<&RowLocation> {
+        match self {
+            SandboxError::Trap { location, .. } => location.as_ref(),
+            SandboxError::InvalidOutput { location, .. } => Some(location),
+            _ => None,
+        }
+    }
+
     /// Whether the failure is a resource limit (time, memory, stack).
     pub fn is_limit(&self) -> bool {
         match self {

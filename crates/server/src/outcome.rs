@@ -12,7 +12,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 use wasmudf_compiler::{CompileError, Diagnostic, Severity};
 use wasmudf_datafusion::WasmUdfError;
-use wasmudf_sandbox::{OutputProblem, RowLocation, SandboxError, TrapKind};
+use wasmudf_sandbox::{RowLocation, SandboxError};
 
 /// Where an execution is in its life: queued → compiling → running → succeeded | failed |
 /// cancelled.
@@ -127,6 +127,13 @@ pub enum ErrorKind {
     Internal,
 }
 
+impl ErrorKind {
+    /// The kind the API calls `name` (its JSON spelling), if there is one.
+    pub fn from_name(name: &str) -> Option<ErrorKind> {
+        serde_json::from_value(serde_json::Value::String(name.to_string())).ok()
+    }
+}
+
 /// A compiler message in the user's source: lines and columns count from 1.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct DiagnosticView {
@@ -218,36 +225,13 @@ impl ExecutionError {
         ExecutionError::new(ErrorKind::Internal, format!("internal error while {context}"))
     }
 
-    /// The guest's own account of its failure: the kind, the function, and the row with its
-    /// input values where the host found them.
+    /// The guest's own account of its failure: the kind (named by the sandbox), the function,
+    /// and the row with its input values where the host found them.
     pub fn from_guest(error: &SandboxError) -> Self {
-        let (kind, function, location) = match error {
-            SandboxError::Trap {
-                function,
-                kind,
-                location,
-            } => (trap_kind(kind), Some(function), location.as_ref()),
-            SandboxError::InvalidOutput {
-                function,
-                problem,
-                location,
-            } => {
-                let kind = match problem {
-                    OutputProblem::InvalidUtf8 { .. } => ErrorKind::InvalidUtf8,
-                    OutputProblem::OutOfBounds { .. } => ErrorKind::InvalidOutput,
-                    OutputProblem::TooLarge { .. } => ErrorKind::MemoryLimit,
-                };
-                (kind, Some(function), Some(location))
-            }
-            SandboxError::Instantiate { function, .. } => (ErrorKind::Trap, Some(function), None),
-            SandboxError::ArgumentType { function, .. } => (ErrorKind::BadRequest, Some(function), None),
-            SandboxError::BatchTooLarge { function } => (ErrorKind::Limit, Some(function), None),
-            // A module the sandbox refuses is the request's fault, as it was before typing.
-            SandboxError::Invalid(_) | SandboxError::Compile(_) => (ErrorKind::BadRequest, None, None),
-        };
+        let kind = ErrorKind::from_name(error.kind_name()).unwrap_or(ErrorKind::Trap);
         let mut value = ExecutionError::new(kind, error.to_string());
-        value.function = function.cloned();
-        match location {
+        value.function = error.function().map(str::to_string);
+        match error.location() {
             Some(RowLocation::Row { index, values }) => {
                 value.row = Some(*index as u64);
                 value.values = Some(values.iter().cloned().collect());
@@ -281,28 +265,12 @@ impl ExecutionError {
     }
 }
 
-fn trap_kind(kind: &TrapKind) -> ErrorKind {
-    match kind {
-        TrapKind::DivisionByZero => ErrorKind::DivisionByZero,
-        TrapKind::IntegerOverflow => ErrorKind::IntegerOverflow,
-        TrapKind::OutOfBounds => ErrorKind::OutOfBounds,
-        TrapKind::StackOverflow => ErrorKind::StackOverflow,
-        TrapKind::TimeLimit(_) => ErrorKind::TimeLimit,
-        TrapKind::MemoryLimit(_) => ErrorKind::MemoryLimit,
-        TrapKind::Abort => ErrorKind::Abort,
-        TrapKind::BadConversion => ErrorKind::BadConversion,
-        TrapKind::IndirectCall => ErrorKind::BadIndirectCall,
-        TrapKind::GuestStatus(_) => ErrorKind::GuestStatus,
-        TrapKind::Cancelled => ErrorKind::Cancelled,
-        TrapKind::Other(_) => ErrorKind::Trap,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use std::time::Duration;
 
     use serde_json::json;
+    use wasmudf_sandbox::{OutputProblem, TrapKind};
 
     use super::*;
 
@@ -342,10 +310,9 @@ mod tests {
         assert!(value.get("row").is_none(), "{value}");
     }
 
-    /// The sandbox names its trap kinds too (for its own messages and other hosts): the API's
-    /// names are the same.
+    /// The sandbox names its failures (for every host); each name is an API kind.
     #[test]
-    fn the_api_names_every_trap_kind_as_the_sandbox_does() {
+    fn every_failure_the_sandbox_names_is_an_api_kind() {
         let kinds = [
             TrapKind::DivisionByZero,
             TrapKind::IntegerOverflow,
@@ -360,10 +327,42 @@ mod tests {
             TrapKind::Cancelled,
             TrapKind::Other("x".into()),
         ];
-        for kind in kinds {
-            let named = serde_json::to_value(trap_kind(&kind)).expect("serializes");
-            assert_eq!(named, json!(kind.code()), "{kind:?}");
+        let traps = kinds.into_iter().map(|kind| SandboxError::Trap {
+            function: "f".into(),
+            kind,
+            location: None,
+        });
+        let others = [
+            SandboxError::InvalidOutput {
+                function: "f".into(),
+                problem: OutputProblem::InvalidUtf8 { valid_up_to: 0 },
+                location: RowLocation::Range { start: 0, end: 1 },
+            },
+            SandboxError::InvalidOutput {
+                function: "f".into(),
+                problem: OutputProblem::OutOfBounds {
+                    ptr: 0,
+                    len: 1,
+                    memory_bytes: 0,
+                },
+                location: RowLocation::Range { start: 0, end: 1 },
+            },
+            SandboxError::Instantiate {
+                function: "f".into(),
+                message: "x".into(),
+            },
+            SandboxError::Compile("x".into()),
+            SandboxError::BatchTooLarge { function: "f".into() },
+        ];
+        for error in traps.chain(others) {
+            let kind = ErrorKind::from_name(error.kind_name());
+            assert!(kind.is_some(), "{}", error.kind_name());
+            assert_eq!(
+                serde_json::to_value(kind).expect("serializes"),
+                json!(error.kind_name())
+            );
         }
+        assert_eq!(ErrorKind::from_name("no_such_kind"), None);
     }
 
     #[test]
