@@ -122,46 +122,6 @@ impl ErrorCode {
             ErrorCode::ServerBusy => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
-
-    /// The code's name, as the JSON body carries it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ErrorCode::MalformedJson => "malformed_json",
-            ErrorCode::BadQuery => "bad_query",
-            ErrorCode::MissingField => "missing_field",
-            ErrorCode::MissingFile => "missing_file",
-            ErrorCode::AmbiguousRequest => "ambiguous_request",
-            ErrorCode::BadOperation => "bad_operation",
-            ErrorCode::BadType => "bad_type",
-            ErrorCode::UnknownColumn => "unknown_column",
-            ErrorCode::TypeMismatch => "type_mismatch",
-            ErrorCode::ProgramTooLarge => "program_too_large",
-            ErrorCode::SqlTooLarge => "sql_too_large",
-            ErrorCode::StatementNotAllowed => "statement_not_allowed",
-            ErrorCode::SqlTooDeep => "sql_too_deep",
-            ErrorCode::SqlSyntaxError => "sql_syntax_error",
-            ErrorCode::BadName => "bad_name",
-            ErrorCode::BadLanguage => "bad_language",
-            ErrorCode::BadSignature => "bad_signature",
-            ErrorCode::BadFunction => "bad_function",
-            ErrorCode::UnsupportedFormat => "unsupported_format",
-            ErrorCode::UnreadableDataset => "unreadable_dataset",
-            ErrorCode::BadUpload => "bad_upload",
-            ErrorCode::Unauthorized => "unauthorized",
-            ErrorCode::NotFound => "not_found",
-            ErrorCode::DatasetExists => "dataset_exists",
-            ErrorCode::NotRunning => "not_running",
-            ErrorCode::NoResults => "no_results",
-            ErrorCode::BodyTooLarge => "body_too_large",
-            ErrorCode::UploadTooLarge => "upload_too_large",
-            ErrorCode::CompileError => "compile_error",
-            ErrorCode::TooManyExecutions => "too_many_executions",
-            ErrorCode::TooManyCompiles => "too_many_compiles",
-            ErrorCode::Internal => "internal",
-            ErrorCode::CompilerUnavailable => "compiler_unavailable",
-            ErrorCode::ServerBusy => "server_busy",
-        }
-    }
 }
 
 /// An API error: `{"code": "...", "message": "..."}` with a status. Messages are written for the
