@@ -114,6 +114,17 @@ pub fn validate_module(
             limit: limits.max_module_bytes,
         });
     }
+    // Said here in words: wasmparser's message for a wrong header is a debug dump of both arrays.
+    if !bytes.starts_with(b"\0asm") {
+        return Err(ValidationError::Malformed(
+            "this is not a WebAssembly module (it does not start with the bytes \\0asm)".to_string(),
+        ));
+    }
+    if bytes.get(4..8) != Some(&[1, 0, 0, 0]) {
+        return Err(ValidationError::Malformed(
+            "this is not a WebAssembly core module of version 1 (a component, or a newer binary format)".to_string(),
+        ));
+    }
     Validator::new_with_features(allowed_features())
         .validate_all(bytes)
         .map_err(|error| ValidationError::Malformed(error.message().to_string()))?;
@@ -405,6 +416,23 @@ mod tests {
         };
         let error = validate_module(&module("", "1 16"), &limits, None).unwrap_err();
         assert!(matches!(error, ValidationError::TooLarge { limit: 16, .. }));
+    }
+
+    #[test]
+    fn a_wrong_header_is_named_in_words() {
+        let limits = ModuleLimits::default();
+        assert_eq!(
+            validate_module(b"PK\x03\x04 not wasm", &limits, None)
+                .unwrap_err()
+                .to_string(),
+            "the module is not valid WebAssembly for this sandbox: this is not a WebAssembly module (it does not start with the bytes \\0asm)"
+        );
+        assert_eq!(
+            validate_module(b"\0asm\x0d\0\x01\0", &limits, None)
+                .unwrap_err()
+                .to_string(),
+            "the module is not valid WebAssembly for this sandbox: this is not a WebAssembly core module of version 1 (a component, or a newer binary format)"
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! types. It cannot make an unsafe guess: clang checks the definition against the signature
 //! derived here, and any difference is a compile error at the user's line.
 
-use wasmudf_abi::SqlType;
+use wasmudf_abi::{SqlType, UdfParam, UdfSignature};
 
 /// The parameter and return types of a C function, as SQL types.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,6 +71,76 @@ pub fn infer_c_function(source: &str, name: &str) -> Result<CFunctionShape, Stri
         }
     }
     Ok(CFunctionShape { params, returns })
+}
+
+/// The functions `source` defines at top level, in order; `static` ones (helpers, which cannot
+/// be the UDF: the generated loop calls the UDF from another translation unit) are left out.
+pub fn defined_functions(source: &str) -> Vec<String> {
+    let tokens = tokenize(source);
+    let mut names = Vec::new();
+    let mut depth = 0usize;
+    let mut statement_start = 0;
+    let mut index = 0;
+    while index < tokens.len() {
+        match tokens[index].as_str() {
+            "{" | "(" | "[" => depth += 1,
+            "}" | ")" | "]" => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 && tokens[index] == "}" {
+                    statement_start = index + 1;
+                }
+            }
+            ";" if depth == 0 => statement_start = index + 1,
+            token if depth == 0 && is_identifier(token) && tokens.get(index + 1).map(String::as_str) == Some("(") => {
+                if let Some(close) = matching_paren(&tokens, index + 1)
+                    && tokens.get(close + 1).map(String::as_str) == Some("{")
+                {
+                    if !tokens[statement_start..index].iter().any(|word| word == "static") {
+                        names.push(token.to_string());
+                    }
+                    // Past the parameters: the body's `{` opens the next depth level.
+                    index = close + 1;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        index += 1;
+    }
+    names
+}
+
+/// The UDF signature a C definition declares: the function `name`, or, without a name, the
+/// only function the source defines (helpers marked `static` aside). Unnamed parameters are
+/// `arg0`, `arg1`, ... The error says what to write instead, in the user's words.
+pub fn infer_c_signature(source: &str, name: Option<&str>) -> Result<UdfSignature, String> {
+    let name = match name {
+        Some(name) => name.to_string(),
+        None => match defined_functions(source).as_slice() {
+            [only] => only.clone(),
+            [] => {
+                return Err("the source defines no function: write one, e.g. `int f(int x) { return x + 1; }`".into());
+            }
+            several => {
+                return Err(format!(
+                    "the source defines {} functions ({}): name the UDF, or mark the helpers `static`",
+                    several.len(),
+                    several.join(", ")
+                ));
+            }
+        },
+    };
+    let shape = infer_c_function(source, &name)?;
+    let params = shape
+        .params
+        .into_iter()
+        .enumerate()
+        .map(|(index, (param_name, sql_type))| UdfParam {
+            name: param_name.unwrap_or_else(|| UdfParam::default_name(index)),
+            sql_type,
+        })
+        .collect();
+    UdfSignature::new(name, params, shape.returns).map_err(|error| error.to_string())
 }
 
 fn c_type_to_sql(tokens: &[String], _is_param: bool) -> Option<SqlType> {
@@ -210,6 +280,37 @@ fn tokenize(source: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_the_one_function_a_source_defines() {
+        let source = r#"
+            #include <string.h>
+            static int helper(int x) { if (x) { return 1; } return 0; }
+            int prototype_only(int x);
+            struct point { int x; };
+            double scaled(int x, double y) { return helper(x) * y; }
+        "#;
+        assert_eq!(defined_functions(source), vec!["scaled".to_string()]);
+        let signature = infer_c_signature(source, None).unwrap();
+        assert_eq!(signature.to_string(), "scaled(x INT, y DOUBLE) RETURNS DOUBLE");
+    }
+
+    #[test]
+    fn names_the_candidates_when_the_source_defines_several() {
+        let source = "int f(int x) { return x; }\nint g(int) { return 1; }";
+        assert_eq!(
+            infer_c_signature(source, None).unwrap_err(),
+            "the source defines 2 functions (f, g): name the UDF, or mark the helpers `static`"
+        );
+        assert_eq!(
+            infer_c_signature(source, Some("g")).unwrap().to_string(),
+            "g(arg0 INT) RETURNS INT"
+        );
+        assert_eq!(
+            infer_c_signature("int x = 1;", None).unwrap_err(),
+            "the source defines no function: write one, e.g. `int f(int x) { return x + 1; }`"
+        );
+    }
 
     #[test]
     fn a_long_run_of_type_words_is_read_in_one_pass() {

@@ -25,7 +25,7 @@ use std::time::{Duration, Instant};
 use sha2::{Digest, Sha256};
 use wasmudf_abi::{ModuleLimits, UdfSignature, ValidationError};
 
-pub use c_prototype::{CFunctionShape, infer_c_function};
+pub use c_prototype::{CFunctionShape, defined_functions, infer_c_function, infer_c_signature};
 pub use cache::{ModuleCache, cache_key};
 pub use diagnostics::{Diagnostic, Severity, clean_message, render_diagnostics};
 pub use jail::Isolation;

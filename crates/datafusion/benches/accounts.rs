@@ -1,11 +1,11 @@
 //! Wasm UDFs against the same expressions written natively in DataFusion, in one run.
 //!
 //! ```text
-//! cargo bench --workspace --bench accounts                       # 1M and 10M rows, 3 runs
-//! cargo bench --workspace --bench accounts -- --rows 1000000 --runs 5
+//! cargo bench --bench accounts                       # 1M and 10M rows, 3 runs
+//! cargo bench --bench accounts -- --rows 1000000 --runs 5
 //! ```
 //!
-//! (`--workspace`, not `-p wasmudf-datafusion`: see docs/benchmarks.md.)
+//! (No `-p wasmudf-datafusion` and no `--workspace`: see docs/benchmarks.md.)
 //!
 //! Generates the paper's accounts table (id INT, firstName, lastName STRING, balance INT
 //! 0..100000, rate FLOAT with 2 decimals, email STRING) as Parquet under the target directory,

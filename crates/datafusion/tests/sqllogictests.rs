@@ -1,6 +1,6 @@
 //! Runs the `.slt` files in `tests/slt/`, each in a fresh session with the demo tables.
 //!
-//! `cargo test -p wasmudf-datafusion --test sqllogictests -- --complete` rewrites the expected
+//! `cargo test --release --test sqllogictests -- --complete` rewrites the expected
 //! output in place (review the diff!); any other argument selects files by name substring.
 
 // Test code: a panic is the failure report.

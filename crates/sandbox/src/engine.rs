@@ -1,7 +1,8 @@
 //! The process-wide wasmtime engine and its epoch ticker.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
 
 use wasmtime::{Config, Engine, InstanceAllocationStrategy, Module, OptLevel, PoolingAllocationConfig};
@@ -34,24 +35,39 @@ impl std::fmt::Debug for SandboxEngine {
 }
 
 impl SandboxEngine {
-    /// The process-wide engine, created (with its ticker thread) on first use.
-    pub(crate) fn shared() -> &'static Arc<SandboxEngine> {
-        static ENGINE: OnceLock<Arc<SandboxEngine>> = OnceLock::new();
-        ENGINE.get_or_init(|| {
-            let engine = Arc::new(SandboxEngine::new().expect("the wasmtime configuration is valid"));
-            let weak = Arc::downgrade(&engine);
-            std::thread::Builder::new()
-                .name("wasmudf-epoch".to_string())
-                .spawn(move || {
-                    while let Some(engine) = weak.upgrade() {
-                        engine.engine.increment_epoch();
-                        drop(engine);
-                        std::thread::sleep(EPOCH_TICK);
-                    }
-                })
-                .expect("spawning the epoch ticker thread");
-            engine
-        })
+    /// The process-wide engine, created on first use, with its epoch ticker running in this
+    /// process.
+    pub(crate) fn shared() -> &'static SandboxEngine {
+        static ENGINE: OnceLock<SandboxEngine> = OnceLock::new();
+        let engine = ENGINE.get_or_init(|| SandboxEngine::new().expect("the wasmtime configuration is valid"));
+        engine.keep_ticking();
+        engine
+    }
+
+    /// Starts the epoch ticker unless this process already runs one. A `fork()`ed child (a
+    /// PySpark or multiprocessing worker) inherits the engine but not the parent's threads: its
+    /// epoch would never advance, and no time limit would ever fire. So the ticker belongs to a
+    /// process id, and a new process starts its own (`getpid` per call: about 0.1 µs).
+    fn keep_ticking(&'static self) {
+        static TICKING_IN: AtomicU32 = AtomicU32::new(0);
+        let process = std::process::id();
+        let ticking_in = TICKING_IN.load(Ordering::Acquire);
+        if ticking_in == process
+            || TICKING_IN
+                .compare_exchange(ticking_in, process, Ordering::AcqRel, Ordering::Acquire)
+                .is_err()
+        {
+            return;
+        }
+        std::thread::Builder::new()
+            .name("wasmudf-epoch".to_string())
+            .spawn(move || {
+                loop {
+                    self.engine.increment_epoch();
+                    std::thread::sleep(EPOCH_TICK);
+                }
+            })
+            .expect("spawning the epoch ticker thread");
     }
 
     fn new() -> Result<Self, SandboxError> {

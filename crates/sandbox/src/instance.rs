@@ -188,6 +188,8 @@ impl GuestInstance {
 
 /// Starts the clock for one call; the epoch callback enforces it.
 fn arm_deadline(store: &mut Store<GuestState>, module: &LoadedModule) {
+    // The clock runs only while this process has a ticker (a forked child starts its own here).
+    SandboxEngine::shared();
     let state = store.data_mut();
     let deadline = Instant::now() + module.limits.batch_timeout;
     state.deadline = state.deadline_cap.map_or(deadline, |cap| cap.min(deadline));

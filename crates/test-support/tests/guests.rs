@@ -22,6 +22,6 @@ fn every_prebuilt_guest_is_its_c_source_compiled() {
     }
     assert!(
         bless || stale.is_empty(),
-        "stale prebuilt guests {stale:?}: run `WASMUDF_BLESS=1 cargo test --release --workspace --lib --bins --tests`"
+        "stale prebuilt guests {stale:?}: run `WASMUDF_BLESS=1 cargo test --release --lib --bins --tests`"
     );
 }

@@ -3,7 +3,7 @@
 //! doc line, comments that name files which exist, lints with their reasons, bench commands that
 //! keep one feature set).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -22,6 +22,11 @@ const LAYERS: &[(&str, &[&str])] = &[
     ),
     (
         "wasmudf-datafusion",
+        &["wasmudf-abi", "wasmudf-compiler", "wasmudf-sandbox"],
+    ),
+    // The Python extension: the compiler and the sandbox, no engine (Python brings its own).
+    (
+        "wasmudf-python",
         &["wasmudf-abi", "wasmudf-compiler", "wasmudf-sandbox"],
     ),
     (
@@ -89,6 +94,16 @@ const WRAPPERS: &[(&str, &[&str], &str)] = &[
         "errors stay typed across crates; only the binary's edge erases them",
     ),
     ("clap", &["wasmudf"], "only the binary parses a command line"),
+    (
+        "pyo3",
+        &["wasmudf-python"],
+        "only the Python extension links the interpreter",
+    ),
+    (
+        "arrow-pyarrow",
+        &["wasmudf-python"],
+        "only the Python extension exchanges arrays with pyarrow",
+    ),
 ];
 
 fn workspace_root() -> PathBuf {
@@ -365,8 +380,9 @@ fn every_workspace_lint_gives_its_reason() {
 }
 
 #[test]
-fn bench_commands_build_the_workspace_once() {
-    // `cargo bench -p X` builds DataFusion with another feature set: a second cold build.
+fn cargo_commands_build_one_feature_set() {
+    // `cargo bench -p X` builds DataFusion with another feature set: a second cold build. So
+    // does `--workspace`, which adds the Python extension and arrow's `ffi` feature with it.
     let mut wrong = Vec::new();
     let root = workspace_root();
     for file in repository_files() {
@@ -382,14 +398,54 @@ fn bench_commands_build_the_workspace_once() {
             continue;
         };
         for (number, line) in text.lines().enumerate() {
-            if line.contains("cargo bench") && !line.contains("--workspace") && !line.contains("`cargo bench -p") {
+            let builds = ["cargo bench", "cargo build", "cargo test", "cargo clippy"]
+                .iter()
+                .any(|command| line.contains(command));
+            let bench_with_p = line.contains("cargo bench") && line.contains(" -p ");
+            if builds && (line.contains("--workspace") || bench_with_p) {
                 wrong.push(format!("{file}:{}: {}", number + 1, line.trim()));
             }
         }
     }
     assert!(
         wrong.is_empty(),
-        "`cargo bench` without --workspace:\n{}",
+        "cargo commands that build another feature set (drop `--workspace`, and `-p` from benches):\n{}",
         wrong.join("\n")
+    );
+}
+
+#[test]
+fn every_crate_but_the_python_extension_is_a_default_member() {
+    let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args(["metadata", "--format-version", "1", "--no-deps", "--offline"])
+        .current_dir(workspace_root())
+        .output()
+        .expect("cargo metadata runs");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let metadata: serde_json::Value = serde_json::from_slice(&output.stdout).expect("cargo metadata is JSON");
+    let ids = |key: &str| -> BTreeSet<String> {
+        metadata[key]
+            .as_array()
+            .expect("a list of package ids")
+            .iter()
+            .map(|id| id.as_str().expect("an id").to_string())
+            .collect()
+    };
+    let name_of = |id: &String| -> String {
+        metadata["packages"]
+            .as_array()
+            .expect("packages")
+            .iter()
+            .find(|package| package["id"].as_str() == Some(id))
+            .and_then(|package| package["name"].as_str())
+            .expect("every member is a package")
+            .to_string()
+    };
+    let members: BTreeSet<String> = ids("workspace_members").iter().map(name_of).collect();
+    let defaults: BTreeSet<String> = ids("workspace_default_members").iter().map(name_of).collect();
+    let expected: BTreeSet<String> = members.into_iter().filter(|name| name != "wasmudf-python").collect();
+    assert_eq!(
+        defaults, expected,
+        "Cargo.toml's default-members must list every crate but crates/python"
     );
 }

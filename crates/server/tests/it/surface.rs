@@ -99,7 +99,7 @@ fn the_pages_copy_of_the_openapi_document_is_current() {
     assert!(
         checked_in == served,
         "web/openapi.json is not the document the server serves: run \
-         `WASMUDF_BLESS=1 cargo test --release --workspace --lib --bins --tests`, then \
+         `WASMUDF_BLESS=1 cargo test --release --lib --bins --tests`, then \
          `npm run gen:api` in web/, and commit both"
     );
 }
