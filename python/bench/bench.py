@@ -10,7 +10,8 @@ under ~/.cache/wasmudf/bench-python. The function: the paper's `calculate_adj_ba
 
 Each engine gets 2 threads (Spark `local[2]`, DuckDB `threads=2`, Polars `POLARS_MAX_THREADS=2`)
 and a warm session; every query runs once to warm up, then `--runs` rounds interleave the
-variants, and the median is printed with its ratio to the engine's native expression. MAP ->
+variants, and the median is printed with its ratio to the engine's native expression. The
+paper's way (minutes per run at 10M rows) runs in the first `--paper-runs` rounds only. MAP ->
 Parquet writes every column plus the result, Snappy everywhere. Not a test: nothing here asserts.
 """
 
@@ -41,6 +42,7 @@ import pyarrow.parquet as pq  # noqa: E402
 import wasmudf  # noqa: E402
 
 REPOSITORY = Path(__file__).resolve().parents[2]
+PAPER_WAY = "paper's way"
 ADJ_SOURCE = (REPOSITORY / "examples" / "calculate_adj_bal.c").read_text()
 
 # The paper's way: the same function compiled for one call per row (what Emscripten made of the
@@ -83,10 +85,12 @@ def timed(run: Callable[[], object]) -> float:
     return time.perf_counter() - started
 
 
-def spark_variants(parquet: Path, out: Path, adj: wasmudf.Function, paper_way: bool) -> dict[str, dict[str, Callable[[], object]]]:
+def spark_variants(
+    parquet: Path, out: Path, adj: wasmudf.Function, paper_way: bool, batch_rows: int
+) -> dict[str, dict[str, Callable[[], object]]]:
     from pyspark.sql import SparkSession
     from pyspark.sql import functions as F
-    from pyspark.sql.functions import pandas_udf, udf
+    from pyspark.sql.functions import arrow_udf, pandas_udf, udf
 
     spark = (
         SparkSession.builder.master("local[2]")
@@ -95,6 +99,7 @@ def spark_variants(parquet: Path, out: Path, adj: wasmudf.Function, paper_way: b
         .config("spark.ui.enabled", "false")
         .config("spark.driver.memory", "4g")
         .config("spark.sql.parquet.compression.codec", "snappy")
+        .config("spark.sql.execution.arrow.maxRecordsPerBatch", str(batch_rows))
         .getOrCreate()
     )
     spark.sparkContext.setLogLevel("ERROR")
@@ -117,19 +122,23 @@ def spark_variants(parquet: Path, out: Path, adj: wasmudf.Function, paper_way: b
             per_row["call"] = lambda b, r: function(store, b, r)
         return per_row["call"](balance, rate)  # type: ignore[operator]
 
+    # The floor of every Arrow UDF: Spark's transport to and from the Python worker, and nothing else.
+    floor = arrow_udf(lambda balance, rate: pc.cast(rate, pa.float32()), "float")
+
     expressions = {
         "Spark native": F.expr("balance * rate + (balance div 1000)").cast("float"),
         "wasmudf.spark.udf": wasmudf.spark.udf(adj)("balance", "rate"),
         "pandas_udf (numpy)": adj_pandas("balance", "rate"),
+        "arrow_udf floor (a cast, no function)": floor("balance", "rate"),
     }
     if paper_way:
-        expressions["paper's way (Wasm per row)"] = udf(adj_per_row, "float")("balance", "rate")
+        expressions[f"{PAPER_WAY} (Wasm per row)"] = udf(adj_per_row, "float")("balance", "rate")
 
     def map_sum(expression: object) -> Callable[[], object]:
         return lambda: accounts.select(F.sum(expression)).collect()
 
     def map_parquet(expression: object, name: str) -> Callable[[], object]:
-        target = out / f"spark-{name.split()[0]}"
+        target = out / f"spark-{name.split()[0].replace(chr(39), '')}"
         return lambda: accounts.select("*", expression.alias("adjusted")).write.mode("overwrite").parquet(str(target))  # type: ignore[attr-defined]
 
     return {
@@ -145,6 +154,16 @@ def duckdb_variants(parquet: Path, out: Path, adj: wasmudf.Function) -> dict[str
     source = f"read_parquet('{parquet}')"
     native = "balance * rate + balance // 1000"
     wasm = "calculate_adj_bal(balance, rate)"
+    # The floor of every Arrow UDF in DuckDB: its per-vector call into Python, and nothing else.
+    con.create_function(
+        "udf_floor",
+        lambda balance, rate: pc.cast(rate, pa.float32()),
+        ["BIGINT", "DOUBLE"],
+        "FLOAT",
+        type="arrow",
+        null_handling="special",
+    )
+    floor = "udf_floor(balance, rate)"
 
     def to_parquet(expression: str, name: str) -> Callable[[], object]:
         target = out / f"duckdb-{name}.parquet"
@@ -156,6 +175,7 @@ def duckdb_variants(parquet: Path, out: Path, adj: wasmudf.Function) -> dict[str
         "DuckDB MAP -> sum": {
             "DuckDB native": lambda: con.execute(f"SELECT sum({native}) FROM {source}").fetchall(),
             "wasmudf.duckdb": lambda: con.execute(f"SELECT sum({wasm}) FROM {source}").fetchall(),
+            "Arrow UDF floor (a cast, no function)": lambda: con.execute(f"SELECT sum({floor}) FROM {source}").fetchall(),
         },
         "DuckDB MAP -> Parquet": {
             "DuckDB native": to_parquet(native, "native"),
@@ -190,7 +210,19 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--dir", type=Path, default=Path.home() / ".cache" / "wasmudf" / "bench-python")
     parser.add_argument("--no-spark", action="store_true", help="skip the Spark comparisons")
+    parser.add_argument(
+        "--spark-batch-rows",
+        type=int,
+        default=10_000,
+        help="spark.sql.execution.arrow.maxRecordsPerBatch (Spark's default: 10,000)",
+    )
     parser.add_argument("--no-paper-way", action="store_true", help="skip the per-row Wasm UDF (slow)")
+    parser.add_argument(
+        "--paper-runs",
+        type=int,
+        default=1,
+        help="rounds that include the per-row Wasm UDF, without a warm-up (each takes minutes at 10M rows)",
+    )
     args = parser.parse_args()
 
     parquet = args.dir / f"accounts-{args.rows}.parquet"
@@ -204,27 +236,36 @@ def main() -> None:
     adj = wasmudf.Function.from_c(ADJ_SOURCE)
     groups = {**duckdb_variants(parquet, out, adj), **polars_variants(parquet, out, adj)}
     if not args.no_spark:
-        groups = {**spark_variants(parquet, out, adj, not args.no_paper_way), **groups}
+        groups = {**spark_variants(parquet, out, adj, not args.no_paper_way, args.spark_batch_rows), **groups}
 
     for variants in groups.values():
-        for run in variants.values():
-            run()  # warm-up
+        for name, run in variants.items():
+            if not name.startswith(PAPER_WAY):
+                run()  # warm-up
     times: dict[tuple[str, str], list[float]] = {}
     for round_number in range(args.runs):
-        print(f"round {round_number + 1} of {args.runs}", file=sys.stderr)
         for group, variants in groups.items():
             for name, run in variants.items():
-                times.setdefault((group, name), []).append(timed(run))
+                if name.startswith(PAPER_WAY) and round_number >= args.paper_runs:
+                    continue
+                seconds = timed(run)
+                times.setdefault((group, name), []).append(seconds)
+                print(f"round {round_number + 1} of {args.runs}: {group}: {name}: {seconds:.3f} s", file=sys.stderr)
 
-    print(f"\n{args.rows:,} rows, median of {args.runs} interleaved runs, 2 threads per engine\n")
+    print(
+        f"\n{args.rows:,} rows, median of {args.runs} interleaved runs, 2 threads per engine, "
+        f"Spark Arrow batches of {args.spark_batch_rows:,} rows\n"
+    )
     print("| query | variant | median s | / native |")
     print("|---|---|---|---|")
     for group, variants in groups.items():
         baseline = None
         for name in variants:
-            median = statistics.median(times[(group, name)])
+            runs = times[(group, name)]
+            median = statistics.median(runs)
             baseline = baseline or median
-            print(f"| {group} | {name} | {median:.3f} | {median / baseline:.2f}x |")
+            note = "" if len(runs) == args.runs else f" ({len(runs)} run)"
+            print(f"| {group} | {name}{note} | {median:.3f} | {median / baseline:.2f}x |")
 
 
 if __name__ == "__main__":

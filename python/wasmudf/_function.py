@@ -79,7 +79,7 @@ class Function:
     and ``multiprocessing`` workers; each process compiles a module once and reuses it.
     """
 
-    __slots__ = ("_udf", "_wasm", "_limits", "__weakref__")
+    __slots__ = ("_udf", "_wasm", "_limits", "_params", "__weakref__")
 
     def __init__(self, *_args: Any, **_kwargs: Any) -> None:
         raise TypeError("create a Function with Function.from_c, Function.from_wat or Function.from_wasm")
@@ -93,6 +93,8 @@ class Function:
         self._udf = _wasmudf.Udf(bytes(wasm), signature, limits.time_limit_ms, limits.memory_limit_mb)
         self._wasm = bytes(wasm)
         self._limits = limits
+        # (name, SQL type, Arrow type) per parameter, read once: every call needs them.
+        self._params = list(zip(self._udf.param_names, self._udf.param_types, self._udf.param_arrow_types))
         return self
 
     @classmethod
@@ -221,20 +223,17 @@ class Function:
     def __call__(self, *args: Any) -> pa.Array:
         """Applies the function to each row of ``args`` (one array per parameter, all of one
         length) and returns the results as a ``pyarrow.Array`` of :attr:`return_arrow_type`."""
-        names = self.param_names
-        if len(args) != len(names):
-            raise TypeError(f"{self.name}() takes {len(names)} argument(s) ({self.signature}), {len(args)} given")
-        if not names:
+        params = self._params
+        if len(args) != len(params):
+            raise TypeError(f"{self.name}() takes {len(params)} argument(s) ({self.signature}), {len(args)} given")
+        if not params:
             raise TypeError(f"{self.name}() has no parameters, so there are no rows to call it on")
-        arrays = [
-            _argument(value, name, sql_type, arrow_type, self.name)
-            for value, name, sql_type, arrow_type in zip(args, names, self.param_types, self._udf.param_arrow_types)
-        ]
+        arrays = [_argument(value, *param, self.name) for value, param in zip(args, params)]
         rows = len(arrays[0])
-        for name, array in zip(names, arrays):
+        for (name, _, _), array in zip(params, arrays):
             if len(array) != rows:
                 raise ValueError(
-                    f"{self.name}(): argument `{name}` has {len(array)} rows; `{names[0]}` has {rows}"
+                    f"{self.name}(): argument `{name}` has {len(array)} rows; `{params[0][0]}` has {rows}"
                 )
         return self._udf.call(arrays, rows)
 
@@ -268,6 +267,16 @@ def _restore(wasm: bytes, signature: str, time_limit_ms: int, memory_limit_mb: i
             function = Function._load(wasm, signature, Limits(time_limit_ms, memory_limit_mb))
             _RESTORED[key] = function
         return function
+
+
+_FLOAT_MAX = 3.4028234663852886e38
+
+
+def _beyond_float(array: pa.Array) -> bool:
+    """Whether some value of a double array is beyond float's range (one pass, the usual no)."""
+    extremes = pc.min_max(array)
+    low, high = extremes["min"].as_py(), extremes["max"].as_py()
+    return low is not None and (low < -_FLOAT_MAX or high > _FLOAT_MAX)
 
 
 def _to_array(value: Any) -> pa.Array:
@@ -338,7 +347,7 @@ def _argument(value: Any, name: str, sql_type: str, target: pa.DataType, functio
         converted = pc.cast(array, target, safe=True)
     except pa.ArrowInvalid as error:
         raise ValueError(f"{function}(): argument `{name}` does not fit the parameter's type {sql_type}: {error}") from None
-    if pa.types.is_float32(target) and pa.types.is_float64(actual):
+    if pa.types.is_float32(target) and pa.types.is_float64(actual) and _beyond_float(array):
         # A safe cast still turns a double beyond float's range into infinity.
         overflowed = pc.and_(pc.is_finite(array), pc.invert(pc.is_finite(converted)))
         if pc.any(overflowed).as_py():
