@@ -10,8 +10,8 @@ use axum::extract::{Path as UrlPath, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use serde::{Deserialize, Serialize};
-use wasmudf_abi::{SqlType, UdfParam, UdfSignature};
-use wasmudf_compiler::{Language, infer_c_function};
+use wasmudf_abi::{SqlType, UdfSignature};
+use wasmudf_compiler::{Language, infer_c_signature};
 use wasmudf_datafusion::{DefinedUdf, UdfBuilder, WasmUdfError};
 
 use crate::auth::Caller;
@@ -101,22 +101,16 @@ fn signature_of(body: &FunctionBody, language: Language) -> Result<UdfSignature,
             return Err(bad("a WAT function needs an explicit `signature`".into()));
         }
         None => {
-            let shape = infer_c_function(&body.source, &body.name)
+            let declared = infer_c_signature(&body.source, Some(&body.name))
                 .map_err(|reason| bad(format!("{reason}; give an explicit `signature`")))?;
-            let returns = match &body.returns {
-                Some(text) => text.parse::<SqlType>().map_err(bad)?,
-                None => shape.returns,
-            };
-            let params = shape
-                .params
-                .into_iter()
-                .enumerate()
-                .map(|(index, (name, sql_type))| UdfParam {
-                    name: name.unwrap_or_else(|| UdfParam::default_name(index)),
-                    sql_type,
-                })
-                .collect();
-            UdfSignature::new(body.name.clone(), params, returns).map_err(|error| bad(error.to_string()))?
+            match &body.returns {
+                Some(text) => {
+                    let returns = text.parse::<SqlType>().map_err(bad)?;
+                    UdfSignature::new(body.name.clone(), declared.params().to_vec(), returns)
+                        .map_err(|error| bad(error.to_string()))?
+                }
+                None => declared,
+            }
         }
     };
     if signature.name() != body.name {

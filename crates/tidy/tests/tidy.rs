@@ -116,8 +116,8 @@ fn workspace_root() -> PathBuf {
         .expect("the workspace root exists")
 }
 
-/// `cargo metadata` of the workspace's own packages: name -> [(dependency, kind)].
-fn dependencies() -> BTreeMap<String, Vec<(String, String)>> {
+/// `cargo metadata` of the workspace's own packages.
+fn cargo_metadata() -> serde_json::Value {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let output = Command::new(cargo)
         .args(["metadata", "--format-version", "1", "--no-deps", "--offline"])
@@ -125,7 +125,12 @@ fn dependencies() -> BTreeMap<String, Vec<(String, String)>> {
         .output()
         .expect("cargo metadata runs");
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    let metadata: serde_json::Value = serde_json::from_slice(&output.stdout).expect("cargo metadata is JSON");
+    serde_json::from_slice(&output.stdout).expect("cargo metadata is JSON")
+}
+
+/// The workspace's own packages: name -> [(dependency, kind)].
+fn dependencies() -> BTreeMap<String, Vec<(String, String)>> {
+    let metadata = cargo_metadata();
     let mut packages = BTreeMap::new();
     for package in metadata["packages"].as_array().expect("packages") {
         let name = package["name"].as_str().expect("a name").to_string();
@@ -416,13 +421,7 @@ fn cargo_commands_build_one_feature_set() {
 
 #[test]
 fn every_crate_but_the_python_extension_is_a_default_member() {
-    let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-        .args(["metadata", "--format-version", "1", "--no-deps", "--offline"])
-        .current_dir(workspace_root())
-        .output()
-        .expect("cargo metadata runs");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    let metadata: serde_json::Value = serde_json::from_slice(&output.stdout).expect("cargo metadata is JSON");
+    let metadata = cargo_metadata();
     let ids = |key: &str| -> BTreeSet<String> {
         metadata[key]
             .as_array()
