@@ -405,7 +405,15 @@ class Walls:
         self.case("mallory SELECTs bob's dataset by name", mallory_by_name)
 
         def mallory_other_routes():
+            # Bob's saved function keeps his secret in its source (a comment).
+            function = {"name": "bob_secret", "source": f"int bob_secret(int x) {{ /* {self.secret} */ return x; }}"}
+            status, saved, _ = self.call("bob", "POST", "/functions", function)
+            assert status == 201, f"bob's function: {status} {saved}"
             attempts = [
+                ("GET", "/functions/bob_secret", None),
+                ("GET", "/functions/bob_secret/versions", None),
+                ("GET", "/functions/bob_secret/module", None),
+                ("DELETE", "/functions/bob_secret", None),
                 ("GET", f"/datasets/{self.bob_dataset}/rows", None),
                 ("GET", f"/datasets/{self.bob_dataset}/schema", None),
                 ("DELETE", f"/datasets/{self.bob_dataset}", None),
@@ -424,9 +432,11 @@ class Walls:
             assert self.bob_dataset not in names, f"mallory lists bob's dataset: {names}"
             status, page, _ = self.call("bob", "GET", f"/datasets/{self.bob_dataset}/rows")
             assert status == 200 and page["total_rows"] == 2, f"bob's dataset after mallory's DELETE: {status} {page}"
-            return f"{len(attempts)} requests for bob's dataset and execution -> 404; bob's data intact"
+            status, mine, _ = self.call("bob", "GET", "/functions/bob_secret")
+            assert status == 200 and self.secret in mine["source"], f"bob's function after mallory's DELETE: {status} {mine}"
+            return f"{len(attempts)} requests for bob's dataset, execution and function (its module too) -> 404; bob's data intact"
 
-        self.case("mallory asks for bob's dataset and execution", mallory_other_routes)
+        self.case("mallory asks for bob's dataset, execution and function", mallory_other_routes)
 
     def sizes(self):
         def sql_too_large():

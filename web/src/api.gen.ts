@@ -62,6 +62,16 @@ export interface paths {
     /** Delete a function and all its versions. */
     delete: operations["delete"];
   };
+  "/functions/{name}/module": {
+    /**
+     * The compiled module of a function's latest version, for hosts that run it themselves (the
+     * JVM catalog's executors): `application/wasm` (the signature embedded, as `wasmudf compile -o`
+     * writes it), its hex SHA-256 in `X-Wasmudf-Digest` and the `ETag`, its signature in
+     * `X-Wasmudf-Signature`. The stored source is compiled again (normally a hit in the compiler's
+     * cache), so it counts as a compile against the tenant's rate.
+     */
+    get: operations["module"];
+  };
   "/functions/{name}/versions": {
     /** Every version of one function, newest first, with sources. */
     get: operations["versions"];
@@ -626,6 +636,45 @@ export interface operations {
         };
       };
       404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /**
+   * The compiled module of a function's latest version, for hosts that run it themselves (the
+   * JVM catalog's executors): `application/wasm` (the signature embedded, as `wasmudf compile -o`
+   * writes it), its hex SHA-256 in `X-Wasmudf-Digest` and the `ETag`, its signature in
+   * `X-Wasmudf-Signature`. The stored source is compiled again (normally a hit in the compiler's
+   * cache), so it counts as a compile against the tenant's rate.
+   */
+  module: {
+    parameters: {
+      path: {
+        /** @description Function name */
+        name: string;
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description Hex SHA-256 of the module */
+          "X-Wasmudf-Digest"?: string;
+          /** @description `name(param TYPE, ...) RETURNS TYPE` */
+          "X-Wasmudf-Signature"?: string;
+        };
+        content: {
+          "application/wasm": number[];
+        };
+      };
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description Too many compiles this minute */
+      429: {
         content: {
           "application/json": components["schemas"]["ErrorBody"];
         };

@@ -7,7 +7,7 @@
 
 use axum::Json;
 use axum::extract::{Path as UrlPath, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderName, StatusCode, header};
 use axum::response::IntoResponse;
 use serde::{Deserialize, Serialize};
 use wasmudf_abi::{SqlType, UdfSignature};
@@ -232,6 +232,52 @@ pub async fn versions(
             .map(|record| FunctionInfo::from_record(record, true))
             .collect(),
     }))
+}
+
+/// The compiled module of a function's latest version, for hosts that run it themselves (the
+/// JVM catalog's executors): `application/wasm` (the signature embedded, as `wasmudf compile -o`
+/// writes it), its hex SHA-256 in `X-Wasmudf-Digest` and the `ETag`, its signature in
+/// `X-Wasmudf-Signature`. The stored source is compiled again (normally a hit in the compiler's
+/// cache), so it counts as a compile against the tenant's rate.
+#[utoipa::path(get, path = "/functions/{name}/module", tag = "functions",
+    params(("name" = String, Path, description = "Function name")),
+    responses(
+        (status = 200, content_type = "application/wasm", body = Vec<u8>,
+            headers(
+                ("X-Wasmudf-Digest" = String, description = "Hex SHA-256 of the module"),
+                ("X-Wasmudf-Signature" = String, description = "`name(param TYPE, ...) RETURNS TYPE`"),
+            )),
+        (status = 404, body = crate::error::ErrorBody),
+        (status = 429, body = crate::error::ErrorBody, description = "Too many compiles this minute"),
+    ))]
+pub async fn module(
+    State(state): State<AppState>,
+    Caller(tenant): Caller,
+    UrlPath(name): UrlPath<String>,
+) -> Result<impl IntoResponse, ApiError> {
+    let record = state
+        .store
+        .function(tenant.id, &name, None)?
+        .ok_or_else(|| ApiError::not_found("function", &name))?;
+    let language = parse_language(Some(&record.language))?;
+    let signature = record
+        .signature
+        .parse::<UdfSignature>()
+        .map_err(|error| ApiError::new(ErrorCode::BadSignature, error.to_string()))?;
+    state.charge_compiles(tenant.id, 1)?;
+    let defined = define(&state.builder, signature.clone(), language, record.source)
+        .await
+        .map_err(|error| definition_error(&error))?;
+    let digest = defined.compiled.digest;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/wasm".to_string()),
+            (header::ETAG, format!("\"{digest}\"")),
+            (HeaderName::from_static("x-wasmudf-digest"), digest),
+            (HeaderName::from_static("x-wasmudf-signature"), signature.to_string()),
+        ],
+        defined.compiled.wasm,
+    ))
 }
 
 /// Delete a function and all its versions.

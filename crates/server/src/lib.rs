@@ -13,6 +13,7 @@
 //! DELETE /api/v1/executions/{id}                cancel
 //! POST   /api/v1/functions                      save a function (compiled first) as a new version
 //! GET    /api/v1/functions[/{name}[/versions]]  list, latest with source, every version
+//! GET    /api/v1/functions/{name}/module        the latest version's compiled module (application/wasm)
 //! DELETE /api/v1/functions/{name}
 //! GET    /api/v1/openapi.json                   this API's OpenAPI document (no token needed)
 //! GET    /*                                     the web page (embedded, see `web.rs`)
@@ -78,6 +79,7 @@ pub fn app(state: AppState) -> Router {
         .route("/functions", get(functions::list).post(functions::save))
         .route("/functions/{name}", get(functions::get).delete(functions::delete))
         .route("/functions/{name}/versions", get(functions::versions))
+        .route("/functions/{name}/module", get(functions::module))
         .route(
             "/openapi.json",
             get(|| async {

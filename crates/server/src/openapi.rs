@@ -18,7 +18,7 @@ use crate::{datasets, error, executions, functions, rows};
         datasets::list, datasets::upload, datasets::schema, datasets::rows, datasets::delete,
         executions::create, executions::status, executions::cancel, executions::results,
         executions::results_csv, executions::results_parquet,
-        functions::save, functions::list, functions::get, functions::versions, functions::delete,
+        functions::save, functions::list, functions::get, functions::versions, functions::module, functions::delete,
     ),
     components(schemas(error::ErrorBody, rows::ColumnInfo)),
     modifiers(&BearerAuth),

@@ -130,6 +130,53 @@ async fn functions_are_private_to_their_tenant() {
 }
 
 #[tokio::test]
+async fn a_saved_functions_module_is_served_with_its_digest_to_its_tenant_only() {
+    use axum::body::Body;
+    use axum::http::Request;
+    use http_body_util::BodyExt;
+    use sha2::Digest;
+    use tower::ServiceExt;
+
+    let fixture = Fixture::new();
+    let (status, saved) = fixture.post_json(&fixture.alice, "/api/v1/functions", ADJ).await;
+    assert_eq!(status, StatusCode::CREATED, "{saved}");
+    let request = Request::get("/api/v1/functions/calculate_adj_bal/module")
+        .header("authorization", format!("Bearer {}", fixture.alice))
+        .body(Body::empty())
+        .unwrap();
+    let response = fixture.app().oneshot(request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let headers = response.headers().clone();
+    let module = response.into_body().collect().await.unwrap().to_bytes().to_vec();
+    let digest = hex::encode(sha2::Sha256::digest(&module));
+    assert_eq!(headers["content-type"], "application/wasm");
+    assert_eq!(headers["x-wasmudf-digest"].to_str().unwrap(), digest);
+    assert_eq!(saved["digest"].as_str().unwrap(), digest);
+    assert_eq!(headers["etag"].to_str().unwrap(), format!("\"{digest}\""));
+    let signature = "calculate_adj_bal(balance INT, rate FLOAT) RETURNS FLOAT";
+    assert_eq!(headers["x-wasmudf-signature"].to_str().unwrap(), signature);
+    // The module carries its signature, as `wasmudf compile -o` writes it.
+    let report = wasmudf_abi::validate_module(&module, &wasmudf_abi::ModuleLimits::default(), None).unwrap();
+    assert_eq!(report.embedded_signature.as_deref(), Some(signature));
+
+    for (token, uri) in [
+        (&fixture.bob, "/api/v1/functions/calculate_adj_bal/module"),
+        (&fixture.alice, "/api/v1/functions/nothing_here/module"),
+    ] {
+        let (status, body) = fixture.get(token, uri).await;
+        assert_eq!(
+            (status, body["code"].as_str()),
+            (StatusCode::NOT_FOUND, Some("not_found")),
+            "{uri}"
+        );
+        assert_eq!(
+            body["message"].as_str().unwrap().contains("calculate_adj_bal"),
+            uri.contains("calculate_adj_bal")
+        );
+    }
+}
+
+#[tokio::test]
 async fn compiles_past_the_tenants_budget_get_429_with_retry_after() {
     let fixture = Fixture::with_limits(wasmudf_server::TenantLimits {
         max_compiles_per_minute: 2,
