@@ -39,6 +39,20 @@ fn parse_signature(text: &str) -> PyResult<UdfSignature> {
         .map_err(|error| PyValueError::new_err(error.to_string()))
 }
 
+/// Compiles (or assembles) `source` for `signature` with the process's compiler, the GIL
+/// released: clang and the validator take a while.
+fn compile(py: Python<'_>, language: Language, source: &str, signature: &UdfSignature) -> PyResult<Vec<u8>> {
+    py.detach(|| {
+        compiler().compile(&CompileRequest {
+            language,
+            source: source.as_bytes(),
+            signature,
+        })
+    })
+    .map(|compiled| compiled.wasm)
+    .map_err(|error| compile_error(py, &error))
+}
+
 /// Compiles a C function to a module and returns `(wasm, signature)`. The signature is
 /// `signature` when given, else read from the definition of `name` (else of the only function
 /// the source defines).
@@ -59,39 +73,15 @@ fn compile_c<'py>(
             ))
         })?,
     };
-    let compiled = py
-        .detach(|| {
-            compiler().compile(&CompileRequest {
-                language: Language::C,
-                source: source.as_bytes(),
-                signature: &signature,
-            })
-        })
-        .map_err(|error| compile_error(py, &error))?;
-    Ok((PyBytes::new(py, &compiled.wasm), signature.to_string()))
+    let wasm = compile(py, Language::C, source, &signature)?;
+    Ok((PyBytes::new(py, &wasm), signature.to_string()))
 }
 
 /// Assembles a WAT module written against the batch ABI and checks it against `signature`.
 #[pyfunction]
 fn compile_wat<'py>(py: Python<'py>, text: &str, signature: &str) -> PyResult<Bound<'py, PyBytes>> {
     let signature = parse_signature(signature)?;
-    let compiled = py
-        .detach(|| {
-            compiler().compile(&CompileRequest {
-                language: Language::Wat,
-                source: text.as_bytes(),
-                signature: &signature,
-            })
-        })
-        .map_err(|error| compile_error(py, &error))?;
-    Ok(PyBytes::new(py, &compiled.wasm))
-}
-
-/// The signature `signature` normalizes to (`adj(balance INT, ...) RETURNS FLOAT`), or a
-/// `ValueError` naming what is wrong with it.
-#[pyfunction]
-fn normalize_signature(signature: &str) -> PyResult<String> {
-    Ok(parse_signature(signature)?.to_string())
+    Ok(PyBytes::new(py, &compile(py, Language::Wat, text, &signature)?))
 }
 
 #[pymodule]
@@ -99,7 +89,6 @@ fn _wasmudf(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<Udf>()?;
     module.add_function(wrap_pyfunction!(compile_c, module)?)?;
     module.add_function(wrap_pyfunction!(compile_wat, module)?)?;
-    module.add_function(wrap_pyfunction!(normalize_signature, module)?)?;
     module.add_function(wrap_pyfunction!(udf::load_count, module)?)?;
     module.add_function(wrap_pyfunction!(udf::buffer_address, module)?)?;
     module.add(
