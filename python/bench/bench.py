@@ -92,8 +92,23 @@ def spark_variants(
     from pyspark.sql import functions as F
     from pyspark.sql.functions import arrow_udf, pandas_udf, udf
 
+    # wasmudf's JVM function catalog (spark/: scripts/build-spark), when its jar is built: the
+    # same module, called per row from Spark's generated code, with no Python worker.
+    jar = next((REPOSITORY / "spark" / "target").glob("wasmudf-spark-*.jar"), None)
+    builder = SparkSession.builder
+    if jar is not None:
+        library = out.parent / "spark-library"
+        library.mkdir(exist_ok=True)
+        (library / "adj.wasm").write_bytes(adj.wasm)
+        builder = (
+            builder.config("spark.jars", str(jar))
+            .config("spark.sql.catalog.wasm", "io.wasmudf.spark.WasmCatalog")
+            .config("spark.sql.catalog.wasm.library", str(library))
+        )
+    else:
+        print("no spark/target/wasmudf-spark-*.jar (scripts/build-spark): skipping wasm.adj", file=sys.stderr)
     spark = (
-        SparkSession.builder.master("local[2]")
+        builder.master("local[2]")
         .appName("wasmudf-bench")
         .config("spark.driver.host", "127.0.0.1")
         .config("spark.ui.enabled", "false")
@@ -127,6 +142,7 @@ def spark_variants(
 
     expressions = {
         "Spark native": F.expr("balance * rate + (balance div 1000)").cast("float"),
+        **({"wasm.adj (JVM catalog, JNI per row)": F.expr("wasm.adj(balance, rate)")} if jar else {}),
         "wasmudf.spark.udf": wasmudf.spark.udf(adj)("balance", "rate"),
         "pandas_udf (numpy)": adj_pandas("balance", "rate"),
         "arrow_udf floor (a cast, no function)": floor("balance", "rate"),
@@ -210,6 +226,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--dir", type=Path, default=Path.home() / ".cache" / "wasmudf" / "bench-python")
     parser.add_argument("--no-spark", action="store_true", help="skip the Spark comparisons")
+    parser.add_argument("--only-spark", action="store_true", help="skip DuckDB and Polars")
     parser.add_argument(
         "--spark-batch-rows",
         type=int,
@@ -234,7 +251,7 @@ def main() -> None:
     out.mkdir(parents=True)
 
     adj = wasmudf.Function.from_c(ADJ_SOURCE)
-    groups = {**duckdb_variants(parquet, out, adj), **polars_variants(parquet, out, adj)}
+    groups = {} if args.only_spark else {**duckdb_variants(parquet, out, adj), **polars_variants(parquet, out, adj)}
     if not args.no_spark:
         groups = {**spark_variants(parquet, out, adj, not args.no_paper_way, args.spark_batch_rows), **groups}
 

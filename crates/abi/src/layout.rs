@@ -91,15 +91,27 @@ impl BatchLayout {
 
     /// The descriptor's bytes for a scratch region starting at guest address `base`.
     pub fn descriptor(&self, base: u32) -> Vec<u8> {
-        let mut descriptor = Vec::with_capacity(DESCRIPTOR_HEADER_BYTES as usize + 4 * self.args.len());
-        descriptor.extend_from_slice(&self.rows.to_le_bytes());
-        let selection = self.selection.map_or(0, |offset| base + offset);
-        descriptor.extend_from_slice(&selection.to_le_bytes());
-        descriptor.extend_from_slice(&(base + self.output).to_le_bytes());
-        for slot in &self.args {
-            descriptor.extend_from_slice(&(base + slot.values).to_le_bytes());
-        }
+        let mut descriptor = vec![0; self.descriptor_bytes()];
+        self.write_descriptor(base, &mut descriptor);
         descriptor
+    }
+
+    /// Bytes of the descriptor: the header and one address per argument.
+    pub fn descriptor_bytes(&self) -> usize {
+        DESCRIPTOR_HEADER_BYTES as usize + 4 * self.args.len()
+    }
+
+    /// Writes the descriptor for a scratch region at guest address `base` into the start of
+    /// `scratch` (at least [`Self::descriptor_bytes`] long), without allocating: the per-row
+    /// path writes it on every call.
+    pub fn write_descriptor(&self, base: u32, scratch: &mut [u8]) {
+        let mut put = |at: usize, value: u32| scratch[at..at + 4].copy_from_slice(&value.to_le_bytes());
+        put(0, self.rows);
+        put(4, self.selection.map_or(0, |offset| base + offset));
+        put(8, base + self.output);
+        for (index, slot) in self.args.iter().enumerate() {
+            put(DESCRIPTOR_HEADER_BYTES as usize + 4 * index, base + slot.values);
+        }
     }
 }
 

@@ -53,11 +53,14 @@ pub(crate) fn sandbox_error(py: Python<'_>, error: &SandboxError) -> PyErr {
             "CompileError",
             (error.to_string(), Vec::<(Option<u32>, Option<u32>, &str, &str)>::new()),
         ),
-        SandboxError::ArgumentType { .. } => PyTypeError::new_err(error.to_string()),
+        SandboxError::ArgumentType { .. } | SandboxError::ArgumentCount { .. } => {
+            PyTypeError::new_err(error.to_string())
+        }
         _ => {
             let (row, rows, values) = match error.location() {
                 Some(RowLocation::Row { index, values }) => (Some(*index), None, values.clone()),
                 Some(RowLocation::Range { start, end }) => (None, Some((*start, *end)), Vec::new()),
+                Some(RowLocation::Values(values)) => (None, None, values.clone()),
                 None => (None, None, Vec::new()),
             };
             raise(

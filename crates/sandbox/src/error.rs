@@ -86,6 +86,8 @@ pub enum RowLocation {
     },
     /// Somewhere in these rows of the batch (the failure did not reproduce on a single row).
     Range { start: usize, end: usize },
+    /// A row given on its own (a per-row host such as Spark's catalog): its input values.
+    Values(Vec<(String, String)>),
 }
 
 impl fmt::Display for RowLocation {
@@ -100,6 +102,10 @@ impl fmt::Display for RowLocation {
                 Ok(())
             }
             RowLocation::Range { start, end } => write!(f, "in rows {start}..{end} of the batch"),
+            RowLocation::Values(values) => {
+                let listed: Vec<String> = values.iter().map(|(name, value)| format!("{name}={value}")).collect();
+                write!(f, "at the row ({})", listed.join(", "))
+            }
         }
     }
 }
@@ -166,6 +172,12 @@ pub enum SandboxError {
         data_type: String,
         declared: String,
     },
+    #[error("UDF `{function}` takes {expected} arguments, not {actual}")]
+    ArgumentCount {
+        function: String,
+        expected: usize,
+        actual: usize,
+    },
     #[error("UDF `{function}`: the batch does not fit in 32-bit guest memory")]
     BatchTooLarge { function: String },
 }
@@ -184,7 +196,10 @@ impl SandboxError {
                 OutputProblem::TooLarge { .. } => "memory_limit",
             },
             SandboxError::Instantiate { .. } => "trap",
-            SandboxError::Invalid(_) | SandboxError::Compile(_) | SandboxError::ArgumentType { .. } => "bad_request",
+            SandboxError::Invalid(_)
+            | SandboxError::Compile(_)
+            | SandboxError::ArgumentType { .. }
+            | SandboxError::ArgumentCount { .. } => "bad_request",
             SandboxError::BatchTooLarge { .. } => "limit",
         }
     }
@@ -196,6 +211,7 @@ impl SandboxError {
             | SandboxError::InvalidOutput { function, .. }
             | SandboxError::Instantiate { function, .. }
             | SandboxError::ArgumentType { function, .. }
+            | SandboxError::ArgumentCount { function, .. }
             | SandboxError::BatchTooLarge { function } => Some(function),
             SandboxError::Invalid(_) | SandboxError::Compile(_) => None,
         }

@@ -4,6 +4,8 @@
 //! LoadedModule::load(wasm, signature, limits)   validate (wasmudf-abi), compile (Cranelift, cached)
 //!   └─ UdfRunner::new(module)                    one per query/session: a pool of instances
 //!        └─ runner.call(&[arrays], rows)         one guest call per chunk of up to 16 Ki rows
+//!   └─ RowCaller::new(module)                    one per thread, for hosts that call per row
+//!        └─ caller.call(&[RowArg])                one guest call per row, scratch reserved once
 //! ```
 //!
 //! Containment: no imports (an empty linker: no WASI, no host functions), an epoch deadline on
@@ -19,10 +21,12 @@ mod error;
 mod instance;
 mod marshal;
 mod module;
+mod row;
 mod runner;
 
 pub use cancel::CancelFlag;
 pub use engine::{EPOCH_TICK, HARD_MEMORY_CAP_BYTES, WASM_STACK_BYTES};
 pub use error::{OutputProblem, RowLocation, SandboxError, TrapKind};
 pub use module::{LoadedModule, RuntimeLimits};
+pub use row::{ROWS_PER_ARENA, RowArg, RowCaller, RowValue};
 pub use runner::{MAX_ROWS_PER_CALL, UdfRunner};

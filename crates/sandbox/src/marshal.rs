@@ -260,7 +260,7 @@ fn decode_into<T, const N: usize>(values: &mut Vec<T>, bytes: &[u8], decode: fn(
 }
 
 /// The bytes of a guest string result, if it lies inside memory and is UTF-8.
-fn string_at(memory: &[u8], ptr: u32, len: i32) -> Result<&[u8], OutputProblem> {
+pub(crate) fn string_at(memory: &[u8], ptr: u32, len: i32) -> Result<&[u8], OutputProblem> {
     let out_of_bounds = || OutputProblem::OutOfBounds {
         ptr,
         len,
@@ -302,7 +302,7 @@ fn describe_value(array: &ArrayRef, row: usize) -> String {
     }
 }
 
-fn quote(text: &str) -> String {
+pub(crate) fn quote(text: &str) -> String {
     let mut shown: String = text.chars().take(40).collect();
     if shown.len() < text.len() {
         shown.push('…');

@@ -137,8 +137,7 @@ impl UdfRunner {
         {
             let memory = instance.memory_mut();
             let scratch = &mut memory[base as usize..(base + layout.total_bytes) as usize];
-            let descriptor = layout.descriptor(base);
-            scratch[..descriptor.len()].copy_from_slice(&descriptor);
+            layout.write_descriptor(base, scratch);
             if let (Some(offset), Some(nulls)) = (layout.selection, nulls) {
                 write_selection(scratch, offset, nulls, start, end);
             }

@@ -237,6 +237,7 @@ impl ExecutionError {
                 value.values = Some(values.iter().cloned().collect());
             }
             Some(RowLocation::Range { start, end }) => value.rows = Some([*start as u64, *end as u64]),
+            Some(RowLocation::Values(values)) => value.values = Some(values.iter().cloned().collect()),
             None => {}
         }
         value

@@ -29,6 +29,9 @@ const LAYERS: &[(&str, &[&str])] = &[
         "wasmudf-python",
         &["wasmudf-abi", "wasmudf-compiler", "wasmudf-sandbox"],
     ),
+    // The Spark catalog's native library: the sandbox per row; Spark is the engine, and
+    // executors never compile C.
+    ("wasmudf-spark", &["wasmudf-abi", "wasmudf-sandbox"]),
     (
         "wasmudf-cluster",
         &["wasmudf-files", "wasmudf-abi", "wasmudf-datafusion"],
@@ -103,6 +106,11 @@ const WRAPPERS: &[(&str, &[&str], &str)] = &[
         "arrow-pyarrow",
         &["wasmudf-python"],
         "only the Python extension exchanges arrays with pyarrow",
+    ),
+    (
+        "jni",
+        &["wasmudf-spark"],
+        "only the Spark catalog's native library is called from a JVM",
     ),
 ];
 

@@ -8,5 +8,6 @@ mod support;
 mod limits;
 mod nulls;
 mod outputs;
+mod rows;
 mod strings;
 mod traps;

@@ -1,0 +1,2 @@
+// signature: negate(b BOOLEAN) RETURNS BOOLEAN
+bool negate(bool b) { return !b; }
