@@ -1,7 +1,7 @@
 //! The process-wide wasmtime engine and its epoch ticker.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Mutex, Once, OnceLock};
 use std::time::Duration;
 
@@ -34,6 +34,9 @@ impl std::fmt::Debug for SandboxEngine {
     }
 }
 
+/// Ticks of the epoch ticker so far (see [`SandboxEngine::ticks`]).
+static TICKS: AtomicU64 = AtomicU64::new(0);
+
 impl SandboxEngine {
     /// The process-wide engine, created on first use, with its epoch ticker running in this
     /// process.
@@ -42,6 +45,12 @@ impl SandboxEngine {
         let engine = ENGINE.get_or_init(|| SandboxEngine::new().expect("the wasmtime configuration is valid"));
         engine.keep_ticking();
         engine
+    }
+
+    /// How many times this process's ticker has ticked: a clock of [`EPOCH_TICK`] resolution that
+    /// costs one atomic load to read.
+    pub(crate) fn ticks() -> u64 {
+        TICKS.load(Ordering::Acquire)
     }
 
     /// Starts the epoch ticker unless this process already runs one. A `fork()`ed child (a
@@ -75,6 +84,7 @@ impl SandboxEngine {
             .spawn(move || {
                 loop {
                     self.engine.increment_epoch();
+                    TICKS.fetch_add(1, Ordering::Release);
                     std::thread::sleep(EPOCH_TICK);
                 }
             })

@@ -32,6 +32,8 @@ struct CancelHit;
 pub(crate) struct GuestState {
     limiter: GuestLimiter,
     deadline: Instant,
+    /// The ticker's count when `deadline` was computed: calls within the same tick reuse it.
+    deadline_tick: Option<u64>,
     /// No call's deadline lies past this (a replay's budget), when set.
     deadline_cap: Option<Instant>,
     cancel: Option<CancelFlag>,
@@ -79,6 +81,7 @@ impl GuestInstance {
                 memory_cap: module.limits.memory_bytes,
             },
             deadline: Instant::now() + module.limits.batch_timeout,
+            deadline_tick: None,
             deadline_cap: None,
             cancel,
         };
@@ -174,7 +177,9 @@ impl GuestInstance {
 
     /// From now on every call of this instance ends by `cap`, whatever its own deadline.
     pub(crate) fn cap_deadline(&mut self, cap: Instant) {
-        self.store.data_mut().deadline_cap = Some(cap);
+        let state = self.store.data_mut();
+        state.deadline_cap = Some(cap);
+        state.deadline_tick = None;
     }
 
     pub(crate) fn memory_mut(&mut self) -> &mut [u8] {
@@ -187,12 +192,20 @@ impl GuestInstance {
 }
 
 /// Starts the clock for one call; the epoch callback enforces it.
+///
+/// Reading the clock costs about as much as a one-row call (Spark's catalog calls once per row),
+/// so calls within one tick of the epoch ticker share the deadline computed at the first of
+/// them: a call may get up to one tick (10 ms) less than its limit, never more.
 fn arm_deadline(store: &mut Store<GuestState>, module: &LoadedModule) {
     // The clock runs only while this process has a ticker (a forked child starts its own here).
     SandboxEngine::shared();
+    let tick = SandboxEngine::ticks();
     let state = store.data_mut();
-    let deadline = Instant::now() + module.limits.batch_timeout;
-    state.deadline = state.deadline_cap.map_or(deadline, |cap| cap.min(deadline));
+    if state.deadline_tick != Some(tick) {
+        let deadline = Instant::now() + module.limits.batch_timeout;
+        state.deadline = state.deadline_cap.map_or(deadline, |cap| cap.min(deadline));
+        state.deadline_tick = Some(tick);
+    }
     store.set_epoch_deadline(1);
 }
 

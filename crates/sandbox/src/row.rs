@@ -122,8 +122,11 @@ impl RowCaller {
         match self.call_checked(args) {
             Ok(value) => Ok(value),
             Err(error) => {
+                // A fresh instance, and string regions sized for ordinary rows again: one huge
+                // value must not leave every later row of this thread failing.
                 self.instance = None;
                 self.scratch = None;
+                self.string_capacity = INITIAL_STRING_BYTES;
                 Err(self.with_values(error, args))
             }
         }
@@ -172,7 +175,8 @@ impl RowCaller {
             // `reserve` checked that [base, base + total_bytes) lies inside memory, and memory
             // never shrinks: every write below is in bounds.
             let memory = instance.memory_mut();
-            let region = &mut memory[base as usize..(base + layout.total_bytes) as usize];
+            // (In usize: a region may end exactly at 4 GiB.)
+            let region = &mut memory[base as usize..base as usize + layout.total_bytes as usize];
             // Written every call: the guest may have scribbled on it.
             layout.write_descriptor(base, region);
             for (arg, slot) in args.iter().zip(&layout.args) {

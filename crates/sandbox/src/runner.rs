@@ -136,7 +136,8 @@ impl UdfRunner {
         let base = instance.reserve(layout.total_bytes)?;
         {
             let memory = instance.memory_mut();
-            let scratch = &mut memory[base as usize..(base + layout.total_bytes) as usize];
+            // (In usize: a region may end exactly at 4 GiB.)
+            let scratch = &mut memory[base as usize..base as usize + layout.total_bytes as usize];
             layout.write_descriptor(base, scratch);
             if let (Some(offset), Some(nulls)) = (layout.selection, nulls) {
                 write_selection(scratch, offset, nulls, start, end);

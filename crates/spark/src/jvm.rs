@@ -155,12 +155,15 @@ impl Jvm {
         Some(owned)
     }
 
+    /// A Java string of any text (from UTF-16: JNI's "UTF" functions speak modified UTF-8,
+    /// which differs for NUL and characters outside the BMP, and messages quote user strings).
     pub(crate) fn new_string(&self, text: &str) -> jstring {
-        let Ok(text) = CString::new(text) else {
-            self.throw("java/lang/IllegalStateException", "a string with a NUL byte");
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let Ok(len) = jsize::try_from(units.len()) else {
+            self.throw("java/lang/OutOfMemoryError", "a message past 2 GiB");
             return std::ptr::null_mut();
         };
-        jni_call!(self.env, NewStringUTF, text.as_ptr())
+        jni_call!(self.env, NewString, units.as_ptr(), len)
     }
 
     /// A `String[]`.
@@ -240,8 +243,15 @@ impl Jvm {
             c"<init>".as_ptr(),
             c"(Ljava/lang/String;Ljava/lang/String;)V".as_ptr()
         );
-        let (kind, message) = (self.new_string(kind), self.new_string(message));
-        if constructor.is_null() || kind.is_null() || message.is_null() {
+        if constructor.is_null() {
+            return;
+        }
+        let kind = self.new_string(kind);
+        if kind.is_null() {
+            return;
+        }
+        let message = self.new_string(message);
+        if message.is_null() {
             return;
         }
         let args = [jvalue { l: kind }, jvalue { l: message }];

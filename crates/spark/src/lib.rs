@@ -26,6 +26,9 @@ use wasmudf_sandbox::{LoadedModule, RowArg, RowCaller, RowValue, RuntimeLimits, 
 
 use crate::jvm::{Jvm, StringRef};
 
+/// Modules one thread keeps an instance of (it drops the oldest past this).
+const CALLERS_PER_THREAD: usize = 8;
+
 /// Functions a call may take through the fixed-arity entry points (more go through arrays).
 const FIXED_ARITY: usize = 3;
 
@@ -48,12 +51,29 @@ fn call_row(handle: jlong, args: &[RowArg<'_>]) -> Result<RowValue, SandboxError
         let index = match callers.iter().position(|(known, _)| *known == key) {
             Some(index) => index,
             None => {
+                // Each caller holds a pooled instance and its memory: a thread keeps only its
+                // most recent few (the pool is shared by every thread of the JVM).
+                if callers.len() >= CALLERS_PER_THREAD {
+                    callers.remove(0);
+                }
                 callers.push((key, RowCaller::new(module_of(handle).clone())));
                 callers.len() - 1
             }
         };
         callers[index].1.call(args)
     })
+}
+
+/// Runs an entry point's body. A panic (a bug here: nothing a guest does panics) becomes a Java
+/// exception, never an unwind into the JVM, which would abort the executor.
+fn guarded<T>(env: *mut JNIEnv, failed: T, body: impl FnOnce() -> T) -> T {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(body)) {
+        Ok(value) => value,
+        Err(_) => {
+            Jvm::new(env).throw_udf_error("internal", "wasmudf's native library failed (a bug: please report it)");
+            failed
+        }
+    }
 }
 
 /// The value of a numeric result as the word the Java side decodes by the return type.
@@ -136,48 +156,52 @@ pub extern "system" fn Java_io_wasmudf_spark_WasmNative_describe(
     _class: jclass,
     wasm: jbyteArray,
 ) -> jobjectArray {
-    let jvm = Jvm::new(env);
-    let Some(wasm) = jvm.byte_array(wasm) else {
-        return std::ptr::null_mut();
-    };
-    let report = match wasmudf_abi::validate_module(&wasm, &ModuleLimits::default(), None) {
-        Ok(report) => report,
-        Err(error) => {
-            jvm.throw_udf_error("bad_request", &SandboxError::from(error).to_string());
+    guarded(env, std::ptr::null_mut(), || {
+        let jvm = Jvm::new(env);
+        let Some(wasm) = jvm.byte_array(wasm) else {
             return std::ptr::null_mut();
-        }
-    };
-    let Some(text) = report.embedded_signature else {
-        return std::ptr::null_mut();
-    };
-    let signature: UdfSignature = match text.parse() {
-        Ok(signature) => signature,
-        Err(error) => {
-            jvm.throw_udf_error(
-                "bad_request",
-                &format!("the module's signature `{text}` is invalid: {error}"),
-            );
+        };
+        let report = match wasmudf_abi::validate_module(&wasm, &ModuleLimits::default(), None) {
+            Ok(report) => report,
+            Err(error) => {
+                jvm.throw_udf_error("bad_request", &SandboxError::from(error).to_string());
+                return std::ptr::null_mut();
+            }
+        };
+        let Some(text) = report.embedded_signature else {
             return std::ptr::null_mut();
-        }
-    };
-    let mut items = vec![
-        signature.to_string(),
-        signature.name().to_string(),
-        signature.returns().sql_name().to_string(),
-    ];
-    items.extend(signature.params().iter().map(|param| param.name.clone()));
-    items.extend(signature.param_types().map(|sql_type| sql_type.sql_name().to_string()));
-    jvm.new_string_array(&items)
+        };
+        let signature: UdfSignature = match text.parse() {
+            Ok(signature) => signature,
+            Err(error) => {
+                jvm.throw_udf_error(
+                    "bad_request",
+                    &format!("the module's signature `{text}` is invalid: {error}"),
+                );
+                return std::ptr::null_mut();
+            }
+        };
+        let mut items = vec![
+            signature.to_string(),
+            signature.name().to_string(),
+            signature.returns().sql_name().to_string(),
+        ];
+        items.extend(signature.params().iter().map(|param| param.name.clone()));
+        items.extend(signature.param_types().map(|sql_type| sql_type.sql_name().to_string()));
+        jvm.new_string_array(&items)
+    })
 }
 
 /// `static native long[] defaultLimits()`: {time limit in ms, memory limit in MiB}.
 #[unsafe(no_mangle)]
 pub extern "system" fn Java_io_wasmudf_spark_WasmNative_defaultLimits(env: *mut JNIEnv, _class: jclass) -> jlongArray {
-    let limits = RuntimeLimits::DEFAULT;
-    Jvm::new(env).new_long_array(&[
-        limits.batch_timeout.as_millis() as jlong,
-        (limits.memory_bytes >> 20) as jlong,
-    ])
+    guarded(env, std::ptr::null_mut(), || {
+        let limits = RuntimeLimits::DEFAULT;
+        Jvm::new(env).new_long_array(&[
+            limits.batch_timeout.as_millis() as jlong,
+            (limits.memory_bytes >> 20) as jlong,
+        ])
+    })
 }
 
 /// `static native long load(byte[] wasm, String signature, String digest, long timeLimitMs,
@@ -193,40 +217,43 @@ pub extern "system" fn Java_io_wasmudf_spark_WasmNative_load(
     time_limit_ms: jlong,
     memory_limit_mb: jlong,
 ) -> jlong {
-    let jvm = Jvm::new(env);
-    let (Some(wasm), Some(signature), Some(digest)) = (jvm.byte_array(wasm), jvm.string(signature), jvm.string(digest))
-    else {
-        return 0;
-    };
-    let signature: UdfSignature = match signature.parse() {
-        Ok(signature) => signature,
-        Err(error) => {
-            jvm.throw_udf_error("bad_request", &format!("invalid signature `{signature}`: {error}"));
+    guarded(env, 0, || {
+        let jvm = Jvm::new(env);
+        let (Some(wasm), Some(signature), Some(digest)) =
+            (jvm.byte_array(wasm), jvm.string(signature), jvm.string(digest))
+        else {
             return 0;
+        };
+        let signature: UdfSignature = match signature.parse() {
+            Ok(signature) => signature,
+            Err(error) => {
+                jvm.throw_udf_error("bad_request", &format!("invalid signature `{signature}`: {error}"));
+                return 0;
+            }
+        };
+        let limits = RuntimeLimits {
+            batch_timeout: Duration::from_millis(time_limit_ms.max(1) as u64),
+            memory_bytes: (memory_limit_mb.max(1) as u64) << 20,
+        };
+        match LoadedModule::load(&wasm, &signature, limits) {
+            Ok(module) if module.digest() == digest => Box::into_raw(Box::new(module)) as usize as jlong,
+            Ok(module) => {
+                jvm.throw_udf_error(
+                    "bad_request",
+                    &format!(
+                        "the module of `{}` is not the one the catalog listed (sha256 {}, expected {digest})",
+                        signature.name(),
+                        module.digest()
+                    ),
+                );
+                0
+            }
+            Err(error) => {
+                jvm.throw_udf_error(error.kind_name(), &error.to_string());
+                0
+            }
         }
-    };
-    let limits = RuntimeLimits {
-        batch_timeout: Duration::from_millis(time_limit_ms.max(1) as u64),
-        memory_bytes: (memory_limit_mb.max(1) as u64) << 20,
-    };
-    match LoadedModule::load(&wasm, &signature, limits) {
-        Ok(module) if module.digest() == digest => Box::into_raw(Box::new(module)) as usize as jlong,
-        Ok(module) => {
-            jvm.throw_udf_error(
-                "bad_request",
-                &format!(
-                    "the module of `{}` is not the one the catalog listed (sha256 {}, expected {digest})",
-                    signature.name(),
-                    module.digest()
-                ),
-            );
-            0
-        }
-        Err(error) => {
-            jvm.throw_udf_error(error.kind_name(), &error.to_string());
-            0
-        }
-    }
+    })
 }
 
 /// `static native long call(long module, long a0, long a1, long a2)`: a row of numbers.
@@ -239,25 +266,27 @@ pub extern "system" fn Java_io_wasmudf_spark_WasmNative_call(
     a1: jlong,
     a2: jlong,
 ) -> jlong {
-    let module = module_of(handle);
-    let words = [a0, a1, a2];
-    let mut args = [RowArg::Int(0); FIXED_ARITY];
-    let mut arity = 0;
-    for (slot, (sql_type, word)) in args.iter_mut().zip(module.signature().param_types().zip(words)) {
-        if sql_type == SqlType::String {
-            Jvm::new(env).throw_udf_error("bad_request", "a STRING argument passed as a number");
-            return 0;
+    guarded(env, 0, || {
+        let module = module_of(handle);
+        let words = [a0, a1, a2];
+        let mut args = [RowArg::Int(0); FIXED_ARITY];
+        let mut arity = 0;
+        for (slot, (sql_type, word)) in args.iter_mut().zip(module.signature().param_types().zip(words)) {
+            if sql_type == SqlType::String {
+                Jvm::new(env).throw_udf_error("bad_request", "a STRING argument passed as a number");
+                return 0;
+            }
+            *slot = decode(sql_type, word, None);
+            arity += 1;
         }
-        *slot = decode(sql_type, word, None);
-        arity += 1;
-    }
-    match call_row(handle, &args[..arity]) {
-        Ok(value) => result_word(value),
-        Err(error) => {
-            Jvm::new(env).throw_udf_error(error.kind_name(), &error.to_string());
-            0
+        match call_row(handle, &args[..arity]) {
+            Ok(value) => result_word(value),
+            Err(error) => {
+                Jvm::new(env).throw_udf_error(error.kind_name(), &error.to_string());
+                0
+            }
         }
-    }
+    })
 }
 
 /// `static native long callWithStrings(long module, long a0, long a1, long a2, Object b0,
@@ -283,9 +312,11 @@ pub extern "system" fn Java_io_wasmudf_spark_WasmNative_callWithStrings(
     n1: jint,
     n2: jint,
 ) -> jlong {
-    let jvm = Jvm::new(env);
-    let strings = [(b0, o0, n0), (b1, o1, n1), (b2, o2, n2)];
-    with_row(&jvm, handle, &[a0, a1, a2], &strings, |_, value| result_word(value), 0)
+    guarded(env, 0, || {
+        let jvm = Jvm::new(env);
+        let strings = [(b0, o0, n0), (b1, o1, n1), (b2, o2, n2)];
+        with_row(&jvm, handle, &[a0, a1, a2], &strings, |_, value| result_word(value), 0)
+    })
 }
 
 /// Like `callWithStrings`, for a STRING result: its UTF-8 bytes (checked by the sandbox).
@@ -308,16 +339,18 @@ pub extern "system" fn Java_io_wasmudf_spark_WasmNative_callReturningString(
     n1: jint,
     n2: jint,
 ) -> jbyteArray {
-    let jvm = Jvm::new(env);
-    let strings = [(b0, o0, n0), (b1, o1, n1), (b2, o2, n2)];
-    with_row(
-        &jvm,
-        handle,
-        &[a0, a1, a2],
-        &strings,
-        string_result,
-        std::ptr::null_mut(),
-    )
+    guarded(env, std::ptr::null_mut(), || {
+        let jvm = Jvm::new(env);
+        let strings = [(b0, o0, n0), (b1, o1, n1), (b2, o2, n2)];
+        with_row(
+            &jvm,
+            handle,
+            &[a0, a1, a2],
+            &strings,
+            string_result,
+            std::ptr::null_mut(),
+        )
+    })
 }
 
 /// `static native long callRow(long module, long[] words, Object[] bases, long[] offsets,
@@ -332,11 +365,13 @@ pub extern "system" fn Java_io_wasmudf_spark_WasmNative_callRow(
     offsets: jlongArray,
     lengths: jintArray,
 ) -> jlong {
-    let jvm = Jvm::new(env);
-    let Some((words, strings)) = jvm.row_arrays(words, bases, offsets, lengths) else {
-        return 0;
-    };
-    with_row(&jvm, handle, &words, &strings, |_, value| result_word(value), 0)
+    guarded(env, 0, || {
+        let jvm = Jvm::new(env);
+        let Some((words, strings)) = jvm.row_arrays(words, bases, offsets, lengths) else {
+            return 0;
+        };
+        with_row(&jvm, handle, &words, &strings, |_, value| result_word(value), 0)
+    })
 }
 
 /// Like `callRow`, for a STRING result.
@@ -350,11 +385,13 @@ pub extern "system" fn Java_io_wasmudf_spark_WasmNative_callRowReturningString(
     offsets: jlongArray,
     lengths: jintArray,
 ) -> jbyteArray {
-    let jvm = Jvm::new(env);
-    let Some((words, strings)) = jvm.row_arrays(words, bases, offsets, lengths) else {
-        return std::ptr::null_mut();
-    };
-    with_row(&jvm, handle, &words, &strings, string_result, std::ptr::null_mut())
+    guarded(env, std::ptr::null_mut(), || {
+        let jvm = Jvm::new(env);
+        let Some((words, strings)) = jvm.row_arrays(words, bases, offsets, lengths) else {
+            return std::ptr::null_mut();
+        };
+        with_row(&jvm, handle, &words, &strings, string_result, std::ptr::null_mut())
+    })
 }
 
 fn string_result(jvm: &Jvm, value: RowValue) -> jbyteArray {

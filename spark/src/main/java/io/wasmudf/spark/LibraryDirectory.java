@@ -39,7 +39,7 @@ final class LibraryDirectory implements FunctionSource {
           .sorted()
           .toList();
     } catch (IOException e) {
-      throw new UncheckedIOException("could not list the function library " + directory, e);
+      throw new UncheckedIOException("could not list the function library", e);
     }
   }
 
@@ -55,7 +55,7 @@ final class LibraryDirectory implements FunctionSource {
     try {
       return Optional.of(WasmModule.of(name, Files.readAllBytes(file), name + ".wasm"));
     } catch (IOException e) {
-      throw new UncheckedIOException("could not read " + file, e);
+      throw new UncheckedIOException("could not read the module " + name + ".wasm of the function library", e);
     }
   }
 }

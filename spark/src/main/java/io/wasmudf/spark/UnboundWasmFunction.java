@@ -18,10 +18,11 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * A catalog function before Spark knows its arguments. {@link #bind} checks them against the
- * module's signature with wasmudf's conversion rules, the same as in its own SQL: a column is
- * passed to a parameter only where no value can change (integer widening, integers and FLOAT to
- * DOUBLE, DOUBLE to FLOAT; BIGINT to INT checked value by value). Anything else is refused with the
- * parameter, its C type and the CAST that would make the call explicit.
+ * module's signature: a column is passed to a parameter only where its values keep their meaning
+ * (integer widening; integers and FLOAT to DOUBLE and DOUBLE to FLOAT, rounded to the nearest
+ * value the parameter holds; BIGINT to INT checked value by value, and a DOUBLE beyond FLOAT's
+ * range refused). Anything else (a fraction to an integer, text to a number, ...) is refused with
+ * the parameter, its C type and the CAST that would make the call explicit.
  */
 final class UnboundWasmFunction implements UnboundFunction {
   private final WasmModule module;

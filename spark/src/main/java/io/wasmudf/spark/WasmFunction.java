@@ -156,21 +156,23 @@ abstract class WasmFunction implements Serializable {
             + " column");
   }
 
-  /** A STRING argument's base object: a {@code byte[]}, or null when its bytes are off-heap. */
+  /**
+   * A STRING argument's bytes as the native side reads them: its {@code byte[]}, or null when they
+   * are off-heap (then {@link #offset} is their address). Strings inside Spark's own memory pages
+   * (a {@code long[]}: hash-aggregate keys, broadcast rows, sorted rows) are copied out first.
+   */
   static Object base(UTF8String value) {
-    return value.getBaseObject();
+    Object base = value.getBaseObject();
+    return base == null || base instanceof byte[] ? base : value.getBytes();
   }
 
-  /** Where a STRING argument's bytes start: an index into its array, or an address. */
+  /** Where a STRING argument's bytes start in {@link #base}: an index, or an address. */
   static long offset(UTF8String value) {
     Object base = value.getBaseObject();
     if (base == null) {
       return value.getBaseOffset();
     }
-    if (!(base instanceof byte[])) {
-      throw new IllegalStateException("a UTF8String over a " + base.getClass().getName());
-    }
-    return value.getBaseOffset() - Platform.BYTE_ARRAY_OFFSET;
+    return base instanceof byte[] ? value.getBaseOffset() - Platform.BYTE_ARRAY_OFFSET : 0L;
   }
 
   /** One row through {@code produceResult}: functions of more than three arguments. */

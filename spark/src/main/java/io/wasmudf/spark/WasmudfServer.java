@@ -28,7 +28,10 @@ final class WasmudfServer implements FunctionSource {
   private final URI base;
   private final String token;
   private final HttpClient http;
-  private final ConcurrentHashMap<String, WasmModule> modules = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Cached> modules = new ConcurrentHashMap<>();
+
+  /** A module fetched for the saved version whose digest the function's listing names. */
+  private record Cached(String version, WasmModule module) {}
 
   WasmudfServer(String url, String token) {
     if (token == null || token.isBlank()) {
@@ -72,9 +75,11 @@ final class WasmudfServer implements FunctionSource {
     } catch (IOException e) {
       throw new IllegalStateException("the wasmudf server at " + base + " sent an unreadable function", e);
     }
-    WasmModule cached = modules.get(name);
-    if (cached != null && cached.digest().equals(latest)) {
-      return Optional.of(cached);
+    // Keyed by the digest the listing names (the saved version), not the module's own: a server
+    // whose compiler changed may hand out other bytes for the same version.
+    Cached cached = modules.get(name);
+    if (cached != null && cached.version().equals(latest)) {
+      return Optional.of(cached.module());
     }
     HttpResponse<byte[]> response = get(path + "/module");
     if (response.statusCode() == 404) {
@@ -88,7 +93,7 @@ final class WasmudfServer implements FunctionSource {
           "the module of `" + name + "` from " + base + " does not match its digest " + digest);
     }
     WasmModule module = WasmModule.of(name, wasm, "the module of `" + name + "` from " + base);
-    modules.put(name, module);
+    modules.put(name, new Cached(latest, module));
     return Optional.of(module);
   }
 

@@ -43,6 +43,7 @@ class WasmCatalogTest {
             .config("spark.sql.catalog.slow", WasmCatalog.class.getName())
             .config("spark.sql.catalog.slow.library", library.toString())
             .config("spark.sql.catalog.slow.time_limit_ms", "300")
+            .config("spark.sql.catalog.slow.memory_limit_mb", "16")
             .getOrCreate();
     spark
         .read()
@@ -113,6 +114,16 @@ class WasmCatalogTest {
             "SELECT count(*) FROM accounts WHERE wasm.domain(email) <> substring_index(email, '@', -1)"));
     assertEquals(5, single("SELECT wasm.len('Søren')"));
     assertEquals("a-Ø-ccc", single("SELECT wasm.join3('a', 'Ø', repeat('c', 3))").toString());
+    // Grouping keys live in Spark's own memory pages (a long[]), not in a byte[].
+    List<Row> perDomain =
+        rows(
+            "SELECT wasm.len(substring_index(email, '@', -1)) AS n, count(*) AS c FROM accounts"
+                + " GROUP BY substring_index(email, '@', -1) ORDER BY c DESC, n LIMIT 1");
+    assertEquals(
+        single(
+            "SELECT length(d) FROM (SELECT substring_index(email, '@', -1) AS d, count(*) AS c"
+                + " FROM accounts GROUP BY d ORDER BY c DESC, length(d) LIMIT 1)"),
+        perDomain.get(0).get(0));
     String longText = "x".repeat(100_000);
     assertEquals(100_000, single("SELECT wasm.len(repeat('x', 100000))"));
     assertEquals(
@@ -189,6 +200,17 @@ class WasmCatalogTest {
     assertTrue(messages(error).contains("UDF `spin` failed: time limit exceeded (300 ms"), messages(error));
     assertTrue(millis < 30_000, "took " + millis + " ms");
     assertEquals(2L, single("SELECT slow.twice(1)"));
+  }
+
+  @Test
+  void aMemoryLimitStopsAHogAndTheNextRowsRunInAFreshInstance() {
+    // malloc returns NULL when the limit refuses the growth (the function then returns -1), or
+    // the growth traps: either way no row gets more than 16 MiB.
+    List<Row> small = rows("SELECT slow.hog(1) FROM accounts WHERE id <= 3");
+    assertEquals(List.of(1, 1, 1), small.stream().map(row -> row.get(0)).collect(Collectors.toList()));
+    Exception error = assertThrows(Exception.class, () -> rows("SELECT slow.hog(64) FROM accounts"));
+    assertTrue(messages(error).contains("UDF `hog` failed: memory limit exceeded (16 MiB) at the row (mb=64)"), messages(error));
+    assertEquals(1, single("SELECT slow.hog(1) FROM accounts WHERE id = 1"));
   }
 
   @Test
