@@ -5,6 +5,10 @@ own Spark, `local[2]`, on loopback) loads wasmudf's jar with the catalog in serv
 functions are the tenant's; a Python Spark Connect client calls them by name with no wasmudf
 code on the client: `SELECT wasm.adj(balance, rate)` gives 5765.22 on the paper's first row.
 
+Then the paper's system on Spark: a second `wasmudf serve --spark sc://...` runs the paper's
+ExecutionRequest through the same Connect server (its second catalog reads the modules that
+server publishes), and the API answers 5765.22 as it does on the embedded engine.
+
 Run by scripts/test with the Python environment scripts/build-python made (it has pyspark and
 the Connect client's packages), after scripts/build-spark built the jar. Every wait is bounded;
 both servers are stopped by their PID.
@@ -20,7 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "system"))
-from server import Server, free_port  # noqa: E402
+from server import PAPER, Server, free_port  # noqa: E402
 
 import pyspark  # noqa: E402
 from pyspark.sql import SparkSession  # noqa: E402
@@ -36,7 +40,7 @@ ADJ = "float adj(int balance, float rate) { return (balance * rate) + balance/10
 DIVIDE = "int divide(int a, int b) { return a / b; }"
 
 
-def start_connect_server(port: int, server: Server, token: str, log: Path) -> subprocess.Popen:
+def start_connect_server(port: int, server: Server, token: str, library: Path, log: Path) -> subprocess.Popen:
     """spark-submit execs the JVM: the PID we get is the server's."""
     spark_home = Path(pyspark.__file__).parent
     command = [
@@ -51,6 +55,9 @@ def start_connect_server(port: int, server: Server, token: str, log: Path) -> su
         "--conf", "spark.sql.catalog.wasm=io.wasmudf.spark.WasmCatalog",
         "--conf", f"spark.sql.catalog.wasm.server={server.base}",
         "--conf", f"spark.sql.catalog.wasm.token={token}",
+        # The catalog `serve --spark` publishes its modules to.
+        "--conf", "spark.sql.catalog.lib=io.wasmudf.spark.WasmCatalog",
+        "--conf", f"spark.sql.catalog.lib.library={library}",
     ]
     env = dict(os.environ, SPARK_HOME=str(spark_home), SPARK_CONNECT_MODE="0")
     env.pop("SPARK_CONNECT_AUTHENTICATE_TOKEN", None)
@@ -78,6 +85,40 @@ def stop(process: subprocess.Popen):
             process.wait(timeout=30)
 
 
+def paper_on_spark(port: int, library: Path):
+    """`serve --spark`: the paper's ExecutionRequest through the API, run by Spark."""
+    server = Server(
+        "--spark", f"sc://127.0.0.1:{port}", "--spark-library", str(library), "--spark-catalog", "lib"
+    ).start()
+    try:
+        token = server.demo_token()
+        status, body, _ = server.call(token, "POST", "/executions", PAPER)
+        assert status == 202, (status, body)
+        done = server.wait(token, body["id"], seconds=180)
+        assert done["status"] == "succeeded", done
+        status, page, _ = server.call(token, "GET", f"/executions/{body['id']}/results?limit=1000")
+        assert status == 200, page
+        names = [column["name"] for column in page["columns"]]
+        first = dict(zip(names, next(row for row in page["rows"] if row[names.index("id")] == 1)))
+        assert round(float(first["calculate_adj_bal_RESULT"]), 2) == 5765.22, first
+        assert page["total_rows"] == 1000, page["total_rows"]
+        modules = [path.name for path in library.iterdir()]
+        assert len(modules) == 1 and modules[0].startswith("f_"), modules
+        # A trap on Spark is a failed execution whose message names the function and the row.
+        trap = dict(PAPER, program="int divide(int balance, int id) { return balance / (id - 1); }",
+                    function_name="divide", input_column_names=["balance", "id"], output_column_type="INTEGER")
+        status, body, _ = server.call(token, "POST", "/executions", trap)
+        assert status == 202, (status, body)
+        failed = server.wait(token, body["id"], seconds=180)
+        assert failed["status"] == "failed", failed
+        assert failed["error"]["kind"] == "division_by_zero", failed
+        message = failed["error"]["message"]
+        assert "UDF `divide` failed: integer division by zero at the row (balance=12507, id=1)" in message, message
+        assert "/tmp/" not in message and str(ROOT) not in message, message
+    finally:
+        server.close()
+
+
 def main():
     if JAR is None:
         raise SystemExit("tests/spark/connect.py: no spark/target/wasmudf-spark-*.jar: run scripts/build-spark")
@@ -91,7 +132,9 @@ def main():
         port = free_port()
         with tempfile.TemporaryDirectory(prefix="wasmudf-spark-connect-") as scratch:
             log = Path(scratch) / "connect.log"
-            connect_process = start_connect_server(port, server, token, log)
+            library = Path(scratch) / "spark-library"
+            library.mkdir()
+            connect_process = start_connect_server(port, server, token, library, log)
             spark = connect(port, connect_process, log)
             try:
                 accounts = spark.read.option("header", True).option("inferSchema", True).csv(str(ROOT / "demo" / "accounts.csv"))
@@ -120,6 +163,7 @@ def main():
                     raise
                 except Exception as error:
                     assert "UNRESOLVED_ROUTINE" in str(error), str(error)
+                paper_on_spark(port, library)
             finally:
                 spark.stop()
                 stop(connect_process)
@@ -127,7 +171,7 @@ def main():
         if connect_process is not None:
             stop(connect_process)
         server.close()
-    print("spark connect: wasm.adj from a Connect client = 5765.22; traps and unknown functions named")
+    print("spark connect: wasm.adj from a Connect client = 5765.22; serve --spark runs the paper's request = 5765.22")
 
 
 if __name__ == "__main__":

@@ -40,6 +40,7 @@ pub mod openapi;
 pub mod outcome;
 pub mod rows;
 pub mod service;
+pub mod spark;
 pub mod state;
 pub mod store;
 pub mod web;
@@ -129,6 +130,7 @@ pub fn open_state(data_dir: &Path, builder: UdfBuilder, limits: TenantLimits) ->
         progress: Default::default(),
         compiles: Default::default(),
         sessions: std::sync::Arc::new(wasmudf_datafusion::InProcess),
+        spark: None,
     })
 }
 

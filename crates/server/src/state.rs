@@ -216,6 +216,9 @@ pub struct AppState {
     /// ([`InProcess`](wasmudf_datafusion::InProcess), the default), or on a cluster (the CLI
     /// passes the cluster crate's `ClusterSessions`).
     pub sessions: Arc<dyn SessionFactory>,
+    /// With `serve --spark`: executions' UDFs run on this Spark cluster (tenant SQL stays on
+    /// `sessions`, behind its allow-list).
+    pub spark: Option<crate::spark::SparkCluster>,
 }
 
 impl AppState {

@@ -36,10 +36,13 @@ const LAYERS: &[(&str, &[&str])] = &[
         "wasmudf-cluster",
         &["wasmudf-files", "wasmudf-abi", "wasmudf-datafusion"],
     ),
+    // A Spark Connect client (gRPC): SQL out, Arrow batches back; nothing of wasmudf below it.
+    ("wasmudf-spark-connect", &[]),
     // Not the cluster crate: the server takes a `SessionFactory` and never links Ballista.
     (
         "wasmudf-server",
         &[
+            "wasmudf-spark-connect",
             "wasmudf-files",
             "wasmudf-abi",
             "wasmudf-compiler",
@@ -57,6 +60,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "wasmudf-datafusion",
             "wasmudf-cluster",
             "wasmudf-server",
+            "wasmudf-spark-connect",
         ],
     ),
     ("wasmudf-tidy", &[]),
@@ -76,8 +80,8 @@ const WRAPPERS: &[(&str, &[&str], &str)] = &[
     ),
     (
         "tonic",
-        &["wasmudf-cluster"],
-        "gRPC is Ballista's transport, guarded by the cluster crate",
+        &["wasmudf-cluster", "wasmudf-spark-connect"],
+        "gRPC is Ballista's and Spark Connect's transport, each behind its own crate",
     ),
     (
         "arrow-flight",

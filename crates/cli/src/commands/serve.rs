@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::Args;
+use wasmudf_server::spark::SparkCluster;
 use wasmudf_server::{GuardedListener, TenantLimits, ensure_demo, open_state};
 
 use crate::cluster_options::ClusterOptions;
@@ -62,6 +63,18 @@ pub struct ServeArgs {
     demo_rows: usize,
     #[command(flatten)]
     cluster: ClusterOptions,
+    /// Run executions' UDFs on a Spark cluster through Spark Connect (`sc://HOST:PORT`). Its
+    /// catalog `--spark-catalog` must be wasmudf's (`io.wasmudf.spark.WasmCatalog`) reading
+    /// `--spark-library`, and Spark must read the data directory at the same path.
+    #[arg(long, value_name = "sc://HOST:PORT", conflicts_with = "cluster")]
+    spark: Option<String>,
+    /// The directory the Spark catalog reads modules from (`spark.sql.catalog.<name>.library`);
+    /// default: `<data-dir>/spark-library`.
+    #[arg(long, value_name = "DIR", requires = "spark")]
+    spark_library: Option<PathBuf>,
+    /// The name of wasmudf's catalog on the Spark cluster (`spark.sql.catalog.<name>`).
+    #[arg(long, value_name = "NAME", default_value = "wasm", requires = "spark")]
+    spark_catalog: String,
     #[command(flatten)]
     udf: UdfOptions,
 }
@@ -120,6 +133,27 @@ pub async fn run(args: ServeArgs) -> Result<ExitCode> {
             data_dir.display()
         );
         state.sessions = args.cluster.sessions()?;
+    }
+    if let Some(url) = &args.spark {
+        let url = wasmudf_spark_connect::SparkConnectUrl::parse(url)?;
+        let library = match &args.spark_library {
+            Some(library) => std::path::absolute(library).context("--spark-library")?,
+            None => data_dir.join("spark-library"),
+        };
+        std::fs::create_dir_all(&library).with_context(|| format!("creating {}", library.display()))?;
+        let spark = SparkCluster::new(url.clone(), library.clone(), args.spark_catalog.clone());
+        // Fail now, not at the first execution, if Spark or its catalog is not there.
+        spark
+            .check()
+            .await
+            .with_context(|| format!("the Spark cluster at {url}"))?;
+        eprintln!(
+            "executions run on Spark at {url}, catalog `{}` reading {}; Spark must read {} at that path",
+            args.spark_catalog,
+            library.display(),
+            data_dir.display()
+        );
+        state.spark = Some(spark);
     }
     let demo_token = ensure_demo(&state, DEMO_ACCOUNTS, args.demo_rows)?;
     let address: SocketAddr = format!("{}:{}", args.bind, args.port)

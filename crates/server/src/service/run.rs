@@ -216,11 +216,21 @@ async fn execute(
                 .map_err(|error| engine_error(&state, &error))? as i64;
             state.progress.set_rows_in(&id, rows_in as u64);
             let builder = builder.clone();
+            let spark_request = state.spark.is_some().then(|| request.clone());
             let planned = tokio::task::spawn_blocking(move || plan_execution(&builder, table, &request))
                 .await
                 .map_err(|error| ExecutionError::internal("planning", error))?
                 .map_err(|error| ExecutionError::from_definition(&error))?;
-            (planned.frame, rows_in)
+            match (&state.spark, spark_request) {
+                (Some(spark), Some(request)) => {
+                    let _ = state.store.set_status(&id, ExecutionStatus::Running);
+                    (
+                        on_spark(&state, spark, tenant, &dataset, &planned, &request).await?,
+                        rows_in,
+                    )
+                }
+                _ => (planned.frame, rows_in),
+            }
         }
         Job::Sql(script) => (run_sql(&state, &builder, tenant, script).await?, 0),
     };
@@ -232,6 +242,38 @@ async fn execute(
         rows_out,
         compile_ms,
     })
+}
+
+/// Runs a planned execution's UDF on the Spark cluster and returns Spark's rows as a frame for
+/// `write_results`.
+async fn on_spark(
+    state: &AppState,
+    spark: &crate::spark::SparkCluster,
+    tenant: TenantId,
+    dataset: &str,
+    planned: &wasmudf_datafusion::PlannedExecution,
+    request: &wasmudf_datafusion::ExecutionRequest,
+) -> Result<DataFrame, ExecutionError> {
+    let record = state
+        .store
+        .readable_dataset(tenant, dataset)
+        .map_err(|error| ExecutionError::internal("finding the dataset", error))?
+        .ok_or_else(|| ExecutionError::new(ErrorKind::BadRequest, format!("no dataset `{dataset}`")))?;
+    let path = state.dataset_path(record.owner, &record.file);
+    let batches = spark
+        .run(
+            &format!("tenant-{tenant}"),
+            &path,
+            &planned.signature,
+            &planned.compiled.wasm,
+            &planned.compiled.digest,
+            request,
+        )
+        .await
+        .map_err(|error| crate::spark::failure(&error.to_string()))?;
+    SessionContext::new()
+        .read_batches(batches)
+        .map_err(|error| ExecutionError::internal("reading Spark's rows", error))
 }
 
 /// Runs every statement of `script` in a tenant session holding the tenant's readable datasets

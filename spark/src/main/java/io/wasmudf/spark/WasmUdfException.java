@@ -10,8 +10,13 @@ public final class WasmUdfException extends RuntimeException {
 
   private final String kind;
 
+  /**
+   * The message starts with the kind in brackets, as Spark's own errors start with their class:
+   * {@code [division_by_zero] UDF `divide` failed: ...}. A client that sees only the text (Spark
+   * Connect, {@code wasmudf serve --spark}) reads the kind from there.
+   */
   public WasmUdfException(String kind, String message) {
-    super(message);
+    super("[" + kind + "] " + message);
     this.kind = kind;
   }
 
