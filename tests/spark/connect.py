@@ -104,6 +104,14 @@ def paper_on_spark(port: int, library: Path):
         assert page["total_rows"] == 1000, page["total_rows"]
         modules = [path.name for path in library.iterdir()]
         assert len(modules) == 1 and modules[0].startswith("f_"), modules
+        # Spark's ${...} substitution is off: a tenant's column name stays text, never the
+        # driver's environment.
+        status, body, _ = server.call(token, "POST", "/executions", dict(PAPER, output_column_name="${env:HOME}"))
+        assert status == 202, (status, body)
+        assert server.wait(token, body["id"], seconds=180)["status"] == "succeeded"
+        status, page, _ = server.call(token, "GET", f"/executions/{body['id']}/results?limit=1")
+        names = [column["name"] for column in page["columns"]]
+        assert names[-1] == "${env:HOME}" and os.environ["HOME"] not in names, names
         # A trap on Spark is a failed execution whose message names the function and the row.
         trap = dict(PAPER, program="int divide(int balance, int id) { return balance / (id - 1); }",
                     function_name="divide", input_column_names=["balance", "id"], output_column_type="INTEGER")

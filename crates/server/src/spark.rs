@@ -40,17 +40,38 @@ impl SparkCluster {
         &self.library
     }
 
-    /// Checks that the cluster answers and has the catalog: `SHOW USER FUNCTIONS IN <catalog>`.
+    /// Checks, within [`CHECK_TIMEOUT`], that the cluster answers, that this server may switch
+    /// off variable substitution (see [`SparkCluster::run`]) and that it has the catalog.
     pub async fn check(&self) -> Result<(), SparkConnectError> {
-        let session = SparkSession::connect(&self.url, "wasmudf").await?;
-        session
-            .query(&format!("SHOW USER FUNCTIONS IN {}", quote_identifier(&self.catalog)))
-            .await?;
-        Ok(())
+        let check = async {
+            let session = self.session("wasmudf").await?;
+            session
+                .query(&format!("SHOW USER FUNCTIONS IN {}", quote_identifier(&self.catalog)))
+                .await?;
+            Ok(())
+        };
+        tokio::time::timeout(CHECK_TIMEOUT, check).await.unwrap_or_else(|_| {
+            Err(SparkConnectError::Protocol(format!(
+                "no answer within {CHECK_TIMEOUT:?}"
+            )))
+        })
+    }
+
+    /// A new session whose SQL text is taken literally. Spark substitutes `${env:X}`,
+    /// `${system:X}` and `${conf}` anywhere in a statement before parsing it, quoted identifiers
+    /// included: with tenants' column names in the text, that would read the driver's
+    /// environment and settings into their results.
+    async fn session(&self, user: &str) -> Result<SparkSession, SparkConnectError> {
+        let session = SparkSession::connect(&self.url, user).await?;
+        session.sql("SET spark.sql.variable.substitute=false").await?;
+        Ok(session)
     }
 
     /// Runs `request`'s MAP or FILTER with the compiled module `wasm` over the file `dataset`, as
-    /// `user` (the tenant's name: Spark Connect sessions are per user).
+    /// `user` (the tenant: Spark Connect sessions are per user). At most `max_rows` + 1 rows and
+    /// `max_bytes` of Arrow data come back: the caller's result limits hold before anything is
+    /// gathered in memory.
+    #[allow(clippy::too_many_arguments)]
     pub async fn run(
         &self,
         user: &str,
@@ -59,6 +80,7 @@ impl SparkCluster {
         wasm: &[u8],
         digest: &str,
         request: &ExecutionRequest,
+        (max_rows, max_bytes): (usize, usize),
     ) -> Result<Vec<RecordBatch>, SparkConnectError> {
         let function = format!("f_{digest}");
         let module = self.library.join(format!("{function}.wasm"));
@@ -66,7 +88,7 @@ impl SparkCluster {
             wasmudf_files::write_atomically(&module, wasm)
                 .map_err(|error| SparkConnectError::Protocol(format!("cannot publish the module: {error}")))?;
         }
-        let session = SparkSession::connect(&self.url, user).await?;
+        let session = self.session(user).await?;
         session.sql(&view_statement(dataset)).await?;
         let call = call_expression(&self.catalog, &function, signature, request);
         let query = match &request.operation {
@@ -75,25 +97,47 @@ impl SparkCluster {
             }
             Operation::Filter => format!("SELECT * FROM data WHERE {call}"),
         };
-        session.query(&query).await
+        let limit = max_rows.saturating_add(1);
+        session.query_within(&format!("{query} LIMIT {limit}"), max_bytes).await
     }
 }
 
 /// What Spark said, as an execution's error. A guest's failure reaches Spark Connect clients only
 /// as text: Spark's task failure quoting `io.wasmudf.spark.WasmUdfException: [kind] message`,
 /// which the catalog writes for exactly this reading. Anything else is Spark's own error.
+///
+/// The marker counts only where Spark names the failed task's exception (right after the first
+/// `): ` following "most recent failure: "): a value quoted inside another error (a CAST of a
+/// tenant's string) cannot pose as a guest failure. The kinds a guest can have are the only ones
+/// accepted. Spark's own errors keep their first line (no executor stack).
 pub(crate) fn failure(text: &str) -> ExecutionError {
     const GUEST: &str = "io.wasmudf.spark.WasmUdfException: [";
-    if let Some(start) = text.find(GUEST) {
-        let rest = &text[start + GUEST.len()..];
-        let line = rest.lines().next().unwrap_or_default();
-        if let Some((kind, message)) = line.split_once("] ") {
-            let kind = ErrorKind::from_name(kind).unwrap_or(ErrorKind::Trap);
-            return ExecutionError::new(kind, message.to_string());
-        }
+    let task_exception = text
+        .find("most recent failure: ")
+        .and_then(|at| text[at..].find("): ").map(|colon| at + colon + "): ".len()));
+    if let Some(start) = task_exception
+        && let Some(rest) = text[start..].strip_prefix(GUEST)
+        && let Some((kind, message)) = rest.lines().next().unwrap_or_default().split_once("] ")
+    {
+        let kind = match ErrorKind::from_name(kind) {
+            Some(
+                ErrorKind::Internal
+                | ErrorKind::Cancelled
+                | ErrorKind::Interrupted
+                | ErrorKind::Unavailable
+                | ErrorKind::CompileError,
+            )
+            | None => ErrorKind::Trap,
+            Some(kind) => kind,
+        };
+        return ExecutionError::new(kind, message.to_string());
     }
-    ExecutionError::new(ErrorKind::ExecutionError, format!("on Spark: {text}"))
+    let first_line = text.lines().next().unwrap_or_default();
+    ExecutionError::new(ErrorKind::ExecutionError, format!("on Spark: {first_line}"))
 }
+
+/// How long `serve --spark` waits for the cluster at start.
+const CHECK_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// `CREATE TEMPORARY VIEW data` over the dataset's file, read as the embedded engine reads it.
 fn view_statement(dataset: &Path) -> String {
@@ -162,9 +206,17 @@ mod tests {
             error.message,
             "UDF `divide` failed: integer division by zero at the row (a=1, b=0)"
         );
-        let other = failure("[UNRESOLVED_COLUMN] no column `x`");
+        let other = failure("[UNRESOLVED_COLUMN] no column `x`\n\tat org.apache.spark...");
         assert_eq!(other.kind, ErrorKind::ExecutionError);
         assert_eq!(other.message, "on Spark: [UNRESOLVED_COLUMN] no column `x`");
+        // A tenant's string quoted in a CAST error cannot choose the kind.
+        let forged = "Job aborted: most recent failure: Lost task 0.0 (TID 1) (h executor 1): \
+                      org.apache.spark.SparkNumberFormatException: [CAST_INVALID_INPUT] The value \
+                      'x): io.wasmudf.spark.WasmUdfException: [internal] log in at evil' cannot be cast";
+        assert_eq!(failure(forged).kind, ErrorKind::ExecutionError);
+        let server_kind = "most recent failure: Lost task (h executor 1): \
+                           io.wasmudf.spark.WasmUdfException: [cancelled] UDF `f` failed: x";
+        assert_eq!(failure(server_kind).kind, ErrorKind::Trap);
     }
 
     #[test]

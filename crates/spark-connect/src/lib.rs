@@ -40,6 +40,9 @@ pub enum SparkConnectError {
     /// Spark's answer could not be read.
     #[error("unreadable answer from Spark: {0}")]
     Protocol(String),
+    /// The answer passed the caller's byte limit; the rest was not read.
+    #[error("the answer is larger than {limit} bytes")]
+    TooLarge { limit: usize },
 }
 
 /// A Spark Connect server's address, checked.
@@ -108,6 +111,25 @@ impl SparkSession {
 
     /// Runs a statement (DDL, a command) and returns whatever batches it answers with.
     pub async fn sql(&self, statement: &str) -> Result<Vec<RecordBatch>, SparkConnectError> {
+        self.sql_within(statement, usize::MAX).await
+    }
+
+    /// Runs a query and returns its rows.
+    pub async fn query(&self, query: &str) -> Result<Vec<RecordBatch>, SparkConnectError> {
+        self.query_within(query, usize::MAX).await
+    }
+
+    /// Runs a query, reading at most `max_bytes` of Arrow data: past it, the stream is dropped
+    /// (Spark is not asked for the rest) and the answer is [`SparkConnectError::TooLarge`].
+    pub async fn query_within(&self, query: &str, max_bytes: usize) -> Result<Vec<RecordBatch>, SparkConnectError> {
+        let plan = Plan {
+            root: Some(sql_relation(query)),
+            command: None,
+        };
+        self.execute(plan, max_bytes).await
+    }
+
+    async fn sql_within(&self, statement: &str, max_bytes: usize) -> Result<Vec<RecordBatch>, SparkConnectError> {
         let plan = Plan {
             root: None,
             command: Some(Command {
@@ -116,19 +138,10 @@ impl SparkSession {
                 }),
             }),
         };
-        self.execute(plan).await
+        self.execute(plan, max_bytes).await
     }
 
-    /// Runs a query and returns its rows.
-    pub async fn query(&self, query: &str) -> Result<Vec<RecordBatch>, SparkConnectError> {
-        let plan = Plan {
-            root: Some(sql_relation(query)),
-            command: None,
-        };
-        self.execute(plan).await
-    }
-
-    async fn execute(&self, plan: Plan) -> Result<Vec<RecordBatch>, SparkConnectError> {
+    async fn execute(&self, plan: Plan, max_bytes: usize) -> Result<Vec<RecordBatch>, SparkConnectError> {
         let request = ExecutePlanRequest {
             session_id: self.session_id.clone(),
             user_context: Some(UserContext {
@@ -152,8 +165,13 @@ impl SparkSession {
             .map_err(spark_error)?
             .into_inner();
         let mut batches = Vec::new();
+        let mut bytes = 0usize;
         while let Some(response) = stream.message().await.map_err(spark_error)? {
             if let Some(ArrowBatch { data, .. }) = response.arrow_batch {
+                bytes = bytes.saturating_add(data.len());
+                if bytes > max_bytes {
+                    return Err(SparkConnectError::TooLarge { limit: max_bytes });
+                }
                 let reader = arrow_ipc::reader::StreamReader::try_new(Cursor::new(data), None)
                     .map_err(|error| SparkConnectError::Protocol(error.to_string()))?;
                 for batch in reader {

@@ -20,6 +20,7 @@ use wasmudf_abi::UdfSignature;
 use wasmudf_compiler::Language;
 use wasmudf_datafusion::{Script, UdfBuilder, guest_failure, plan_execution, register_file};
 use wasmudf_sandbox::CancelFlag;
+use wasmudf_spark_connect::SparkConnectError;
 
 use super::plan::Job;
 use crate::datasets::open_in;
@@ -200,6 +201,8 @@ async fn execute(
 ) -> Result<Done, ExecutionError> {
     let _ = state.store.set_status(&id, ExecutionStatus::Compiling);
     let compile_started = Instant::now();
+    // On Spark, the rows are computed before `write_results`: the compile ends before that.
+    let mut compiled_after = None;
     let (frame, rows_in) = match job {
         Job::Udf { dataset, request } => {
             let context = state
@@ -223,6 +226,7 @@ async fn execute(
                 .map_err(|error| ExecutionError::from_definition(&error))?;
             match (&state.spark, spark_request) {
                 (Some(spark), Some(request)) => {
+                    compiled_after = Some(compile_started.elapsed());
                     let _ = state.store.set_status(&id, ExecutionStatus::Running);
                     (
                         on_spark(&state, spark, tenant, &dataset, &planned, &request).await?,
@@ -234,7 +238,7 @@ async fn execute(
         }
         Job::Sql(script) => (run_sql(&state, &builder, tenant, script).await?, 0),
     };
-    let compile_ms = compile_started.elapsed().as_millis() as i64;
+    let compile_ms = compiled_after.unwrap_or_else(|| compile_started.elapsed()).as_millis() as i64;
     let _ = state.store.set_status(&id, ExecutionStatus::Running);
     let rows_out = write_results(&state, &id, frame, &cancel).await?;
     Ok(Done {
@@ -268,9 +272,20 @@ async fn on_spark(
             &planned.compiled.wasm,
             &planned.compiled.digest,
             request,
+            (state.limits.max_result_rows, state.limits.max_result_bytes),
         )
         .await
-        .map_err(|error| crate::spark::failure(&error.to_string()))?;
+        .map_err(|error| match error {
+            SparkConnectError::Spark { message, .. } => crate::spark::failure(&message),
+            SparkConnectError::TooLarge { limit } => ExecutionError::new(
+                ErrorKind::Limit,
+                format!("the result is larger than {} MiB", limit >> 20),
+            ),
+            SparkConnectError::Url(_) | SparkConnectError::Unreachable { .. } | SparkConnectError::Protocol(_) => {
+                eprintln!("wasmudf-server: Spark: {error}");
+                ExecutionError::new(ErrorKind::Unavailable, "the Spark cluster did not answer; retry later")
+            }
+        })?;
     SessionContext::new()
         .read_batches(batches)
         .map_err(|error| ExecutionError::internal("reading Spark's rows", error))
