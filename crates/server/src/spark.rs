@@ -11,7 +11,7 @@
 use std::path::{Path, PathBuf};
 
 use datafusion::arrow::array::RecordBatch;
-use wasmudf_abi::{SqlType, UdfSignature};
+use wasmudf_abi::UdfSignature;
 use wasmudf_datafusion::{ExecutionRequest, Operation};
 use wasmudf_spark_connect::{SparkConnectError, SparkConnectUrl, SparkSession};
 
@@ -164,20 +164,10 @@ fn call_expression(catalog: &str, function: &str, signature: &UdfSignature, requ
         .input_columns
         .iter()
         .zip(signature.param_types())
-        .map(|((column, _), sql_type)| format!("CAST({} AS {})", quote_identifier(column), spark_type(sql_type)))
+        // wasmudf's SQL type names (INT, BIGINT, FLOAT, DOUBLE, BOOLEAN, STRING) are Spark's too.
+        .map(|((column, _), sql_type)| format!("CAST({} AS {})", quote_identifier(column), sql_type.sql_name()))
         .collect();
     format!("{}.{}({})", quote_identifier(catalog), function, args.join(", "))
-}
-
-fn spark_type(sql_type: SqlType) -> &'static str {
-    match sql_type {
-        SqlType::Int => "INT",
-        SqlType::BigInt => "BIGINT",
-        SqlType::Float => "FLOAT",
-        SqlType::Double => "DOUBLE",
-        SqlType::Boolean => "BOOLEAN",
-        SqlType::String => "STRING",
-    }
 }
 
 /// A Spark SQL identifier in backquotes (a backquote inside doubled): column names are the
