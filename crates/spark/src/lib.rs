@@ -112,18 +112,19 @@ fn with_row<T>(
     failed: T,
 ) -> T {
     let module = module_of(handle);
-    let types: Vec<SqlType> = module.signature().param_types().collect();
-    if words.len() < types.len() || strings.len() < types.len() {
+    // The signature's own parameter list: nothing collected per row but the string bytes.
+    let params = module.signature().params();
+    if words.len() < params.len() || strings.len() < params.len() {
         jvm.throw_udf_error(
             "bad_request",
-            &format!("`{}` takes {} arguments", module.signature().name(), types.len()),
+            &format!("`{}` takes {} arguments", module.signature().name(), params.len()),
         );
         return failed;
     }
     // The bytes of every STRING argument, copied out of the JVM first (JNI checks the bounds).
-    let mut buffers: Vec<Option<Vec<u8>>> = Vec::with_capacity(types.len());
-    for (index, sql_type) in types.iter().enumerate() {
-        if *sql_type != SqlType::String {
+    let mut buffers: Vec<Option<Vec<u8>>> = Vec::with_capacity(params.len());
+    for (index, param) in params.iter().enumerate() {
+        if param.sql_type != SqlType::String {
             buffers.push(None);
             continue;
         }
@@ -133,10 +134,10 @@ fn with_row<T>(
             None => return failed,
         }
     }
-    let args: Vec<RowArg<'_>> = types
+    let args: Vec<RowArg<'_>> = params
         .iter()
         .enumerate()
-        .map(|(index, sql_type)| decode(*sql_type, words[index], buffers[index].as_deref()))
+        .map(|(index, param)| decode(param.sql_type, words[index], buffers[index].as_deref()))
         .collect();
     match call_row(handle, &args) {
         Ok(value) => finish(jvm, value),
