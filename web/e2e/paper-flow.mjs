@@ -28,6 +28,13 @@ const BROKEN_SOURCE = `float calculate_adj_bal(int balance, float rate) {
     return adjusted + ;
 }
 `;
+// printf writes to the execution's log, shown beside the results.
+const PRINTF_SOURCE = `#include <stdio.h>
+float calculate_adj_bal(int balance, float rate) {
+    if (balance > 99900) printf("rich: %d at %.2f\\n", balance, rate);
+    return (balance * rate) + balance/1000;
+}
+`;
 
 function freePort() {
   return new Promise((resolvePort, reject) => {
@@ -140,6 +147,15 @@ async function main() {
     if (markedLine !== 3) throw new Error(`the editor marks line ${markedLine}, not line 3`);
     await page.screenshot({ path: join(shots, "compile-error.png"), fullPage: true });
     console.log("compile error: shown at line 3 in the editor and the error panel");
+
+    // printf: the function's output appears beside the results.
+    await setSource(page, PRINTF_SOURCE);
+    await page.getByRole("button", { name: "Execute Function" }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="guest-log"]')?.textContent?.startsWith("rich: "));
+    const printed = await page.getByTestId("guest-log").textContent();
+    if (!/^rich: \d+ at 0\.\d\d\n/.test(printed ?? "")) throw new Error(`the log shows "${printed}"`);
+    await page.screenshot({ path: join(shots, "printf.png"), fullPage: true });
+    console.log(`printf: the page shows the function's output (${printed.split("\n")[0]} ...)`);
 
     // Save the function, then call it from the SQL tab.
     await setSource(page, PAPER_SOURCE);

@@ -38,6 +38,14 @@ export interface paths {
     /** Cancel a running execution; its guest stops within one epoch tick. */
     delete: operations["cancel"];
   };
+  "/executions/{id}/log": {
+    /**
+     * What the execution's functions printed (`printf`, `puts`, `wasmudf_log`), as text: at most
+     * 1 KiB per row and 64 KiB per execution, cuts marked. Empty until the execution ends, and for
+     * one that printed nothing.
+     */
+    get: operations["log"];
+  };
   "/executions/{id}/results": {
     /** A page of an execution's result. */
     get: operations["results"];
@@ -133,7 +141,7 @@ export interface components {
      * @description What ended an execution that failed (or was cancelled).
      * @enum {string}
      */
-    ErrorKind: "bad_request" | "compile_error" | "division_by_zero" | "integer_overflow" | "out_of_bounds" | "stack_overflow" | "time_limit" | "memory_limit" | "abort" | "bad_conversion" | "bad_indirect_call" | "guest_status" | "invalid_utf8" | "invalid_output" | "trap" | "limit" | "cancelled" | "interrupted" | "unavailable" | "execution_error" | "internal";
+    ErrorKind: "bad_request" | "compile_error" | "division_by_zero" | "integer_overflow" | "out_of_bounds" | "stack_overflow" | "time_limit" | "memory_limit" | "abort" | "bad_conversion" | "bad_indirect_call" | "guest_status" | "invalid_utf8" | "invalid_output" | "argument_out_of_range" | "trap" | "limit" | "cancelled" | "interrupted" | "unavailable" | "execution_error" | "internal";
     /** @description An execution as its tenant sees it. */
     Execution: {
       created_at: string;
@@ -179,6 +187,11 @@ export interface components {
       /** @description The UDF that failed. */
       function?: string | null;
       kind: components["schemas"]["ErrorKind"];
+      /**
+       * @description The last lines the function printed (`printf`) before it failed; all of them at
+       * `GET /executions/{id}/log`.
+       */
+      log?: string | null;
       message: string;
       /**
        * Format: int64
@@ -496,6 +509,31 @@ export interface operations {
       };
       /** @description Not running */
       409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /**
+   * What the execution's functions printed (`printf`, `puts`, `wasmudf_log`), as text: at most
+   * 1 KiB per row and 64 KiB per execution, cuts marked. Empty until the execution ends, and for
+   * one that printed nothing.
+   */
+  log: {
+    parameters: {
+      path: {
+        /** @description Execution id */
+        id: string;
+      };
+    };
+    responses: {
+      200: {
+        content: {
+          "text/plain": string;
+        };
+      };
+      404: {
         content: {
           "application/json": components["schemas"]["ErrorBody"];
         };

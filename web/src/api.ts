@@ -116,6 +116,15 @@ export class Api {
     return this.request("DELETE", `/functions/${encodeURIComponent(name)}`);
   }
 
+  /** What the execution's functions printed (printf, puts, wasmudf_log); "" if nothing. */
+  async log(id: string): Promise<string> {
+    const response = await fetch(`${this.base}/executions/${id}/log`, {
+      headers: { Authorization: `Bearer ${this.token}` },
+    });
+    if (!response.ok) throw new ApiError(response.status, "log", `the log cannot be read (HTTP ${response.status})`);
+    return response.text();
+  }
+
   /** A download link for a result file; the token travels in the fetch, not the URL. */
   async download(id: string, format: "csv" | "parquet"): Promise<Blob> {
     const response = await fetch(`${this.base}/executions/${id}/results.${format}`, {

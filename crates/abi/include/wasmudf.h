@@ -32,6 +32,11 @@ typedef struct wasmudf_str {
  * once). Never returns NULL: running out of memory ends the query with a memory-limit error. */
 void *wasmudf_alloc(size_t n);
 
+/* Writes one line to the execution's log (printf's format; a newline is added when missing).
+ * printf, puts and fprintf from <stdio.h> write there too. The log keeps 1 KiB per row and
+ * 64 KiB per execution, marking what it cuts; it costs nothing when nothing prints. */
+void wasmudf_log(const char *format, ...) __attribute__((__format__(__printf__, 1, 2)));
+
 /* Builds a wasmudf_str from a pointer and a length. */
 static inline wasmudf_str wasmudf_str_from(const char *ptr, int32_t len) {
     wasmudf_str s = { ptr, len };

@@ -4,7 +4,8 @@
 //! it as computed here, writes the descriptor at its start and calls `wasmudf_run(descriptor)`:
 //!
 //! ```text
-//! scratch + 0   descriptor: u32 rows, u32 selection, u32 output, u32 args[N]
+//! scratch + 0   descriptor: u32 rows, u32 selection, u32 output, u32 args[N], u32 log
+//!               (log: 0 from the host; a guest that printed writes its log's address here)
 //!               selection:  rows x u8 (1 = call the function, 0 = a NULL row, skip it); only
 //!                           when some input is NULL, else the descriptor's selection is 0
 //!               output:     rows x return type (a STRING result is a wasmudf_str: u32 ptr, i32 len)
@@ -21,6 +22,13 @@ use crate::SqlType;
 pub const SCRATCH_ALIGN: u32 = 16;
 /// Bytes of the descriptor before its `args` array: rows, selection, output.
 pub const DESCRIPTOR_HEADER_BYTES: u32 = 12;
+/// Bytes of text a guest's log holds for one call (`printf`, `puts`, `wasmudf_log`); the guest
+/// drops what does not fit and says so in the log's `truncated` word.
+pub const GUEST_LOG_BYTES: u32 = 64 * 1024;
+/// Bytes of text one row may print; the guest cuts the rest and marks the cut.
+pub const ROW_LOG_BYTES: u32 = 1024;
+/// Bytes of a guest log's header: `u32 len`, `u32 truncated`; the text follows.
+pub const GUEST_LOG_HEADER_BYTES: u32 = 8;
 
 /// The place of one argument column in the scratch region (offsets relative to its start).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,7 +64,7 @@ impl BatchLayout {
         with_selection: bool,
     ) -> Option<Self> {
         let mut cursor = Cursor(0);
-        let descriptor_bytes = DESCRIPTOR_HEADER_BYTES as u64 + 4 * arg_types.len() as u64;
+        let descriptor_bytes = descriptor_bytes(arg_types.len()) as u64;
         cursor.take(descriptor_bytes)?;
         let selection = if with_selection {
             Some(cursor.take(rows as u64)?)
@@ -96,9 +104,14 @@ impl BatchLayout {
         descriptor
     }
 
-    /// Bytes of the descriptor: the header and one address per argument.
+    /// Bytes of the descriptor: the header, one address per argument, the log word.
     pub fn descriptor_bytes(&self) -> usize {
-        DESCRIPTOR_HEADER_BYTES as usize + 4 * self.args.len()
+        descriptor_bytes(self.args.len())
+    }
+
+    /// Offset of the descriptor's log word from the scratch region's start.
+    pub fn log_slot(&self) -> u32 {
+        DESCRIPTOR_HEADER_BYTES + 4 * self.args.len() as u32
     }
 
     /// Writes the descriptor for a scratch region at guest address `base` into the start of
@@ -112,7 +125,12 @@ impl BatchLayout {
         for (index, slot) in self.args.iter().enumerate() {
             put(DESCRIPTOR_HEADER_BYTES as usize + 4 * index, base + slot.values);
         }
+        put(self.log_slot() as usize, 0);
     }
+}
+
+fn descriptor_bytes(args: usize) -> usize {
+    DESCRIPTOR_HEADER_BYTES as usize + 4 * args + 4
 }
 
 /// Hands out aligned regions, failing past 4 GiB.
@@ -141,7 +159,11 @@ mod tests {
             true,
         )
         .unwrap();
-        let mut regions = vec![(0, 24), (layout.selection.unwrap(), 100), (layout.output, 800)];
+        let mut regions = vec![
+            (0, layout.descriptor_bytes() as u32),
+            (layout.selection.unwrap(), 100),
+            (layout.output, 800),
+        ];
         regions.push((layout.args[0].values, 400));
         regions.push((layout.args[1].values, 800));
         regions.push((layout.args[2].values, 100));
@@ -166,7 +188,7 @@ mod tests {
             .collect();
         assert_eq!(
             words,
-            vec![8, 0, 0x1_0000 + layout.output, 0x1_0000 + layout.args[0].values]
+            vec![8, 0, 0x1_0000 + layout.output, 0x1_0000 + layout.args[0].values, 0]
         );
     }
 

@@ -13,12 +13,17 @@
 //! **Invariant:** this crate depends on no runtime (no wasmtime, no DataFusion); the compiler,
 //! the sandbox and the engine adapters all build on it.
 
+mod conversion;
 mod layout;
 mod signature;
 mod sql_type;
 mod validate;
 
-pub use layout::{BatchLayout, ColumnSlot, DESCRIPTOR_HEADER_BYTES, SCRATCH_ALIGN};
+pub use conversion::{ArgumentConversion, refusal_hint, sql_type_name};
+pub use layout::{
+    BatchLayout, ColumnSlot, DESCRIPTOR_HEADER_BYTES, GUEST_LOG_BYTES, GUEST_LOG_HEADER_BYTES, ROW_LOG_BYTES,
+    SCRATCH_ALIGN,
+};
 pub use signature::{SignatureError, UdfParam, UdfSignature};
 pub use sql_type::SqlType;
 pub use validate::{
@@ -28,8 +33,12 @@ pub use validate::{
 /// `wasmudf.h`, the header every C UDF sees.
 pub const C_HEADER: &str = include_str!("../include/wasmudf.h");
 
+/// `stdio.h` as a C UDF sees it: `printf` and its kin, writing to the guest's log.
+pub const C_STDIO_HEADER: &str = include_str!("../include/stdio.h");
+
 /// The version of the batch ABI this crate describes. Part of every module cache key.
-pub const ABI_VERSION: u32 = 1;
+/// 2: the descriptor's log word.
+pub const ABI_VERSION: u32 = 2;
 
 /// Export names of the batch ABI.
 pub mod exports {

@@ -254,6 +254,91 @@ fn a_trap_exits_1_naming_the_row() {
 }
 
 #[test]
+fn what_a_udf_prints_goes_to_stderr_and_the_last_lines_before_a_trap_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = write(dir.path(), "t.csv", "a,b\n6,3\n1,0\n");
+    let source = write(
+        dir.path(),
+        "div.c",
+        "#include <stdio.h>\nint32_t div(int32_t a, int32_t b) {\n    printf(\"dividing %d by %d\\n\", a, b);\n    return a / b;\n}\n",
+    );
+    let run = |columns: &str| {
+        wasmudf(&[
+            "run",
+            "--data",
+            &data,
+            "--source",
+            &source,
+            "--function",
+            "div",
+            "--columns",
+            columns,
+            "--returns",
+            "INT",
+            "--map",
+        ])
+    };
+    let output = run("b,a");
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("-- UDF output (printf) --\ndividing 3 by 6\ndividing 0 by 1\n--"),
+        "{stderr}"
+    );
+    assert!(
+        !text(&output.stdout).contains("dividing"),
+        "the log stays off the result"
+    );
+
+    let output = run("a,b");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("dividing 1 by 0\ninteger division by zero at line 4, column 14\n"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("integer division by zero at row 1 of the batch (a=1, b=0)"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_double_column_for_an_int_parameter_is_refused_with_the_cast_to_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = write(dir.path(), "t.csv", "balance,rate\n12507,0.46\n");
+    let source = write(
+        dir.path(),
+        "adj.c",
+        "float calculate_adj_bal(int balance, float rate) { return (balance * rate) + balance/1000; }\n",
+    );
+    let output = wasmudf(&[
+        "run",
+        "--data",
+        &data,
+        "--source",
+        &source,
+        "--function",
+        "calculate_adj_bal",
+        "--columns",
+        "rate,balance",
+        "--returns",
+        "FLOAT",
+        "--map",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains(
+            "column `rate` is DOUBLE but parameter 1 (`int32_t balance`) of `calculate_adj_bal(int32_t balance, float rate)` is INT: \
+             a DOUBLE would lose its fraction in `int32_t`; convert it explicitly: CAST(rate AS INT). \
+             The columns may be in the wrong order: in the order balance, rate every column fits its parameter"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn usage_errors_exit_2() {
     let output = wasmudf(&[
         "run",

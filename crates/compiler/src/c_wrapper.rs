@@ -8,7 +8,7 @@
 //! After it comes the batch loop (see `docs/abi.md`), which calls the function directly so that
 //! clang inlines it and, where it can, vectorizes the loop.
 
-use wasmudf_abi::{SqlType, UdfSignature};
+use wasmudf_abi::{GUEST_LOG_BYTES, ROW_LOG_BYTES, SqlType, UdfSignature};
 
 /// The user's source file name inside the compile job; diagnostics in it are the user's.
 pub const USER_FILE: &str = "udf.c";
@@ -22,16 +22,26 @@ pub fn wrapper_source(signature: &UdfSignature) -> String {
     let name = signature.name();
     let arity = signature.params().len();
     let mut source = String::new();
-    source.push_str("#include <wasmudf.h>\n");
+    source.push_str("#include <wasmudf.h>\n#include <stdio.h>\n");
     source.push_str(&format!("static {};\n", signature.c_prototype()));
     source.push_str(&format!("#include \"{USER_FILE}\"\n"));
     source.push_str(&format!("#line 1 \"{GENERATED_FILE}\"\n"));
+    source.push_str(&format!(
+        "#define WASMUDF__LOG_BYTES {GUEST_LOG_BYTES}u\n#define WASMUDF__ROW_LOG_BYTES {ROW_LOG_BYTES}u\n"
+    ));
     source.push_str(RUNTIME);
+    source.push_str(LOG_RUNTIME);
+    source.push_str(DIVISION_CHECKS);
 
     let out_type = signature.returns().c_name();
-    let arg_count = arity.max(1);
+    // The descriptor's layout is `BatchLayout`'s: the argument addresses, then the log word.
+    let args = if arity == 0 {
+        String::new()
+    } else {
+        format!(" const void *args[{arity}];")
+    };
     source.push_str(&format!(
-        "struct wasmudf__batch {{ uint32_t rows; const uint8_t *selection; {out_type} *output; const void *args[{arg_count}]; }};\n"
+        "struct wasmudf__batch {{ uint32_t rows; const uint8_t *selection; {out_type} *output;{args} uint32_t log; }};\n"
     ));
     let mut loads = String::new();
     let mut call_args = Vec::with_capacity(arity);
@@ -48,16 +58,20 @@ pub fn wrapper_source(signature: &UdfSignature) -> String {
         SqlType::Boolean => format!("out[i] = {call} ? 1 : 0"),
         _ => format!("out[i] = {call}"),
     };
+    // `wasmudf__row_logged` is reset per row only for the log's per-row cap: a function that
+    // never prints never reads it, and clang deletes the store.
     source.push_str(&format!(
         r#"__attribute__((export_name("wasmudf_run")))
-int32_t wasmudf_run(const struct wasmudf__batch *batch) {{
+int32_t wasmudf_run(struct wasmudf__batch *batch) {{
     const uint32_t rows = batch->rows;
     {out_type} *restrict out = batch->output;
 {loads}    const uint8_t *selection = batch->selection;
+    wasmudf__log_slot = &batch->log;
+    wasmudf__log_fresh = 1;
     if (selection == 0) {{
-        for (uint32_t i = 0; i < rows; i++) {store};
+        for (uint32_t i = 0; i < rows; i++) {{ wasmudf__row_logged = 0; {store}; }}
     }} else {{
-        for (uint32_t i = 0; i < rows; i++) if (selection[i]) {store};
+        for (uint32_t i = 0; i < rows; i++) if (selection[i]) {{ wasmudf__row_logged = 0; {store}; }}
     }}
     return 0;
 }}
@@ -117,6 +131,133 @@ void *wasmudf_alloc(size_t size) {
     chunk->used += size;
     return pointer;
 }
+"#;
+
+/// The log behind `printf` and kin (see `stdio.h`): a buffer in the guest's own memory whose
+/// address the guest writes into the descriptor's log word on its first line of a call; the host
+/// reads it after the call, trapped or not. No host function is involved.
+const LOG_RUNTIME: &str = r#"
+int vsnprintf(char *__restrict buffer, size_t size, const char *__restrict format, va_list args);
+struct wasmudf__log { uint32_t len; uint32_t truncated; char text[WASMUDF__LOG_BYTES]; };
+static struct wasmudf__log wasmudf__log_buffer;
+static uint32_t *wasmudf__log_slot;
+static int wasmudf__log_fresh;
+/* Bytes the current row wrote; past WASMUDF__ROW_LOG_BYTES once its cut is marked. */
+static uint32_t wasmudf__row_logged;
+
+/* Appends n bytes of text (of `wanted`: more were meant when wanted > n). */
+static void wasmudf__log_bytes(const char *text, size_t n, size_t wanted) {
+    struct wasmudf__log *log = &wasmudf__log_buffer;
+    if (wasmudf__log_fresh) {
+        wasmudf__log_fresh = 0;
+        log->len = 0;
+        log->truncated = 0;
+        if (wasmudf__log_slot) *wasmudf__log_slot = (uint32_t)(uintptr_t)log;
+    }
+    if (wasmudf__row_logged > WASMUDF__ROW_LOG_BYTES) return;
+    size_t row_room = WASMUDF__ROW_LOG_BYTES - wasmudf__row_logged;
+    int cut = wanted > row_room;
+    if (n > row_room) n = row_room;
+    if (n > WASMUDF__LOG_BYTES - log->len) { n = WASMUDF__LOG_BYTES - log->len; log->truncated = 1; }
+    __builtin_memcpy(log->text + log->len, text, n);
+    log->len += n;
+    wasmudf__row_logged += n;
+    if (cut) {
+        static const char mark[] = " [cut: 1 KiB per row]\n";
+        if (sizeof mark - 1 <= WASMUDF__LOG_BYTES - log->len) {
+            __builtin_memcpy(log->text + log->len, mark, sizeof mark - 1);
+            log->len += sizeof mark - 1;
+        } else {
+            log->truncated = 1;
+        }
+        wasmudf__row_logged = WASMUDF__ROW_LOG_BYTES + 1;
+    }
+}
+
+static int wasmudf__log_format(const char *__restrict format, va_list args, int newline) {
+    char line[WASMUDF__ROW_LOG_BYTES + 2];
+    int n = vsnprintf(line, WASMUDF__ROW_LOG_BYTES + 1, format, args);
+    if (n < 0) return n;
+    size_t kept = (size_t)n <= WASMUDF__ROW_LOG_BYTES ? (size_t)n : WASMUDF__ROW_LOG_BYTES;
+    size_t wanted = (size_t)n;
+    if (newline && (kept == 0 || line[kept - 1] != '\n')) { line[kept++] = '\n'; wanted++; }
+    wasmudf__log_bytes(line, kept, wanted);
+    return n;
+}
+
+int vprintf(const char *__restrict format, va_list args) { return wasmudf__log_format(format, args, 0); }
+int printf(const char *__restrict format, ...) {
+    va_list args; va_start(args, format); int n = wasmudf__log_format(format, args, 0); va_end(args); return n;
+}
+int fprintf(FILE *__restrict stream, const char *__restrict format, ...) {
+    (void)stream;
+    va_list args; va_start(args, format); int n = wasmudf__log_format(format, args, 0); va_end(args); return n;
+}
+void wasmudf_log(const char *format, ...) {
+    va_list args; va_start(args, format); wasmudf__log_format(format, args, 1); va_end(args);
+}
+int fputs(const char *__restrict text, FILE *__restrict stream) {
+    (void)stream;
+    size_t n = __builtin_strlen(text);
+    wasmudf__log_bytes(text, n, n);
+    return 0;
+}
+int puts(const char *text) { fputs(text, stdout); wasmudf__log_bytes("\n", 1, 1); return 0; }
+int putchar(int c) { char byte = (char)c; wasmudf__log_bytes(&byte, 1, 1); return (unsigned char)c; }
+int fputc(int c, FILE *stream) { (void)stream; return putchar(c); }
+int putc(int c, FILE *stream) { (void)stream; return putchar(c); }
+int fflush(FILE *stream) { (void)stream; return 0; }
+"#;
+
+/// Integer division that C leaves undefined (by zero, `INT_MIN / -1`) traps as the hardware
+/// division would, in every spelling. The module is compiled with
+/// `-fsanitize=integer-divide-by-zero,signed-integer-overflow` in recover mode, which checks every
+/// `/` and `%` before clang can fold or rewrite it and calls the handlers below. The division
+/// handler logs the line and traps with Wasm's own division trap, so the host reports it as
+/// `division_by_zero` or `integer_overflow`; the other overflow handlers do nothing (signed
+/// `+ - *` keep wrapping as before), and being empty, clang deletes their checks.
+const DIVISION_CHECKS: &str = r#"
+struct wasmudf__ubsan_type { uint16_t kind; uint16_t info; char name[]; };
+struct wasmudf__ubsan_overflow { const char *file; uint32_t line; uint32_t column; const struct wasmudf__ubsan_type *type; };
+#define WASMUDF__UNCHECKED __attribute__((no_sanitize("integer-divide-by-zero", "signed-integer-overflow")))
+
+WASMUDF__UNCHECKED static void wasmudf__log_number(uint32_t value) {
+    char digits[10];
+    int n = 0;
+    do { digits[9 - n++] = (char)('0' + value % 10); value /= 10; } while (value);
+    wasmudf__log_bytes(digits + 10 - n, (size_t)n, (size_t)n);
+}
+
+WASMUDF__UNCHECKED __attribute__((noinline))
+void __ubsan_handle_divrem_overflow(const struct wasmudf__ubsan_overflow *data, uintptr_t lhs, uintptr_t rhs) {
+    (void)lhs;
+    uint32_t bits = 1u << (data->type->info >> 1);
+    int by_zero = 1;
+    if (bits <= 32) {
+        by_zero = (uint32_t)rhs == 0;
+    } else {
+        const unsigned char *bytes = (const unsigned char *)rhs;
+        for (uint32_t i = 0; i < bits / 8; i++) if (bytes[i]) by_zero = 0;
+    }
+    static const char zero[] = "integer division by zero at line ";
+    static const char overflow[] = "integer overflow (the minimum divided by -1) at line ";
+    if (by_zero) wasmudf__log_bytes(zero, sizeof zero - 1, sizeof zero - 1);
+    else wasmudf__log_bytes(overflow, sizeof overflow - 1, sizeof overflow - 1);
+    wasmudf__log_number(data->line);
+    wasmudf__log_bytes(", column ", 9, 9);
+    wasmudf__log_number(data->column);
+    wasmudf__log_bytes("\n", 1, 1);
+    /* The quotient is stored, so the division cannot be deleted: it traps here. */
+    volatile int32_t divisor = by_zero ? 0 : -1;
+    volatile int32_t dividend = INT32_MIN;
+    volatile int32_t quotient = dividend / divisor;
+    (void)quotient;
+    __builtin_trap();
+}
+WASMUDF__UNCHECKED void __ubsan_handle_add_overflow(const void *data, uintptr_t a, uintptr_t b) { (void)data; (void)a; (void)b; }
+WASMUDF__UNCHECKED void __ubsan_handle_sub_overflow(const void *data, uintptr_t a, uintptr_t b) { (void)data; (void)a; (void)b; }
+WASMUDF__UNCHECKED void __ubsan_handle_mul_overflow(const void *data, uintptr_t a, uintptr_t b) { (void)data; (void)a; (void)b; }
+WASMUDF__UNCHECKED void __ubsan_handle_negate_overflow(const void *data, uintptr_t a) { (void)data; (void)a; }
 "#;
 
 #[cfg(test)]

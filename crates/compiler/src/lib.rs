@@ -226,6 +226,15 @@ const C_FLAGS: &[&str] = &[
     "-msign-ext",
     "-mnontrapping-fptoint",
     "-mexec-model=reactor",
+    // Every `/` and `%` is checked before clang can fold or rewrite a division C leaves
+    // undefined; the handlers (c_wrapper.rs) trap as Wasm's division does.
+    "-fsanitize=integer-divide-by-zero,signed-integer-overflow",
+    "-fsanitize-recover=integer-divide-by-zero,signed-integer-overflow",
+    // Keeps `fprintf(stderr, "...")` and `fputs` from becoming `fwrite` on a FILE that does not
+    // exist: they stay calls to the log's own functions.
+    "-fno-builtin-fprintf",
+    "-fno-builtin-fputs",
+    "-fno-builtin-fputc",
     "-fno-crash-diagnostics",
     "-fno-color-diagnostics",
     "-fno-caret-diagnostics",
@@ -243,6 +252,10 @@ const C_FLAGS: &[&str] = &[
     // The module may declare all of wasm32's 4 GiB; the sandbox enforces the real cap per store.
     "-Wl,--max-memory=4294967296",
 ];
+
+/// Libraries linked after the translation unit: wasi-libc's `vfprintf` that formats `long double`
+/// itself (the default one writes a warning to stderr, which needs WASI's `fd_write`).
+const C_LIBRARIES: &[&str] = &["-lc-printscan-long-double"];
 
 const OUTPUT_FILE: &str = "udf.wasm";
 
@@ -346,6 +359,9 @@ impl Compiler {
                     &wasmudf_abi::ABI_VERSION.to_le_bytes(),
                     toolchain.identity.as_bytes(),
                     C_FLAGS.join(" ").as_bytes(),
+                    C_LIBRARIES.join(" ").as_bytes(),
+                    wasmudf_abi::C_HEADER.as_bytes(),
+                    wasmudf_abi::C_STDIO_HEADER.as_bytes(),
                     c_wrapper::wrapper_source(request.signature).as_bytes(),
                     signature_text.as_bytes(),
                     request.source,
@@ -428,6 +444,7 @@ impl Compiler {
             OUTPUT_FILE.to_string(),
             c_wrapper::WRAPPER_FILE.to_string(),
         ]);
+        flags.extend(C_LIBRARIES.iter().map(|library| library.to_string()));
         let slot = self.slots.acquire();
         let run = jail::run_clang(
             toolchain,

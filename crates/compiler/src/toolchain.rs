@@ -103,6 +103,7 @@ impl Toolchain {
         let mut hasher = Sha256::new();
         hasher.update(self.identity.as_bytes());
         hasher.update(wasmudf_abi::C_HEADER.as_bytes());
+        hasher.update(wasmudf_abi::C_STDIO_HEADER.as_bytes());
         hasher.update(ALLOWED_HEADERS.join(",").as_bytes());
         let digest = hex::encode(hasher.finalize());
         let sysroot = cache_dir.join(format!("sysroot-{}", &digest[..16]));
@@ -124,6 +125,8 @@ impl Toolchain {
             fs::copy(&header, &target)?;
         }
         fs::write(include.join("wasmudf.h"), wasmudf_abi::C_HEADER)?;
+        // The guest's own stdio.h: printf and kin write to the execution's log, nothing else.
+        fs::write(include.join("stdio.h"), wasmudf_abi::C_STDIO_HEADER)?;
         let lib = staging.path().join("lib/wasm32-wasi");
         fs::create_dir_all(&lib)?;
         for entry in fs::read_dir(&self.wasi_lib)? {

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use datafusion::logical_expr::ScalarUDF;
 use wasmudf_abi::UdfSignature;
 use wasmudf_compiler::{CompileRequest, CompiledModule, Compiler, Language};
-use wasmudf_sandbox::{CancelFlag, LoadedModule, RuntimeLimits, SandboxError, UdfRunner};
+use wasmudf_sandbox::{CancelFlag, GuestLog, LoadedModule, RuntimeLimits, SandboxError, UdfRunner};
 
 use crate::{RunnerFactory, ShippableModule, WasmScalarUdf, WasmUdfError};
 
@@ -16,6 +16,8 @@ pub struct UdfBuilder {
     pub limits: RuntimeLimits,
     /// When set, every UDF built here stops as soon as it is cancelled.
     pub cancel: Option<CancelFlag>,
+    /// When set, what every UDF built here prints is kept here.
+    pub log: Option<GuestLog>,
 }
 
 /// A UDF ready to register, with what compiling it produced.
@@ -31,7 +33,14 @@ impl UdfBuilder {
             compiler,
             limits,
             cancel: None,
+            log: None,
         }
+    }
+
+    /// The same builder, whose UDFs keep what they print (`printf`, `wasmudf_log`) in `log`.
+    pub fn with_log(mut self, log: GuestLog) -> Self {
+        self.log = Some(log);
+        self
     }
 
     /// The same builder, whose UDFs stop (trap with "cancelled") once `cancel` is set.
@@ -76,6 +85,9 @@ impl UdfBuilder {
         let mut runner = UdfRunner::new(module);
         if let Some(cancel) = &self.cancel {
             runner = runner.with_cancel(cancel.clone());
+        }
+        if let Some(log) = &self.log {
+            runner = runner.with_log(log.clone());
         }
         Ok(runner)
     }

@@ -29,7 +29,9 @@ mod udf;
 pub use define::{DefinedUdf, UdfBuilder};
 pub use error::{WasmUdfError, definition_to_datafusion, guest_failure, sandbox_to_datafusion};
 pub use factory::WasmFunctionFactory;
-pub use operation::{ExecutionRequest, Operation, PlannedExecution, apply, default_output_column, plan_execution};
+pub use operation::{
+    ExecutionRequest, Operation, PlannedExecution, apply, check_columns_fit, default_output_column, plan_execution,
+};
 pub use script::{Script, StatementError};
 pub use session::{
     InProcess, SessionFactory, SessionOptions, SqlSurface, UNBOUNDED_OUTPUT_FUNCTIONS, new_session, session_state,

@@ -1,10 +1,11 @@
 //! The paper's ExecutionRequest: one UDF applied to chosen columns of a table, as MAP (add a
 //! column) or FILTER (keep the rows where it is true).
 
+use datafusion::arrow::datatypes::DataType;
 use datafusion::common::{Column, Result as DfResult};
 use datafusion::dataframe::DataFrame;
 use datafusion::logical_expr::{Expr, ScalarUDF};
-use wasmudf_abi::{SqlType, UdfSignature};
+use wasmudf_abi::{ArgumentConversion, SqlType, UdfSignature, refusal_hint, sql_type_name};
 use wasmudf_compiler::{CompiledModule, Language, infer_c_function};
 
 use crate::{UdfBuilder, WasmUdfError};
@@ -107,6 +108,23 @@ pub fn plan_execution(
             request.input_columns.len()
         )));
     }
+    let columns: Vec<(String, DataType)> = params
+        .iter()
+        .map(|(name, _)| name.clone())
+        .zip(column_types.iter().cloned())
+        .collect();
+    let typed_params: Vec<(Option<String>, SqlType)> = params
+        .iter()
+        .enumerate()
+        .map(|(index, (_, sql_type))| {
+            let c_name = match &inferred {
+                Some(Ok(shape)) => shape.params.get(index).and_then(|(name, _)| name.clone()),
+                _ => None,
+            };
+            (c_name, *sql_type)
+        })
+        .collect();
+    check_columns_fit(&request.function_name, &columns, &typed_params).map_err(WasmUdfError::Definition)?;
     let signature = UdfSignature::from_columns(&request.function_name, &params, request.returns)?;
     let defined = builder.define(&signature, request.language, &request.source)?;
     let columns: Vec<String> = request.input_columns.iter().map(|(name, _)| name.clone()).collect();
@@ -117,6 +135,74 @@ pub fn plan_execution(
         signature,
         compiled: defined.compiled,
     })
+}
+
+/// Refuses, before anything compiles, a column the parameter it is passed to cannot take
+/// implicitly ([`ArgumentConversion`]): the message names both, the C prototype, the CAST to
+/// write, and — when the chosen columns would all fit in another order — that the order is the
+/// likely mistake. `columns` are (name, type) in the order chosen; `params` the function's
+/// (C name if known, type), as many.
+pub fn check_columns_fit(
+    function: &str,
+    columns: &[(String, DataType)],
+    params: &[(Option<String>, SqlType)],
+) -> Result<(), String> {
+    let count = columns.len().min(params.len());
+    let fits = |column: usize, param: usize| ArgumentConversion::of(&columns[column].1, params[param].1).is_implicit();
+    let Some(refused) = (0..count).find(|&index| !fits(index, index)) else {
+        return Ok(());
+    };
+    let (column, column_type) = &columns[refused];
+    let (param_name, sql_type) = &params[refused];
+    let c_param = |name: &Option<String>, sql_type: SqlType| match name {
+        Some(name) => format!("{} {name}", sql_type.c_name()),
+        None => sql_type.c_name().to_string(),
+    };
+    let prototype: Vec<String> = params.iter().map(|(name, sql_type)| c_param(name, *sql_type)).collect();
+    let mut message = format!(
+        "column `{column}` is {} but parameter {} (`{}`) of `{function}({})` is {sql_type}: {}",
+        sql_type_name(column_type),
+        refused + 1,
+        c_param(param_name, *sql_type),
+        prototype.join(", "),
+        refusal_hint(column_type, *sql_type, column)
+    );
+    if count == columns.len()
+        && count == params.len()
+        && let Some(order) = fitting_order(count, &fits)
+    {
+        let names: Vec<&str> = order.iter().map(|&column| columns[column].0.as_str()).collect();
+        message.push_str(&format!(
+            ". The columns may be in the wrong order: in the order {} every column fits its parameter",
+            names.join(", ")
+        ));
+    }
+    Err(message)
+}
+
+/// An order of the chosen columns in which each fits its parameter (`fits(column, param)`), if
+/// there is one other than the order given; searched exhaustively for up to 6 columns.
+fn fitting_order(count: usize, fits: &dyn Fn(usize, usize) -> bool) -> Option<Vec<usize>> {
+    fn extend(order: &mut Vec<usize>, count: usize, fits: &dyn Fn(usize, usize) -> bool) -> bool {
+        if order.len() == count {
+            return true;
+        }
+        for column in 0..count {
+            if !order.contains(&column) && fits(column, order.len()) {
+                order.push(column);
+                if extend(order, count, fits) {
+                    return true;
+                }
+                order.pop();
+            }
+        }
+        false
+    }
+    if count > 6 {
+        return None;
+    }
+    let mut order = Vec::with_capacity(count);
+    extend(&mut order, count, fits).then_some(order)
 }
 
 /// Applies `udf` to `columns` of `table` as `operation`. Column names are taken literally

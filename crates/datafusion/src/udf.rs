@@ -6,7 +6,7 @@ use std::sync::{Arc, OnceLock};
 use datafusion::arrow::datatypes::DataType;
 use datafusion::common::{Result, plan_err};
 use datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDF, ScalarUDFImpl, Signature, Volatility};
-use wasmudf_abi::{SqlType, UdfSignature};
+use wasmudf_abi::{ArgumentConversion, UdfSignature, refusal_hint, sql_type_name};
 use wasmudf_sandbox::{SandboxError, UdfRunner};
 
 use crate::error::sandbox_to_datafusion;
@@ -161,8 +161,10 @@ impl ScalarUDFImpl for WasmScalarUdf {
         true
     }
 
-    /// Accepts any numeric column for a numeric parameter (cast to the declared width, failing on
-    /// overflow), and every Arrow string layout for STRING (passed as it is, no copy).
+    /// Takes what the table of implicit conversions allows ([`ArgumentConversion`]) and passes it
+    /// as it is: the runner converts, checking a narrowing value by value so that one that does
+    /// not fit names its row (a cast here would fail without it, or wrap). Anything else is
+    /// refused while planning, with the CAST to write.
     fn coerce_types(&self, arg_types: &[DataType]) -> Result<Vec<DataType>> {
         let signature = &self.signature;
         if arg_types.len() != signature.params().len() {
@@ -178,33 +180,24 @@ impl ScalarUDFImpl for WasmScalarUdf {
             .iter()
             .zip(signature.params())
             .enumerate()
-            .map(|(index, (arg_type, param))| {
-                let coerced = match (param.sql_type, arg_type) {
-                    (_, DataType::Null) => Some(param.sql_type.arrow_type()),
-                    (SqlType::String, DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View) => {
-                        Some(arg_type.clone())
-                    }
-                    (SqlType::String, DataType::Dictionary(_, value)) if value.is_string() => Some(DataType::Utf8),
-                    (SqlType::Boolean, DataType::Boolean) => Some(DataType::Boolean),
-                    (SqlType::Int | SqlType::BigInt | SqlType::Float | SqlType::Double, numeric)
-                        if numeric.is_numeric() =>
-                    {
-                        Some(param.sql_type.arrow_type())
-                    }
-                    _ => None,
-                };
-                match coerced {
-                    Some(data_type) => Ok(data_type),
-                    None => plan_err!(
-                        "argument {} (`{}`) of {} is declared {} but the value has type {}",
+            .map(
+                |(index, (arg_type, param))| match (ArgumentConversion::of(arg_type, param.sql_type), arg_type) {
+                    (ArgumentConversion::Refused, _) => plan_err!(
+                        "argument {} of {} is the parameter `{}` {} (`{}`), but the value is {}: {}",
                         index + 1,
-                        param.name,
                         signature.name(),
+                        param.name,
                         param.sql_type,
-                        arg_type
+                        param.sql_type.c_name(),
+                        sql_type_name(arg_type),
+                        refusal_hint(arg_type, param.sql_type, "...")
                     ),
-                }
-            })
+                    // NULL literals and dictionaries become the parameter's own type here, where
+                    // DataFusion casts them once per batch.
+                    (_, DataType::Null | DataType::Dictionary(..)) => Ok(param.sql_type.arrow_type()),
+                    _ => Ok(arg_type.clone()),
+                },
+            )
             .collect()
     }
 

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::time::Duration;
 
-use wasmudf_abi::ValidationError;
+use wasmudf_abi::{SqlType, ValidationError};
 
 /// Why a guest call failed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -163,14 +163,28 @@ pub enum SandboxError {
         problem: OutputProblem,
         location: RowLocation,
     },
-    #[error(
-        "UDF `{function}` argument {index} has type {data_type}, which does not match its declared type {declared}"
-    )]
+    #[error("UDF `{function}` argument {} (`{argument}`) is declared {declared} (`{}`) but gets a {data_type}: {hint}", index + 1, declared.c_name())]
     ArgumentType {
         function: String,
+        /// 0-based.
         index: usize,
+        argument: String,
+        /// The argument's type as SQL names it.
         data_type: String,
-        declared: String,
+        declared: SqlType,
+        /// Why it is refused and the CAST that would pass it.
+        hint: String,
+    },
+    #[error(
+        "UDF `{function}` argument `{argument}` ({column_type}) has a value that does not fit its {declared} parameter (`{}`) {location}; filter it out, or declare the parameter `int64_t`",
+        declared.c_name()
+    )]
+    ArgumentOutOfRange {
+        function: String,
+        argument: String,
+        column_type: String,
+        declared: SqlType,
+        location: RowLocation,
     },
     #[error("UDF `{function}` takes {expected} arguments, not {actual}")]
     ArgumentCount {
@@ -186,7 +200,7 @@ impl SandboxError {
     /// The stable name of what went wrong, the same on every surface (the server's `kind`, a
     /// host library's error): a trap's [`TrapKind::code`]; `invalid_utf8` or `invalid_output`
     /// for a bad returned string, `memory_limit` for too many; `bad_request` for a module or an
-    /// argument refused; `limit` for a batch too large; `trap` for a guest that did not start.
+    /// argument refused; `argument_out_of_range` for a value that does not fit its parameter; `limit` for a batch too large; `trap` for a guest that did not start.
     pub fn kind_name(&self) -> &'static str {
         match self {
             SandboxError::Trap { kind, .. } => kind.code(),
@@ -196,6 +210,7 @@ impl SandboxError {
                 OutputProblem::TooLarge { .. } => "memory_limit",
             },
             SandboxError::Instantiate { .. } => "trap",
+            SandboxError::ArgumentOutOfRange { .. } => "argument_out_of_range",
             SandboxError::Invalid(_)
             | SandboxError::Compile(_)
             | SandboxError::ArgumentType { .. }
@@ -212,6 +227,7 @@ impl SandboxError {
             | SandboxError::Instantiate { function, .. }
             | SandboxError::ArgumentType { function, .. }
             | SandboxError::ArgumentCount { function, .. }
+            | SandboxError::ArgumentOutOfRange { function, .. }
             | SandboxError::BatchTooLarge { function } => Some(function),
             SandboxError::Invalid(_) | SandboxError::Compile(_) => None,
         }
@@ -221,7 +237,9 @@ impl SandboxError {
     pub fn location(&self) -> Option<&RowLocation> {
         match self {
             SandboxError::Trap { location, .. } => location.as_ref(),
-            SandboxError::InvalidOutput { location, .. } => Some(location),
+            SandboxError::InvalidOutput { location, .. } | SandboxError::ArgumentOutOfRange { location, .. } => {
+                Some(location)
+            }
             _ => None,
         }
     }

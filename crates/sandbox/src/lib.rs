@@ -16,9 +16,11 @@
 //! **Invariant:** this is the only crate in the workspace that depends on wasmtime.
 
 mod cancel;
+mod convert;
 mod engine;
 mod error;
 mod instance;
+mod log;
 mod marshal;
 mod module;
 mod row;
@@ -27,6 +29,7 @@ mod runner;
 pub use cancel::CancelFlag;
 pub use engine::{EPOCH_TICK, HARD_MEMORY_CAP_BYTES, WASM_STACK_BYTES};
 pub use error::{OutputProblem, RowLocation, SandboxError, TrapKind};
+pub use log::{GuestLog, LOG_BYTES_PER_EXECUTION, LOG_TRUNCATED_MARK};
 pub use module::{LoadedModule, RuntimeLimits};
 pub use row::{ROWS_PER_ARENA, RowArg, RowCaller, RowValue};
 pub use runner::{MAX_ROWS_PER_CALL, UdfRunner};

@@ -292,13 +292,15 @@ fn describe_value(array: &ArrayRef, row: usize) -> String {
     match array.data_type() {
         DataType::Int32 => array.as_primitive::<Int32Type>().value(row).to_string(),
         DataType::Int64 => array.as_primitive::<Int64Type>().value(row).to_string(),
-        DataType::Float32 => array.as_primitive::<Float32Type>().value(row).to_string(),
-        DataType::Float64 => array.as_primitive::<Float64Type>().value(row).to_string(),
+        // Debug, not Display: 1e300 stays "1e300" instead of 301 digits.
+        DataType::Float32 => format!("{:?}", array.as_primitive::<Float32Type>().value(row)),
+        DataType::Float64 => format!("{:?}", array.as_primitive::<Float64Type>().value(row)),
         DataType::Boolean => array.as_boolean().value(row).to_string(),
         DataType::Utf8 => quote(array.as_string::<i32>().value(row)),
         DataType::LargeUtf8 => quote(array.as_string::<i64>().value(row)),
         DataType::Utf8View => quote(array.as_string_view().value(row)),
-        other => format!("<{other}>"),
+        // Narrow integers, dates...: as Arrow prints them.
+        other => arrow_cast::display::array_value_to_string(array, row).unwrap_or_else(|_| format!("<{other}>")),
     }
 }
 
@@ -739,7 +741,7 @@ mod tests {
             describe_row(&columns, 0),
             RowLocation::Row {
                 index: 0,
-                values: pairs(["5", "\"short\"", "1.5", "true", "<Date32>"]),
+                values: pairs(["5", "\"short\"", "1.5", "true", "1970-01-01"]),
             }
         );
         let shortened = format!("\"{}…\"", "a".repeat(40));
@@ -747,7 +749,7 @@ mod tests {
             describe_row(&columns, 1),
             RowLocation::Row {
                 index: 1,
-                values: pairs(["NULL", shortened.as_str(), "-0.25", "false", "<Date32>"]),
+                values: pairs(["NULL", shortened.as_str(), "-0.25", "false", "1970-01-02"]),
             }
         );
     }

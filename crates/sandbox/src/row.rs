@@ -244,8 +244,10 @@ impl RowCaller {
                 return Err(SandboxError::ArgumentType {
                     function: signature.name().to_string(),
                     index,
+                    argument: param.name.clone(),
                     data_type: arg.sql_type().sql_name().to_string(),
-                    declared: param.sql_type.sql_name().to_string(),
+                    declared: param.sql_type,
+                    hint: "the host passed a value of the wrong type".to_string(),
                 });
             }
         }

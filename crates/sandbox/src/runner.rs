@@ -1,5 +1,7 @@
 //! Calls a UDF over Arrow columns: once per chunk of rows, never once per row.
 
+use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
@@ -7,9 +9,11 @@ use arrow_array::{Array, ArrayRef};
 use arrow_buffer::NullBuffer;
 use wasmudf_abi::{BatchLayout, UdfSignature};
 
+use crate::convert::conform;
 use crate::instance::GuestInstance;
+use crate::log::read_guest_log;
 use crate::marshal::{GuestColumn, ResultBuilder, describe_row, write_selection};
-use crate::{CancelFlag, LoadedModule, RowLocation, SandboxError, TrapKind};
+use crate::{CancelFlag, GuestLog, LoadedModule, RowLocation, SandboxError, TrapKind};
 
 /// Rows per guest call. Large enough that the per-call cost (two guest calls, a descriptor)
 /// disappears, small enough that scratch memory stays a few MiB.
@@ -24,6 +28,7 @@ pub struct UdfRunner {
     module: Arc<LoadedModule>,
     idle: Mutex<Vec<GuestInstance>>,
     cancel: Option<CancelFlag>,
+    log: Option<GuestLog>,
 }
 
 impl std::fmt::Debug for UdfRunner {
@@ -40,7 +45,14 @@ impl UdfRunner {
             module,
             idle: Mutex::new(Vec::new()),
             cancel: None,
+            log: None,
         }
+    }
+
+    /// Keeps what the guest prints (`printf`, `wasmudf_log`) in `log`; without one it is dropped.
+    pub fn with_log(mut self, log: GuestLog) -> Self {
+        self.log = Some(log);
+        self
     }
 
     /// Stops any running guest call of this runner, within one epoch tick, once `cancel` is set.
@@ -58,11 +70,13 @@ impl UdfRunner {
     }
 
     /// Applies the UDF to `rows` rows of `args` (one array of `rows` values per parameter, of the
-    /// declared types; STRING accepts Utf8, LargeUtf8 and Utf8View). A row with any NULL input is
-    /// NULL in the result and the function is never called on it.
+    /// declared types or of a type the table of implicit conversions takes: see
+    /// [`wasmudf_abi::ArgumentConversion`]). A row with any NULL input is NULL in the result and
+    /// the function is never called on it.
     pub fn call(&self, args: &[ArrayRef], rows: usize) -> Result<ArrayRef, SandboxError> {
         let signature = &self.module.signature;
-        let columns = self.columns(args)?;
+        let conformed = conform(signature, args)?;
+        let columns = self.columns(&conformed);
         let nulls = args.iter().fold(None, |acc: Option<NullBuffer>, array| {
             NullBuffer::union(acc.as_ref(), array.logical_nulls().as_ref())
         });
@@ -73,7 +87,9 @@ impl UdfRunner {
             let mut start = 0;
             while start < rows {
                 let end = (start + MAX_ROWS_PER_CALL).min(rows);
-                if let Err(error) = self.call_chunk(&mut instance, &columns, nulls.as_ref(), start, end, &mut result) {
+                if let Err(error) =
+                    self.call_chunk(&mut instance, &columns, nulls.as_ref(), start..end, &mut result, true)
+                {
                     // The instance is dropped here: a trapped guest is never reused.
                     return Err(self.locate(error, args, &columns, nulls.as_ref(), start, end));
                 }
@@ -87,26 +103,11 @@ impl UdfRunner {
         Ok(result.finish(nulls))
     }
 
-    fn columns<'a>(&self, args: &'a [ArrayRef]) -> Result<Vec<GuestColumn<'a>>, SandboxError> {
-        let signature = &self.module.signature;
-        if args.len() != signature.params().len() {
-            return Err(SandboxError::ArgumentType {
-                function: signature.name().to_string(),
-                index: args.len(),
-                data_type: format!("{} arguments", args.len()),
-                declared: format!("{} parameters", signature.params().len()),
-            });
-        }
+    fn columns<'a>(&self, args: &'a [Cow<'a, ArrayRef>]) -> Vec<GuestColumn<'a>> {
         args.iter()
-            .zip(signature.params())
-            .enumerate()
-            .map(|(index, (array, param))| {
-                GuestColumn::new(array, param.sql_type).ok_or_else(|| SandboxError::ArgumentType {
-                    function: signature.name().to_string(),
-                    index,
-                    data_type: array.data_type().to_string(),
-                    declared: param.sql_type.to_string(),
-                })
+            .zip(self.module.signature.params())
+            .map(|(array, param)| {
+                GuestColumn::new(array, param.sql_type).expect("conform() gives every argument its parameter's type")
             })
             .collect()
     }
@@ -116,10 +117,11 @@ impl UdfRunner {
         instance: &mut GuestInstance,
         columns: &[GuestColumn<'_>],
         nulls: Option<&NullBuffer>,
-        start: usize,
-        end: usize,
+        rows: Range<usize>,
         result: &mut ResultBuilder,
+        keep_log: bool,
     ) -> Result<(), SandboxError> {
+        let Range { start, end } = rows;
         let signature = &self.module.signature;
         let arg_types: Vec<_> = signature.param_types().collect();
         let string_bytes: Vec<u64> = columns.iter().map(|column| column.string_bytes(start, end)).collect();
@@ -146,7 +148,13 @@ impl UdfRunner {
                 column.write(scratch, base, slot, start, end);
             }
         }
-        instance.run(base)?;
+        let ran = instance.run(base);
+        if let (true, Some(log)) = (keep_log, &self.log)
+            && let Some((text, dropped)) = read_guest_log(instance.memory(), base as usize + layout.log_slot() as usize)
+        {
+            log.append(text, dropped);
+        }
+        ran?;
         let valid = |row: usize| nulls.is_none_or(|nulls| nulls.is_valid(start + row));
         result
             .read_chunk(instance.memory(), base, &layout, valid)
@@ -197,7 +205,8 @@ impl UdfRunner {
                 if nulls.is_some_and(|nulls| nulls.is_null(row)) {
                     continue;
                 }
-                match self.call_chunk(&mut instance, columns, None, row, row + 1, &mut scratch) {
+                // A replay's output repeats what the failed call printed: it is not kept.
+                match self.call_chunk(&mut instance, columns, None, row..row + 1, &mut scratch, false) {
                     Ok(()) => scratch = ResultBuilder::new(returns, 1, max_string_bytes),
                     Err(SandboxError::Trap { kind: replayed, .. }) if replayed == kind => {
                         location = Some(RowLocation::Row {

@@ -184,6 +184,29 @@ pub async fn results_parquet(
     ))
 }
 
+/// What the execution's functions printed (`printf`, `puts`, `wasmudf_log`), as text: at most
+/// 1 KiB per row and 64 KiB per execution, cuts marked. Empty until the execution ends, and for
+/// one that printed nothing.
+#[utoipa::path(get, path = "/executions/{id}/log", tag = "executions",
+    params(("id" = String, Path, description = "Execution id")),
+    responses((status = 200, content_type = "text/plain", body = String), (status = 404, body = crate::error::ErrorBody)))]
+pub async fn log(
+    State(state): State<AppState>,
+    Caller(tenant): Caller,
+    UrlPath(id): UrlPath<String>,
+) -> Result<Response, ApiError> {
+    state
+        .store
+        .execution(tenant.id, &id)?
+        .ok_or_else(|| ApiError::not_found("execution", &id))?;
+    let text = match tokio::fs::read(state.log_file(&id)).await {
+        Ok(bytes) => bytes,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(error) => return Err(ApiError::internal("reading an execution's log", error)),
+    };
+    Ok(([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response())
+}
+
 fn download(body: Body, content_type: &str, file_name: &str) -> Response {
     (
         [

@@ -111,6 +111,8 @@ pub enum ErrorKind {
     InvalidUtf8,
     /// The guest returned a value that points outside its memory.
     InvalidOutput,
+    /// A column's value does not fit the parameter it is passed to (a BIGINT into an `int32_t`).
+    ArgumentOutOfRange,
     /// The guest failed in another way (its module could not be loaded or started).
     Trap,
     /// The execution passed one of its limits: time, memory, result size.
@@ -193,6 +195,10 @@ pub struct ExecutionError {
     /// With `compile_error`: where the source is wrong.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub diagnostics: Option<Vec<DiagnosticView>>,
+    /// The last lines the function printed (`printf`) before it failed; all of them at
+    /// `GET /executions/{id}/log`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub log: Option<String>,
 }
 
 impl ExecutionError {
@@ -205,6 +211,7 @@ impl ExecutionError {
             rows: None,
             values: None,
             diagnostics: None,
+            log: None,
         }
     }
 

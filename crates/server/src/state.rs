@@ -230,6 +230,11 @@ impl AppState {
         self.data_dir.join("results").join(format!("{execution}.parquet"))
     }
 
+    /// What the execution's UDFs printed, when they printed anything.
+    pub fn log_file(&self, execution: &str) -> PathBuf {
+        self.data_dir.join("results").join(format!("{execution}.log"))
+    }
+
     pub fn dataset_path(&self, owner: TenantId, file: &str) -> PathBuf {
         self.datasets_dir(owner).join(file)
     }

@@ -87,14 +87,22 @@
   )
   (func $wasmudf_run (;3;) (type 1) (param i32) (result i32)
     (local i32 i32 i32 i32 i32 i32 i32)
+    i32.const 0
     local.get 0
-    i32.load offset=12
-    local.set 1
-    local.get 0
-    i32.load offset=8
-    local.set 2
+    i32.const 16
+    i32.add
+    i32.store offset=1048588
     local.get 0
     i32.load
+    local.set 1
+    i32.const 0
+    i32.const 1
+    i32.store8 offset=1048592
+    local.get 0
+    i32.load offset=12
+    local.set 2
+    local.get 0
+    i32.load offset=8
     local.set 3
     block ;; label = @1
       block ;; label = @2
@@ -103,7 +111,7 @@
         local.tee 4
         i32.eqz
         br_if 0 (;@2;)
-        local.get 3
+        local.get 1
         i32.eqz
         br_if 1 (;@1;)
         i32.const 0
@@ -116,7 +124,10 @@
             i32.load8_u
             i32.eqz
             br_if 0 (;@4;)
-            local.get 1
+            i32.const 0
+            i32.const 0
+            i32.store offset=1048596
+            local.get 2
             local.get 5
             i32.const 2
             i32.shl
@@ -137,11 +148,11 @@
                 memory.fill
                 i32.const 0
                 local.get 0
-                i32.store offset=1048588
+                i32.store offset=1048600
                 br 0 (;@6;)
               end
             end
-            local.get 2
+            local.get 3
             local.get 6
             i32.add
             i32.const -1
@@ -151,19 +162,22 @@
           i32.const 1
           i32.add
           local.tee 5
-          local.get 3
+          local.get 1
           i32.ne
           br_if 0 (;@3;)
           br 2 (;@1;)
         end
       end
-      local.get 3
+      local.get 1
       i32.eqz
       br_if 0 (;@1;)
       i32.const 0
       local.set 5
       loop ;; label = @2
-        local.get 1
+        i32.const 0
+        i32.const 0
+        i32.store offset=1048596
+        local.get 2
         local.get 5
         i32.const 2
         i32.shl
@@ -184,11 +198,11 @@
             memory.fill
             i32.const 0
             local.get 0
-            i32.store offset=1048588
+            i32.store offset=1048600
             br 0 (;@4;)
           end
         end
-        local.get 2
+        local.get 3
         local.get 6
         i32.add
         i32.const -1
@@ -197,7 +211,7 @@
         i32.const 1
         i32.add
         local.tee 5
-        local.get 3
+        local.get 1
         i32.ne
         br_if 0 (;@2;)
       end
@@ -217,7 +231,7 @@
     global.set $__stack_pointer
     block ;; label = @1
       i32.const 0
-      i32.load offset=1048616
+      i32.load offset=1048628
       br_if 0 (;@1;)
       i32.const 0
       call $sbrk
@@ -231,15 +245,15 @@
       local.set 3
       block ;; label = @2
         i32.const 0
-        i32.load offset=1049064
+        i32.load offset=1049076
         local.tee 4
         br_if 0 (;@2;)
         i32.const 0
         i64.const -1
-        i64.store offset=1049076 align=4
+        i64.store offset=1049088 align=4
         i32.const 0
         i64.const 281474976776192
-        i64.store offset=1049068 align=4
+        i64.store offset=1049080 align=4
         i32.const 0
         local.get 1
         i32.const 8
@@ -249,54 +263,54 @@
         i32.const 1431655768
         i32.xor
         local.tee 4
-        i32.store offset=1049064
+        i32.store offset=1049076
         i32.const 0
         i32.const 0
-        i32.store offset=1049084
+        i32.store offset=1049096
         i32.const 0
         i32.const 0
-        i32.store offset=1049036
+        i32.store offset=1049048
       end
       i32.const 0
       local.get 2
-      i32.store offset=1049044
+      i32.store offset=1049056
       i32.const 0
       i32.const 1049104
-      i32.store offset=1049040
+      i32.store offset=1049052
       i32.const 0
       i32.const 1049104
-      i32.store offset=1048608
+      i32.store offset=1048620
       i32.const 0
       local.get 4
-      i32.store offset=1048628
+      i32.store offset=1048640
       i32.const 0
       i32.const -1
-      i32.store offset=1048624
+      i32.store offset=1048636
       loop ;; label = @2
+        local.get 3
+        i32.const 1048664
+        i32.add
         local.get 3
         i32.const 1048652
         i32.add
-        local.get 3
-        i32.const 1048640
-        i32.add
         local.tee 4
         i32.store
         local.get 4
-        local.get 3
-        i32.const 1048632
-        i32.add
-        local.tee 5
-        i32.store
         local.get 3
         i32.const 1048644
         i32.add
+        local.tee 5
+        i32.store
+        local.get 3
+        i32.const 1048656
+        i32.add
         local.get 5
         i32.store
         local.get 3
-        i32.const 1048660
+        i32.const 1048672
         i32.add
         local.get 3
-        i32.const 1048648
+        i32.const 1048660
         i32.add
         local.tee 5
         i32.store
@@ -304,10 +318,10 @@
         local.get 4
         i32.store
         local.get 3
-        i32.const 1048668
+        i32.const 1048680
         i32.add
         local.get 3
-        i32.const 1048656
+        i32.const 1048668
         i32.add
         local.tee 4
         i32.store
@@ -315,7 +329,7 @@
         local.get 5
         i32.store
         local.get 3
-        i32.const 1048664
+        i32.const 1048676
         i32.add
         local.get 4
         i32.store
@@ -357,14 +371,14 @@
       i32.store
       i32.const 0
       i32.const 0
-      i32.load offset=1049080
-      i32.store offset=1048620
+      i32.load offset=1049092
+      i32.store offset=1048632
       i32.const 0
       local.get 3
-      i32.store offset=1048604
+      i32.store offset=1048616
       i32.const 0
       local.get 4
-      i32.store offset=1048616
+      i32.store offset=1048628
       i32.const 1049104
       local.get 5
       i32.add
@@ -389,7 +403,7 @@
                             br_if 0 (;@12;)
                             block ;; label = @13
                               i32.const 0
-                              i32.load offset=1048592
+                              i32.load offset=1048604
                               local.tee 6
                               i32.const 16
                               local.get 0
@@ -422,7 +436,7 @@
                               i32.const 3
                               i32.shl
                               local.tee 0
-                              i32.const 1048640
+                              i32.const 1048652
                               i32.add
                               i32.load
                               local.tee 4
@@ -435,7 +449,7 @@
                                   i32.load offset=8
                                   local.tee 2
                                   local.get 0
-                                  i32.const 1048632
+                                  i32.const 1048644
                                   i32.add
                                   local.tee 0
                                   i32.ne
@@ -446,7 +460,7 @@
                                   local.get 5
                                   i32.rotl
                                   i32.and
-                                  i32.store offset=1048592
+                                  i32.store offset=1048604
                                   br 1 (;@14;)
                                 end
                                 local.get 0
@@ -477,7 +491,7 @@
                             end
                             local.get 2
                             i32.const 0
-                            i32.load offset=1048600
+                            i32.load offset=1048612
                             local.tee 7
                             i32.le_u
                             br_if 1 (;@11;)
@@ -560,14 +574,14 @@
                                   i32.const 3
                                   i32.shl
                                   local.tee 0
-                                  i32.const 1048640
+                                  i32.const 1048652
                                   i32.add
                                   i32.load
                                   local.tee 4
                                   i32.load offset=8
                                   local.tee 3
                                   local.get 0
-                                  i32.const 1048632
+                                  i32.const 1048644
                                   i32.add
                                   local.tee 0
                                   i32.ne
@@ -579,7 +593,7 @@
                                   i32.rotl
                                   i32.and
                                   local.tee 6
-                                  i32.store offset=1048592
+                                  i32.store offset=1048604
                                   br 1 (;@14;)
                                 end
                                 local.get 0
@@ -627,11 +641,11 @@
                                 local.tee 8
                                 i32.const 3
                                 i32.shl
-                                i32.const 1048632
+                                i32.const 1048644
                                 i32.add
                                 local.set 2
                                 i32.const 0
-                                i32.load offset=1048612
+                                i32.load offset=1048624
                                 local.set 4
                                 block ;; label = @15
                                   block ;; label = @16
@@ -646,7 +660,7 @@
                                     local.get 6
                                     local.get 8
                                     i32.or
-                                    i32.store offset=1048592
+                                    i32.store offset=1048604
                                     local.get 2
                                     local.set 8
                                     br 1 (;@15;)
@@ -670,14 +684,14 @@
                               end
                               i32.const 0
                               local.get 0
-                              i32.store offset=1048612
+                              i32.store offset=1048624
                               i32.const 0
                               local.get 5
-                              i32.store offset=1048600
+                              i32.store offset=1048612
                               br 12 (;@1;)
                             end
                             i32.const 0
-                            i32.load offset=1048596
+                            i32.load offset=1048608
                             local.tee 9
                             i32.eqz
                             br_if 1 (;@11;)
@@ -740,7 +754,7 @@
                             i32.add
                             i32.const 2
                             i32.shl
-                            i32.const 1048896
+                            i32.const 1048908
                             i32.add
                             i32.load
                             local.tee 0
@@ -802,7 +816,7 @@
                               i32.eq
                               br_if 0 (;@13;)
                               i32.const 0
-                              i32.load offset=1048608
+                              i32.load offset=1048620
                               local.get 0
                               i32.load offset=8
                               local.tee 3
@@ -873,7 +887,7 @@
                           i32.and
                           local.set 2
                           i32.const 0
-                          i32.load offset=1048596
+                          i32.load offset=1048608
                           local.tee 7
                           i32.eqz
                           br_if 0 (;@11;)
@@ -957,7 +971,7 @@
                                   local.get 11
                                   i32.const 2
                                   i32.shl
-                                  i32.const 1048896
+                                  i32.const 1048908
                                   i32.add
                                   i32.load
                                   local.tee 5
@@ -1122,7 +1136,7 @@
                                 i32.add
                                 i32.const 2
                                 i32.shl
-                                i32.const 1048896
+                                i32.const 1048908
                                 i32.add
                                 i32.load
                                 local.set 3
@@ -1174,7 +1188,7 @@
                           br_if 0 (;@11;)
                           local.get 4
                           i32.const 0
-                          i32.load offset=1048600
+                          i32.load offset=1048612
                           local.get 2
                           i32.sub
                           i32.ge_u
@@ -1190,7 +1204,7 @@
                             i32.eq
                             br_if 0 (;@12;)
                             i32.const 0
-                            i32.load offset=1048608
+                            i32.load offset=1048620
                             local.get 8
                             i32.load offset=8
                             local.tee 3
@@ -1249,13 +1263,13 @@
                         end
                         block ;; label = @11
                           i32.const 0
-                          i32.load offset=1048600
+                          i32.load offset=1048612
                           local.tee 3
                           local.get 2
                           i32.lt_u
                           br_if 0 (;@11;)
                           i32.const 0
-                          i32.load offset=1048612
+                          i32.load offset=1048624
                           local.set 4
                           block ;; label = @12
                             block ;; label = @13
@@ -1276,10 +1290,10 @@
                               i32.store offset=4
                               i32.const 0
                               local.get 5
-                              i32.store offset=1048600
+                              i32.store offset=1048612
                               i32.const 0
                               local.get 0
-                              i32.store offset=1048612
+                              i32.store offset=1048624
                               local.get 4
                               local.get 3
                               i32.add
@@ -1308,10 +1322,10 @@
                             i32.store offset=4
                             i32.const 0
                             i32.const 0
+                            i32.store offset=1048624
+                            i32.const 0
+                            i32.const 0
                             i32.store offset=1048612
-                            i32.const 0
-                            i32.const 0
-                            i32.store offset=1048600
                           end
                           local.get 4
                           i32.const 8
@@ -1321,13 +1335,13 @@
                         end
                         block ;; label = @11
                           i32.const 0
-                          i32.load offset=1048604
+                          i32.load offset=1048616
                           local.tee 0
                           local.get 2
                           i32.le_u
                           br_if 0 (;@11;)
                           i32.const 0
-                          i32.load offset=1048616
+                          i32.load offset=1048628
                           local.tee 3
                           local.get 2
                           i32.add
@@ -1341,10 +1355,10 @@
                           i32.store offset=4
                           i32.const 0
                           local.get 5
-                          i32.store offset=1048604
+                          i32.store offset=1048616
                           i32.const 0
                           local.get 4
-                          i32.store offset=1048616
+                          i32.store offset=1048628
                           local.get 3
                           local.get 2
                           i32.const 3
@@ -1359,20 +1373,20 @@
                         block ;; label = @11
                           block ;; label = @12
                             i32.const 0
-                            i32.load offset=1049064
+                            i32.load offset=1049076
                             i32.eqz
                             br_if 0 (;@12;)
                             i32.const 0
-                            i32.load offset=1049072
+                            i32.load offset=1049084
                             local.set 4
                             br 1 (;@11;)
                           end
                           i32.const 0
                           i64.const -1
-                          i64.store offset=1049076 align=4
+                          i64.store offset=1049088 align=4
                           i32.const 0
                           i64.const 281474976776192
-                          i64.store offset=1049068 align=4
+                          i64.store offset=1049080 align=4
                           i32.const 0
                           local.get 1
                           i32.const 12
@@ -1381,13 +1395,13 @@
                           i32.and
                           i32.const 1431655768
                           i32.xor
-                          i32.store offset=1049064
+                          i32.store offset=1049076
                           i32.const 0
                           i32.const 0
-                          i32.store offset=1049084
+                          i32.store offset=1049096
                           i32.const 0
                           i32.const 0
-                          i32.store offset=1049036
+                          i32.store offset=1049048
                           i32.const 65536
                           local.set 4
                         end
@@ -1412,18 +1426,18 @@
                           br_if 0 (;@11;)
                           i32.const 0
                           i32.const 48
-                          i32.store offset=1049088
+                          i32.store offset=1049100
                           br 10 (;@1;)
                         end
                         block ;; label = @11
                           i32.const 0
-                          i32.load offset=1049032
+                          i32.load offset=1049044
                           local.tee 3
                           i32.eqz
                           br_if 0 (;@11;)
                           block ;; label = @12
                             i32.const 0
-                            i32.load offset=1049024
+                            i32.load offset=1049036
                             local.tee 4
                             local.get 8
                             i32.add
@@ -1440,11 +1454,11 @@
                           local.set 3
                           i32.const 0
                           i32.const 48
-                          i32.store offset=1049088
+                          i32.store offset=1049100
                           br 10 (;@1;)
                         end
                         i32.const 0
-                        i32.load8_u offset=1049036
+                        i32.load8_u offset=1049048
                         i32.const 4
                         i32.and
                         br_if 4 (;@6;)
@@ -1452,11 +1466,11 @@
                           block ;; label = @12
                             block ;; label = @13
                               i32.const 0
-                              i32.load offset=1048616
+                              i32.load offset=1048628
                               local.tee 4
                               i32.eqz
                               br_if 0 (;@13;)
-                              i32.const 1049040
+                              i32.const 1049052
                               local.set 3
                               loop ;; label = @14
                                 block ;; label = @15
@@ -1490,7 +1504,7 @@
                             local.set 6
                             block ;; label = @13
                               i32.const 0
-                              i32.load offset=1049068
+                              i32.load offset=1049080
                               local.tee 3
                               i32.const -1
                               i32.add
@@ -1522,12 +1536,12 @@
                             br_if 5 (;@7;)
                             block ;; label = @13
                               i32.const 0
-                              i32.load offset=1049032
+                              i32.load offset=1049044
                               local.tee 3
                               i32.eqz
                               br_if 0 (;@13;)
                               i32.const 0
-                              i32.load offset=1049024
+                              i32.load offset=1049036
                               local.tee 4
                               local.get 6
                               i32.add
@@ -1586,7 +1600,7 @@
                             local.get 6
                             i32.sub
                             i32.const 0
-                            i32.load offset=1049072
+                            i32.load offset=1049084
                             local.tee 4
                             i32.add
                             i32.const 0
@@ -1645,10 +1659,10 @@
                 end
                 i32.const 0
                 i32.const 0
-                i32.load offset=1049036
+                i32.load offset=1049048
                 i32.const 4
                 i32.or
-                i32.store offset=1049036
+                i32.store offset=1049048
               end
               local.get 8
               i32.const 2147483646
@@ -1684,31 +1698,31 @@
             end
             i32.const 0
             i32.const 0
-            i32.load offset=1049024
+            i32.load offset=1049036
             local.get 6
             i32.add
             local.tee 3
-            i32.store offset=1049024
+            i32.store offset=1049036
             block ;; label = @5
               local.get 3
               i32.const 0
-              i32.load offset=1049028
+              i32.load offset=1049040
               i32.le_u
               br_if 0 (;@5;)
               i32.const 0
               local.get 3
-              i32.store offset=1049028
+              i32.store offset=1049040
             end
             block ;; label = @5
               block ;; label = @6
                 block ;; label = @7
                   block ;; label = @8
                     i32.const 0
-                    i32.load offset=1048616
+                    i32.load offset=1048628
                     local.tee 4
                     i32.eqz
                     br_if 0 (;@8;)
-                    i32.const 1049040
+                    i32.const 1049052
                     local.set 3
                     loop ;; label = @9
                       local.get 0
@@ -1731,7 +1745,7 @@
                   block ;; label = @8
                     block ;; label = @9
                       i32.const 0
-                      i32.load offset=1048608
+                      i32.load offset=1048620
                       local.tee 3
                       i32.eqz
                       br_if 0 (;@9;)
@@ -1742,51 +1756,51 @@
                     end
                     i32.const 0
                     local.get 0
-                    i32.store offset=1048608
+                    i32.store offset=1048620
                   end
                   i32.const 0
                   local.set 3
                   i32.const 0
                   local.get 6
-                  i32.store offset=1049044
+                  i32.store offset=1049056
                   i32.const 0
                   local.get 0
-                  i32.store offset=1049040
+                  i32.store offset=1049052
                   i32.const 0
                   i32.const -1
-                  i32.store offset=1048624
+                  i32.store offset=1048636
                   i32.const 0
                   i32.const 0
-                  i32.load offset=1049064
-                  i32.store offset=1048628
+                  i32.load offset=1049076
+                  i32.store offset=1048640
                   i32.const 0
                   i32.const 0
-                  i32.store offset=1049052
+                  i32.store offset=1049064
                   loop ;; label = @8
+                    local.get 3
+                    i32.const 1048664
+                    i32.add
                     local.get 3
                     i32.const 1048652
                     i32.add
-                    local.get 3
-                    i32.const 1048640
-                    i32.add
                     local.tee 4
                     i32.store
                     local.get 4
-                    local.get 3
-                    i32.const 1048632
-                    i32.add
-                    local.tee 5
-                    i32.store
                     local.get 3
                     i32.const 1048644
                     i32.add
+                    local.tee 5
+                    i32.store
+                    local.get 3
+                    i32.const 1048656
+                    i32.add
                     local.get 5
                     i32.store
                     local.get 3
-                    i32.const 1048660
+                    i32.const 1048672
                     i32.add
                     local.get 3
-                    i32.const 1048648
+                    i32.const 1048660
                     i32.add
                     local.tee 5
                     i32.store
@@ -1794,10 +1808,10 @@
                     local.get 4
                     i32.store
                     local.get 3
-                    i32.const 1048668
+                    i32.const 1048680
                     i32.add
                     local.get 3
-                    i32.const 1048656
+                    i32.const 1048668
                     i32.add
                     local.tee 4
                     i32.store
@@ -1805,7 +1819,7 @@
                     local.get 5
                     i32.store
                     local.get 3
-                    i32.const 1048664
+                    i32.const 1048676
                     i32.add
                     local.get 4
                     i32.store
@@ -1845,14 +1859,14 @@
                   i32.store offset=4
                   i32.const 0
                   i32.const 0
-                  i32.load offset=1049080
-                  i32.store offset=1048620
+                  i32.load offset=1049092
+                  i32.store offset=1048632
                   i32.const 0
                   local.get 3
-                  i32.store offset=1048604
+                  i32.store offset=1048616
                   i32.const 0
                   local.get 4
-                  i32.store offset=1048616
+                  i32.store offset=1048628
                   local.get 0
                   local.get 5
                   i32.add
@@ -1890,7 +1904,7 @@
                 i32.add
                 local.tee 0
                 i32.const 0
-                i32.load offset=1048604
+                i32.load offset=1048616
                 local.get 6
                 i32.add
                 local.tee 11
@@ -1907,14 +1921,14 @@
                 i32.store offset=4
                 i32.const 0
                 i32.const 0
-                i32.load offset=1049080
-                i32.store offset=1048620
+                i32.load offset=1049092
+                i32.store offset=1048632
                 i32.const 0
                 local.get 5
-                i32.store offset=1048604
+                i32.store offset=1048616
                 i32.const 0
                 local.get 0
-                i32.store offset=1048616
+                i32.store offset=1048628
                 local.get 4
                 local.get 11
                 i32.add
@@ -1925,13 +1939,13 @@
               block ;; label = @6
                 local.get 0
                 i32.const 0
-                i32.load offset=1048608
+                i32.load offset=1048620
                 local.tee 8
                 i32.ge_u
                 br_if 0 (;@6;)
                 i32.const 0
                 local.get 0
-                i32.store offset=1048608
+                i32.store offset=1048620
                 local.get 0
                 local.set 8
               end
@@ -1939,7 +1953,7 @@
               local.get 6
               i32.add
               local.set 5
-              i32.const 1049040
+              i32.const 1049052
               local.set 3
               block ;; label = @6
                 block ;; label = @7
@@ -1968,7 +1982,7 @@
                           i32.eqz
                           br_if 1 (;@10;)
                         end
-                        i32.const 1049040
+                        i32.const 1049052
                         local.set 3
                         loop ;; label = @11
                           block ;; label = @12
@@ -2049,14 +2063,14 @@
                         br_if 0 (;@10;)
                         i32.const 0
                         local.get 2
-                        i32.store offset=1048616
+                        i32.store offset=1048628
                         i32.const 0
                         i32.const 0
-                        i32.load offset=1048604
+                        i32.load offset=1048616
                         local.get 5
                         i32.add
                         local.tee 3
-                        i32.store offset=1048604
+                        i32.store offset=1048616
                         local.get 2
                         local.get 3
                         i32.const 1
@@ -2066,20 +2080,20 @@
                       end
                       block ;; label = @10
                         i32.const 0
-                        i32.load offset=1048612
+                        i32.load offset=1048624
                         local.get 6
                         i32.ne
                         br_if 0 (;@10;)
                         i32.const 0
                         local.get 2
-                        i32.store offset=1048612
+                        i32.store offset=1048624
                         i32.const 0
                         i32.const 0
-                        i32.load offset=1048600
+                        i32.load offset=1048612
                         local.get 5
                         i32.add
                         local.tee 3
-                        i32.store offset=1048600
+                        i32.store offset=1048612
                         local.get 2
                         local.get 3
                         i32.const 1
@@ -2120,7 +2134,7 @@
                             local.tee 8
                             i32.const 3
                             i32.shl
-                            i32.const 1048632
+                            i32.const 1048644
                             i32.add
                             local.tee 0
                             i32.eq
@@ -2134,12 +2148,12 @@
                               br_if 0 (;@13;)
                               i32.const 0
                               i32.const 0
-                              i32.load offset=1048592
+                              i32.load offset=1048604
                               i32.const -2
                               local.get 8
                               i32.rotl
                               i32.and
-                              i32.store offset=1048592
+                              i32.store offset=1048604
                               br 2 (;@11;)
                             end
                             local.get 3
@@ -2232,7 +2246,7 @@
                               local.tee 4
                               i32.const 2
                               i32.shl
-                              i32.const 1048896
+                              i32.const 1048908
                               i32.add
                               local.tee 3
                               i32.load
@@ -2246,12 +2260,12 @@
                               br_if 1 (;@12;)
                               i32.const 0
                               i32.const 0
-                              i32.load offset=1048596
+                              i32.load offset=1048608
                               i32.const -2
                               local.get 4
                               i32.rotl
                               i32.and
-                              i32.store offset=1048596
+                              i32.store offset=1048608
                               br 2 (;@11;)
                             end
                             local.get 9
@@ -2335,13 +2349,13 @@
                         local.tee 4
                         i32.const 3
                         i32.shl
-                        i32.const 1048632
+                        i32.const 1048644
                         i32.add
                         local.set 3
                         block ;; label = @11
                           block ;; label = @12
                             i32.const 0
-                            i32.load offset=1048592
+                            i32.load offset=1048604
                             local.tee 5
                             i32.const 1
                             local.get 4
@@ -2353,7 +2367,7 @@
                             local.get 5
                             local.get 4
                             i32.or
-                            i32.store offset=1048592
+                            i32.store offset=1048604
                             local.get 3
                             local.set 4
                             br 1 (;@11;)
@@ -2448,12 +2462,12 @@
                       local.get 3
                       i32.const 2
                       i32.shl
-                      i32.const 1048896
+                      i32.const 1048908
                       i32.add
                       local.set 4
                       block ;; label = @10
                         i32.const 0
-                        i32.load offset=1048596
+                        i32.load offset=1048608
                         local.tee 0
                         i32.const 1
                         local.get 3
@@ -2468,7 +2482,7 @@
                         local.get 0
                         local.get 8
                         i32.or
-                        i32.store offset=1048596
+                        i32.store offset=1048608
                         local.get 2
                         local.get 4
                         i32.store offset=24
@@ -2599,38 +2613,38 @@
                     i32.store offset=4
                     i32.const 0
                     i32.const 0
-                    i32.load offset=1049080
-                    i32.store offset=1048620
+                    i32.load offset=1049092
+                    i32.store offset=1048632
                     i32.const 0
                     local.get 3
-                    i32.store offset=1048604
+                    i32.store offset=1048616
                     i32.const 0
                     local.get 11
-                    i32.store offset=1048616
+                    i32.store offset=1048628
                     local.get 8
                     i32.const 16
                     i32.add
                     i32.const 0
-                    i64.load offset=1049048 align=4
+                    i64.load offset=1049060 align=4
                     i64.store align=4
                     local.get 8
                     i32.const 0
-                    i64.load offset=1049040 align=4
+                    i64.load offset=1049052 align=4
                     i64.store offset=8 align=4
                     i32.const 0
                     local.get 8
                     i32.const 8
                     i32.add
-                    i32.store offset=1049048
+                    i32.store offset=1049060
                     i32.const 0
                     local.get 6
-                    i32.store offset=1049044
+                    i32.store offset=1049056
                     i32.const 0
                     local.get 0
-                    i32.store offset=1049040
-                    i32.const 0
-                    i32.const 0
                     i32.store offset=1049052
+                    i32.const 0
+                    i32.const 0
+                    i32.store offset=1049064
                     local.get 8
                     i32.const 36
                     i32.add
@@ -2679,13 +2693,13 @@
                       local.tee 5
                       i32.const 3
                       i32.shl
-                      i32.const 1048632
+                      i32.const 1048644
                       i32.add
                       local.set 3
                       block ;; label = @10
                         block ;; label = @11
                           i32.const 0
-                          i32.load offset=1048592
+                          i32.load offset=1048604
                           local.tee 0
                           i32.const 1
                           local.get 5
@@ -2697,7 +2711,7 @@
                           local.get 0
                           local.get 5
                           i32.or
-                          i32.store offset=1048592
+                          i32.store offset=1048604
                           local.get 3
                           local.set 5
                           br 1 (;@10;)
@@ -2794,12 +2808,12 @@
                     local.get 3
                     i32.const 2
                     i32.shl
-                    i32.const 1048896
+                    i32.const 1048908
                     i32.add
                     local.set 5
                     block ;; label = @9
                       i32.const 0
-                      i32.load offset=1048596
+                      i32.load offset=1048608
                       local.tee 0
                       i32.const 1
                       local.get 3
@@ -2814,7 +2828,7 @@
                       local.get 0
                       local.get 8
                       i32.or
-                      i32.store offset=1048596
+                      i32.store offset=1048608
                       local.get 4
                       i32.const 24
                       i32.add
@@ -2934,13 +2948,13 @@
               i32.store offset=8
             end
             i32.const 0
-            i32.load offset=1048604
+            i32.load offset=1048616
             local.tee 3
             local.get 2
             i32.le_u
             br_if 0 (;@4;)
             i32.const 0
-            i32.load offset=1048616
+            i32.load offset=1048628
             local.tee 4
             local.get 2
             i32.add
@@ -2954,10 +2968,10 @@
             i32.store offset=4
             i32.const 0
             local.get 3
-            i32.store offset=1048604
+            i32.store offset=1048616
             i32.const 0
             local.get 5
-            i32.store offset=1048616
+            i32.store offset=1048628
             local.get 4
             local.get 2
             i32.const 3
@@ -2973,7 +2987,7 @@
           local.set 3
           i32.const 0
           i32.const 48
-          i32.store offset=1049088
+          i32.store offset=1049100
           br 2 (;@1;)
         end
         block ;; label = @3
@@ -2988,7 +3002,7 @@
               local.tee 5
               i32.const 2
               i32.shl
-              i32.const 1048896
+              i32.const 1048908
               i32.add
               local.tee 3
               i32.load
@@ -3006,7 +3020,7 @@
               i32.rotl
               i32.and
               local.tee 7
-              i32.store offset=1048596
+              i32.store offset=1048608
               br 2 (;@3;)
             end
             local.get 11
@@ -3110,13 +3124,13 @@
             local.tee 4
             i32.const 3
             i32.shl
-            i32.const 1048632
+            i32.const 1048644
             i32.add
             local.set 3
             block ;; label = @5
               block ;; label = @6
                 i32.const 0
-                i32.load offset=1048592
+                i32.load offset=1048604
                 local.tee 5
                 i32.const 1
                 local.get 4
@@ -3128,7 +3142,7 @@
                 local.get 5
                 local.get 4
                 i32.or
-                i32.store offset=1048592
+                i32.store offset=1048604
                 local.get 3
                 local.set 4
                 br 1 (;@5;)
@@ -3223,7 +3237,7 @@
           local.get 3
           i32.const 2
           i32.shl
-          i32.const 1048896
+          i32.const 1048908
           i32.add
           local.set 5
           block ;; label = @4
@@ -3241,7 +3255,7 @@
             local.get 7
             local.get 2
             i32.or
-            i32.store offset=1048596
+            i32.store offset=1048608
             local.get 0
             local.get 5
             i32.store offset=24
@@ -3349,7 +3363,7 @@
             local.tee 5
             i32.const 2
             i32.shl
-            i32.const 1048896
+            i32.const 1048908
             i32.add
             local.tee 3
             i32.load
@@ -3366,7 +3380,7 @@
             local.get 5
             i32.rotl
             i32.and
-            i32.store offset=1048596
+            i32.store offset=1048608
             br 2 (;@2;)
           end
           local.get 10
@@ -3469,11 +3483,11 @@
           local.tee 8
           i32.const 3
           i32.shl
-          i32.const 1048632
+          i32.const 1048644
           i32.add
           local.set 2
           i32.const 0
-          i32.load offset=1048612
+          i32.load offset=1048624
           local.set 3
           block ;; label = @4
             block ;; label = @5
@@ -3488,7 +3502,7 @@
               local.get 8
               local.get 6
               i32.or
-              i32.store offset=1048592
+              i32.store offset=1048604
               local.get 2
               local.set 8
               br 1 (;@4;)
@@ -3512,10 +3526,10 @@
         end
         i32.const 0
         local.get 5
-        i32.store offset=1048612
+        i32.store offset=1048624
         i32.const 0
         local.get 4
-        i32.store offset=1048600
+        i32.store offset=1048612
       end
       local.get 0
       i32.const 8
@@ -3569,7 +3583,7 @@
         i32.sub
         local.tee 1
         i32.const 0
-        i32.load offset=1048608
+        i32.load offset=1048620
         local.tee 4
         i32.lt_u
         br_if 1 (;@1;)
@@ -3579,7 +3593,7 @@
         local.set 0
         block ;; label = @3
           i32.const 0
-          i32.load offset=1048612
+          i32.load offset=1048624
           local.get 1
           i32.eq
           br_if 0 (;@3;)
@@ -3597,7 +3611,7 @@
             local.tee 5
             i32.const 3
             i32.shl
-            i32.const 1048632
+            i32.const 1048644
             i32.add
             local.tee 6
             i32.eq
@@ -3611,12 +3625,12 @@
               br_if 0 (;@5;)
               i32.const 0
               i32.const 0
-              i32.load offset=1048592
+              i32.load offset=1048604
               i32.const -2
               local.get 5
               i32.rotl
               i32.and
-              i32.store offset=1048592
+              i32.store offset=1048604
               br 3 (;@2;)
             end
             local.get 2
@@ -3709,7 +3723,7 @@
               local.tee 4
               i32.const 2
               i32.shl
-              i32.const 1048896
+              i32.const 1048908
               i32.add
               local.tee 2
               i32.load
@@ -3723,12 +3737,12 @@
               br_if 1 (;@4;)
               i32.const 0
               i32.const 0
-              i32.load offset=1048596
+              i32.load offset=1048608
               i32.const -2
               local.get 4
               i32.rotl
               i32.and
-              i32.store offset=1048596
+              i32.store offset=1048608
               br 3 (;@2;)
             end
             local.get 7
@@ -3792,7 +3806,7 @@
         i32.store offset=4
         i32.const 0
         local.get 0
-        i32.store offset=1048600
+        i32.store offset=1048612
         local.get 1
         local.get 0
         i32.add
@@ -3824,20 +3838,20 @@
           br_if 0 (;@3;)
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048616
+            i32.load offset=1048628
             local.get 3
             i32.ne
             br_if 0 (;@4;)
             i32.const 0
             local.get 1
-            i32.store offset=1048616
+            i32.store offset=1048628
             i32.const 0
             i32.const 0
-            i32.load offset=1048604
+            i32.load offset=1048616
             local.get 0
             i32.add
             local.tee 0
-            i32.store offset=1048604
+            i32.store offset=1048616
             local.get 1
             local.get 0
             i32.const 1
@@ -3845,33 +3859,33 @@
             i32.store offset=4
             local.get 1
             i32.const 0
-            i32.load offset=1048612
+            i32.load offset=1048624
             i32.ne
             br_if 3 (;@1;)
             i32.const 0
             i32.const 0
-            i32.store offset=1048600
-            i32.const 0
-            i32.const 0
             i32.store offset=1048612
+            i32.const 0
+            i32.const 0
+            i32.store offset=1048624
             return
           end
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048612
+            i32.load offset=1048624
             local.get 3
             i32.ne
             br_if 0 (;@4;)
             i32.const 0
             local.get 1
-            i32.store offset=1048612
+            i32.store offset=1048624
             i32.const 0
             i32.const 0
-            i32.load offset=1048600
+            i32.load offset=1048612
             local.get 0
             i32.add
             local.tee 0
-            i32.store offset=1048600
+            i32.store offset=1048612
             local.get 1
             local.get 0
             i32.const 1
@@ -3905,7 +3919,7 @@
               local.tee 5
               i32.const 3
               i32.shl
-              i32.const 1048632
+              i32.const 1048644
               i32.add
               local.tee 6
               i32.eq
@@ -3919,12 +3933,12 @@
                 br_if 0 (;@6;)
                 i32.const 0
                 i32.const 0
-                i32.load offset=1048592
+                i32.load offset=1048604
                 i32.const -2
                 local.get 5
                 i32.rotl
                 i32.and
-                i32.store offset=1048592
+                i32.store offset=1048604
                 br 2 (;@4;)
               end
               local.get 2
@@ -3951,7 +3965,7 @@
                 i32.eq
                 br_if 0 (;@6;)
                 i32.const 0
-                i32.load offset=1048608
+                i32.load offset=1048620
                 local.get 3
                 i32.load offset=8
                 local.tee 2
@@ -4018,7 +4032,7 @@
                 local.tee 4
                 i32.const 2
                 i32.shl
-                i32.const 1048896
+                i32.const 1048908
                 i32.add
                 local.tee 2
                 i32.load
@@ -4032,12 +4046,12 @@
                 br_if 1 (;@5;)
                 i32.const 0
                 i32.const 0
-                i32.load offset=1048596
+                i32.load offset=1048608
                 i32.const -2
                 local.get 4
                 i32.rotl
                 i32.and
-                i32.store offset=1048596
+                i32.store offset=1048608
                 br 2 (;@4;)
               end
               local.get 7
@@ -4097,12 +4111,12 @@
           i32.store offset=4
           local.get 1
           i32.const 0
-          i32.load offset=1048612
+          i32.load offset=1048624
           i32.ne
           br_if 1 (;@2;)
           i32.const 0
           local.get 0
-          i32.store offset=1048600
+          i32.store offset=1048612
           return
         end
         local.get 3
@@ -4132,13 +4146,13 @@
         local.tee 2
         i32.const 3
         i32.shl
-        i32.const 1048632
+        i32.const 1048644
         i32.add
         local.set 0
         block ;; label = @3
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048592
+            i32.load offset=1048604
             local.tee 4
             i32.const 1
             local.get 2
@@ -4150,7 +4164,7 @@
             local.get 4
             local.get 2
             i32.or
-            i32.store offset=1048592
+            i32.store offset=1048604
             local.get 0
             local.set 2
             br 1 (;@3;)
@@ -4247,13 +4261,13 @@
       local.get 2
       i32.const 2
       i32.shl
-      i32.const 1048896
+      i32.const 1048908
       i32.add
       local.set 4
       block ;; label = @2
         block ;; label = @3
           i32.const 0
-          i32.load offset=1048596
+          i32.load offset=1048608
           local.tee 6
           i32.const 1
           local.get 2
@@ -4268,7 +4282,7 @@
           local.get 6
           local.get 3
           i32.or
-          i32.store offset=1048596
+          i32.store offset=1048608
           local.get 1
           i32.const 24
           i32.add
@@ -4366,14 +4380,14 @@
       end
       i32.const 0
       i32.const 0
-      i32.load offset=1048624
+      i32.load offset=1048636
       i32.const -1
       i32.add
       local.tee 1
       i32.const -1
       local.get 1
       select
-      i32.store offset=1048624
+      i32.store offset=1048636
     end
   )
   (func $dispose_chunk (;8;) (type 3) (param i32 i32)
@@ -4404,7 +4418,7 @@
         block ;; label = @3
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048612
+            i32.load offset=1048624
             local.get 0
             local.get 3
             i32.sub
@@ -4425,7 +4439,7 @@
               local.tee 5
               i32.const 3
               i32.shl
-              i32.const 1048632
+              i32.const 1048644
               i32.add
               local.tee 6
               i32.eq
@@ -4438,12 +4452,12 @@
               br_if 2 (;@3;)
               i32.const 0
               i32.const 0
-              i32.load offset=1048592
+              i32.load offset=1048604
               i32.const -2
               local.get 5
               i32.rotl
               i32.and
-              i32.store offset=1048592
+              i32.store offset=1048604
               br 3 (;@2;)
             end
             local.get 0
@@ -4458,7 +4472,7 @@
                 i32.eq
                 br_if 0 (;@6;)
                 i32.const 0
-                i32.load offset=1048608
+                i32.load offset=1048620
                 local.get 0
                 i32.load offset=8
                 local.tee 3
@@ -4525,7 +4539,7 @@
                 local.tee 4
                 i32.const 2
                 i32.shl
-                i32.const 1048896
+                i32.const 1048908
                 i32.add
                 local.tee 3
                 i32.load
@@ -4539,12 +4553,12 @@
                 br_if 1 (;@5;)
                 i32.const 0
                 i32.const 0
-                i32.load offset=1048596
+                i32.load offset=1048608
                 i32.const -2
                 local.get 4
                 i32.rotl
                 i32.and
-                i32.store offset=1048596
+                i32.store offset=1048608
                 br 4 (;@2;)
               end
               local.get 7
@@ -4608,7 +4622,7 @@
           i32.store offset=4
           i32.const 0
           local.get 1
-          i32.store offset=1048600
+          i32.store offset=1048612
           local.get 2
           local.get 1
           i32.store
@@ -4640,20 +4654,20 @@
           br_if 0 (;@3;)
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048616
+            i32.load offset=1048628
             local.get 2
             i32.ne
             br_if 0 (;@4;)
             i32.const 0
             local.get 0
-            i32.store offset=1048616
+            i32.store offset=1048628
             i32.const 0
             i32.const 0
-            i32.load offset=1048604
+            i32.load offset=1048616
             local.get 1
             i32.add
             local.tee 1
-            i32.store offset=1048604
+            i32.store offset=1048616
             local.get 0
             local.get 1
             i32.const 1
@@ -4661,33 +4675,33 @@
             i32.store offset=4
             local.get 0
             i32.const 0
-            i32.load offset=1048612
+            i32.load offset=1048624
             i32.ne
             br_if 3 (;@1;)
             i32.const 0
             i32.const 0
-            i32.store offset=1048600
-            i32.const 0
-            i32.const 0
             i32.store offset=1048612
+            i32.const 0
+            i32.const 0
+            i32.store offset=1048624
             return
           end
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048612
+            i32.load offset=1048624
             local.get 2
             i32.ne
             br_if 0 (;@4;)
             i32.const 0
             local.get 0
-            i32.store offset=1048612
+            i32.store offset=1048624
             i32.const 0
             i32.const 0
-            i32.load offset=1048600
+            i32.load offset=1048612
             local.get 1
             i32.add
             local.tee 1
-            i32.store offset=1048600
+            i32.store offset=1048612
             local.get 0
             local.get 1
             i32.const 1
@@ -4721,7 +4735,7 @@
               local.tee 5
               i32.const 3
               i32.shl
-              i32.const 1048632
+              i32.const 1048644
               i32.add
               local.tee 6
               i32.eq
@@ -4735,12 +4749,12 @@
                 br_if 0 (;@6;)
                 i32.const 0
                 i32.const 0
-                i32.load offset=1048592
+                i32.load offset=1048604
                 i32.const -2
                 local.get 5
                 i32.rotl
                 i32.and
-                i32.store offset=1048592
+                i32.store offset=1048604
                 br 2 (;@4;)
               end
               local.get 3
@@ -4767,7 +4781,7 @@
                 i32.eq
                 br_if 0 (;@6;)
                 i32.const 0
-                i32.load offset=1048608
+                i32.load offset=1048620
                 local.get 2
                 i32.load offset=8
                 local.tee 3
@@ -4834,7 +4848,7 @@
                 local.tee 4
                 i32.const 2
                 i32.shl
-                i32.const 1048896
+                i32.const 1048908
                 i32.add
                 local.tee 3
                 i32.load
@@ -4848,12 +4862,12 @@
                 br_if 1 (;@5;)
                 i32.const 0
                 i32.const 0
-                i32.load offset=1048596
+                i32.load offset=1048608
                 i32.const -2
                 local.get 4
                 i32.rotl
                 i32.and
-                i32.store offset=1048596
+                i32.store offset=1048608
                 br 2 (;@4;)
               end
               local.get 7
@@ -4913,12 +4927,12 @@
           i32.store offset=4
           local.get 0
           i32.const 0
-          i32.load offset=1048612
+          i32.load offset=1048624
           i32.ne
           br_if 1 (;@2;)
           i32.const 0
           local.get 1
-          i32.store offset=1048600
+          i32.store offset=1048612
           return
         end
         local.get 2
@@ -4948,13 +4962,13 @@
         local.tee 3
         i32.const 3
         i32.shl
-        i32.const 1048632
+        i32.const 1048644
         i32.add
         local.set 1
         block ;; label = @3
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048592
+            i32.load offset=1048604
             local.tee 4
             i32.const 1
             local.get 3
@@ -4966,7 +4980,7 @@
             local.get 4
             local.get 3
             i32.or
-            i32.store offset=1048592
+            i32.store offset=1048604
             local.get 1
             local.set 3
             br 1 (;@3;)
@@ -5063,12 +5077,12 @@
       local.get 3
       i32.const 2
       i32.shl
-      i32.const 1048896
+      i32.const 1048908
       i32.add
       local.set 4
       block ;; label = @2
         i32.const 0
-        i32.load offset=1048596
+        i32.load offset=1048608
         local.tee 6
         i32.const 1
         local.get 3
@@ -5083,7 +5097,7 @@
         local.get 6
         local.get 2
         i32.or
-        i32.store offset=1048596
+        i32.store offset=1048608
         local.get 0
         i32.const 24
         i32.add
@@ -5223,7 +5237,7 @@
       br_if 0 (;@1;)
       i32.const 0
       i32.const 48
-      i32.store offset=1049088
+      i32.store offset=1049100
       i32.const 0
       return
     end
@@ -5455,7 +5469,7 @@
         br_if 0 (;@2;)
         i32.const 0
         i32.const 48
-        i32.store offset=1049088
+        i32.store offset=1049100
         i32.const -1
         return
       end

@@ -87,14 +87,22 @@
   )
   (func $wasmudf_run (;3;) (type 1) (param i32) (result i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 v128)
+    i32.const 0
     local.get 0
-    i32.load offset=12
-    local.set 1
-    local.get 0
-    i32.load offset=8
-    local.set 2
+    i32.const 16
+    i32.add
+    i32.store offset=1048588
     local.get 0
     i32.load
+    local.set 1
+    i32.const 0
+    i32.const 1
+    i32.store8 offset=1048592
+    local.get 0
+    i32.load offset=12
+    local.set 2
+    local.get 0
+    i32.load offset=8
     local.set 3
     block ;; label = @1
       block ;; label = @2
@@ -103,7 +111,7 @@
         local.tee 4
         i32.eqz
         br_if 0 (;@2;)
-        local.get 3
+        local.get 1
         i32.eqz
         br_if 1 (;@1;)
         i32.const 0
@@ -116,42 +124,42 @@
             i32.load8_u
             i32.eqz
             br_if 0 (;@4;)
+            i32.const 0
+            local.set 6
+            i32.const 0
+            i32.const 0
+            i32.store offset=1048596
             block ;; label = @5
-              block ;; label = @6
-                local.get 1
-                local.get 5
-                i32.const 3
-                i32.shl
-                i32.add
-                local.tee 0
-                i32.load offset=4 align=1
-                local.tee 6
-                i32.const 1
-                i32.ge_s
-                br_if 0 (;@6;)
-                i32.const 0
-                local.set 7
-                br 1 (;@5;)
-              end
+              local.get 2
+              local.get 5
+              i32.const 3
+              i32.shl
+              i32.add
+              local.tee 0
+              i32.load offset=4 align=1
+              local.tee 7
+              i32.const 1
+              i32.lt_s
+              br_if 0 (;@5;)
               local.get 0
               i32.load align=1
               local.set 8
               i32.const 0
               local.set 9
               i32.const 0
-              local.set 7
+              local.set 6
               block ;; label = @6
-                local.get 6
+                local.get 7
                 i32.const 4
                 i32.lt_u
                 br_if 0 (;@6;)
                 v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
                 local.set 10
-                local.get 6
+                local.get 7
                 i32.const 2147483644
                 i32.and
                 local.tee 9
-                local.set 7
+                local.set 6
                 local.get 8
                 local.set 0
                 loop ;; label = @7
@@ -170,10 +178,10 @@
                   i32.const 4
                   i32.add
                   local.set 0
-                  local.get 7
+                  local.get 6
                   i32.const -4
                   i32.add
-                  local.tee 7
+                  local.tee 6
                   br_if 0 (;@7;)
                 end
                 local.get 10
@@ -187,8 +195,8 @@
                 i8x16.shuffle 4 5 6 7 0 1 2 3 0 1 2 3 0 1 2 3
                 i32x4.add
                 i32x4.extract_lane 0
-                local.set 7
-                local.get 6
+                local.set 6
+                local.get 7
                 local.get 9
                 i32.eq
                 br_if 1 (;@5;)
@@ -197,64 +205,64 @@
               local.get 9
               i32.add
               local.set 0
-              local.get 6
+              local.get 7
               local.get 9
               i32.sub
-              local.set 6
+              local.set 7
               loop ;; label = @6
-                local.get 7
+                local.get 6
                 local.get 0
                 i32.load8_u
                 i32.const 97
                 i32.eq
                 i32.add
-                local.set 7
+                local.set 6
                 local.get 0
                 i32.const 1
                 i32.add
                 local.set 0
-                local.get 6
+                local.get 7
                 i32.const -1
                 i32.add
-                local.tee 6
+                local.tee 7
                 br_if 0 (;@6;)
               end
             end
-            local.get 2
+            local.get 3
             local.get 5
             i32.const 2
             i32.shl
             i32.add
-            local.get 7
+            local.get 6
             i32.store
           end
           local.get 5
           i32.const 1
           i32.add
           local.tee 5
-          local.get 3
+          local.get 1
           i32.ne
           br_if 0 (;@3;)
           br 2 (;@1;)
         end
       end
-      local.get 3
+      local.get 1
       i32.eqz
       br_if 0 (;@1;)
       i32.const 0
       local.set 5
       loop ;; label = @2
         i32.const 0
-        local.set 7
+        local.set 6
         block ;; label = @3
-          local.get 1
+          local.get 2
           local.get 5
           i32.const 3
           i32.shl
           i32.add
           local.tee 0
           i32.load offset=4 align=1
-          local.tee 6
+          local.tee 7
           i32.const 1
           i32.lt_s
           br_if 0 (;@3;)
@@ -264,19 +272,19 @@
           i32.const 0
           local.set 9
           i32.const 0
-          local.set 7
+          local.set 6
           block ;; label = @4
-            local.get 6
+            local.get 7
             i32.const 4
             i32.lt_u
             br_if 0 (;@4;)
             v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
             local.set 10
-            local.get 6
+            local.get 7
             i32.const 2147483644
             i32.and
             local.tee 9
-            local.set 7
+            local.set 6
             local.get 4
             local.set 0
             loop ;; label = @5
@@ -295,10 +303,10 @@
               i32.const 4
               i32.add
               local.set 0
-              local.get 7
+              local.get 6
               i32.const -4
               i32.add
-              local.tee 7
+              local.tee 6
               br_if 0 (;@5;)
             end
             local.get 10
@@ -312,8 +320,8 @@
             i8x16.shuffle 4 5 6 7 0 1 2 3 0 1 2 3 0 1 2 3
             i32x4.add
             i32x4.extract_lane 0
-            local.set 7
-            local.get 6
+            local.set 6
+            local.get 7
             local.get 9
             i32.eq
             br_if 1 (;@3;)
@@ -322,44 +330,47 @@
           local.get 9
           i32.add
           local.set 0
-          local.get 6
+          local.get 7
           local.get 9
           i32.sub
-          local.set 6
+          local.set 7
           loop ;; label = @4
-            local.get 7
+            local.get 6
             local.get 0
             i32.load8_u
             i32.const 97
             i32.eq
             i32.add
-            local.set 7
+            local.set 6
             local.get 0
             i32.const 1
             i32.add
             local.set 0
-            local.get 6
+            local.get 7
             i32.const -1
             i32.add
-            local.tee 6
+            local.tee 7
             br_if 0 (;@4;)
           end
         end
-        local.get 2
+        local.get 3
         local.get 5
         i32.const 2
         i32.shl
         i32.add
-        local.get 7
+        local.get 6
         i32.store
         local.get 5
         i32.const 1
         i32.add
         local.tee 5
-        local.get 3
+        local.get 1
         i32.ne
         br_if 0 (;@2;)
       end
+      i32.const 0
+      i32.const 0
+      i32.store offset=1048596
     end
     i32.const 0
   )
@@ -372,11 +383,11 @@
     global.set $__stack_pointer
     block ;; label = @1
       i32.const 0
-      i32.load offset=1048612
+      i32.load offset=1048624
       br_if 0 (;@1;)
       i32.const 0
       call $sbrk
-      i32.const 1049088
+      i32.const 1049104
       i32.sub
       local.tee 2
       i32.const 89
@@ -386,15 +397,15 @@
       local.set 3
       block ;; label = @2
         i32.const 0
-        i32.load offset=1049060
+        i32.load offset=1049072
         local.tee 4
         br_if 0 (;@2;)
         i32.const 0
         i64.const -1
-        i64.store offset=1049072 align=4
+        i64.store offset=1049084 align=4
         i32.const 0
         i64.const 281474976776192
-        i64.store offset=1049064 align=4
+        i64.store offset=1049076 align=4
         i32.const 0
         local.get 1
         i32.const 8
@@ -404,54 +415,54 @@
         i32.const 1431655768
         i32.xor
         local.tee 4
-        i32.store offset=1049060
+        i32.store offset=1049072
         i32.const 0
         i32.const 0
-        i32.store offset=1049080
+        i32.store offset=1049092
         i32.const 0
         i32.const 0
-        i32.store offset=1049032
+        i32.store offset=1049044
       end
       i32.const 0
       local.get 2
-      i32.store offset=1049040
+      i32.store offset=1049052
       i32.const 0
-      i32.const 1049088
-      i32.store offset=1049036
+      i32.const 1049104
+      i32.store offset=1049048
       i32.const 0
-      i32.const 1049088
-      i32.store offset=1048604
+      i32.const 1049104
+      i32.store offset=1048616
       i32.const 0
       local.get 4
-      i32.store offset=1048624
+      i32.store offset=1048636
       i32.const 0
       i32.const -1
-      i32.store offset=1048620
+      i32.store offset=1048632
       loop ;; label = @2
+        local.get 3
+        i32.const 1048660
+        i32.add
         local.get 3
         i32.const 1048648
         i32.add
-        local.get 3
-        i32.const 1048636
-        i32.add
         local.tee 4
         i32.store
         local.get 4
-        local.get 3
-        i32.const 1048628
-        i32.add
-        local.tee 5
-        i32.store
         local.get 3
         i32.const 1048640
         i32.add
+        local.tee 5
+        i32.store
+        local.get 3
+        i32.const 1048652
+        i32.add
         local.get 5
         i32.store
         local.get 3
-        i32.const 1048656
+        i32.const 1048668
         i32.add
         local.get 3
-        i32.const 1048644
+        i32.const 1048656
         i32.add
         local.tee 5
         i32.store
@@ -459,10 +470,10 @@
         local.get 4
         i32.store
         local.get 3
-        i32.const 1048664
+        i32.const 1048676
         i32.add
         local.get 3
-        i32.const 1048652
+        i32.const 1048664
         i32.add
         local.tee 4
         i32.store
@@ -470,7 +481,7 @@
         local.get 5
         i32.store
         local.get 3
-        i32.const 1048660
+        i32.const 1048672
         i32.add
         local.get 4
         i32.store
@@ -482,14 +493,14 @@
         i32.ne
         br_if 0 (;@2;)
       end
-      i32.const 1049088
+      i32.const 1049104
       i32.const -8
-      i32.const 1049088
+      i32.const 1049104
       i32.sub
       i32.const 15
       i32.and
       i32.const 0
-      i32.const 1049088
+      i32.const 1049104
       i32.const 8
       i32.add
       i32.const 15
@@ -512,15 +523,15 @@
       i32.store
       i32.const 0
       i32.const 0
-      i32.load offset=1049076
-      i32.store offset=1048616
+      i32.load offset=1049088
+      i32.store offset=1048628
       i32.const 0
       local.get 3
-      i32.store offset=1048600
+      i32.store offset=1048612
       i32.const 0
       local.get 4
-      i32.store offset=1048612
-      i32.const 1049088
+      i32.store offset=1048624
+      i32.const 1049104
       local.get 5
       i32.add
       i32.const 56
@@ -544,7 +555,7 @@
                             br_if 0 (;@12;)
                             block ;; label = @13
                               i32.const 0
-                              i32.load offset=1048588
+                              i32.load offset=1048600
                               local.tee 6
                               i32.const 16
                               local.get 0
@@ -577,7 +588,7 @@
                               i32.const 3
                               i32.shl
                               local.tee 0
-                              i32.const 1048636
+                              i32.const 1048648
                               i32.add
                               i32.load
                               local.tee 4
@@ -590,7 +601,7 @@
                                   i32.load offset=8
                                   local.tee 2
                                   local.get 0
-                                  i32.const 1048628
+                                  i32.const 1048640
                                   i32.add
                                   local.tee 0
                                   i32.ne
@@ -601,7 +612,7 @@
                                   local.get 5
                                   i32.rotl
                                   i32.and
-                                  i32.store offset=1048588
+                                  i32.store offset=1048600
                                   br 1 (;@14;)
                                 end
                                 local.get 0
@@ -632,7 +643,7 @@
                             end
                             local.get 2
                             i32.const 0
-                            i32.load offset=1048596
+                            i32.load offset=1048608
                             local.tee 7
                             i32.le_u
                             br_if 1 (;@11;)
@@ -715,14 +726,14 @@
                                   i32.const 3
                                   i32.shl
                                   local.tee 0
-                                  i32.const 1048636
+                                  i32.const 1048648
                                   i32.add
                                   i32.load
                                   local.tee 4
                                   i32.load offset=8
                                   local.tee 3
                                   local.get 0
-                                  i32.const 1048628
+                                  i32.const 1048640
                                   i32.add
                                   local.tee 0
                                   i32.ne
@@ -734,7 +745,7 @@
                                   i32.rotl
                                   i32.and
                                   local.tee 6
-                                  i32.store offset=1048588
+                                  i32.store offset=1048600
                                   br 1 (;@14;)
                                 end
                                 local.get 0
@@ -782,11 +793,11 @@
                                 local.tee 8
                                 i32.const 3
                                 i32.shl
-                                i32.const 1048628
+                                i32.const 1048640
                                 i32.add
                                 local.set 2
                                 i32.const 0
-                                i32.load offset=1048608
+                                i32.load offset=1048620
                                 local.set 4
                                 block ;; label = @15
                                   block ;; label = @16
@@ -801,7 +812,7 @@
                                     local.get 6
                                     local.get 8
                                     i32.or
-                                    i32.store offset=1048588
+                                    i32.store offset=1048600
                                     local.get 2
                                     local.set 8
                                     br 1 (;@15;)
@@ -825,14 +836,14 @@
                               end
                               i32.const 0
                               local.get 0
-                              i32.store offset=1048608
+                              i32.store offset=1048620
                               i32.const 0
                               local.get 5
-                              i32.store offset=1048596
+                              i32.store offset=1048608
                               br 12 (;@1;)
                             end
                             i32.const 0
-                            i32.load offset=1048592
+                            i32.load offset=1048604
                             local.tee 9
                             i32.eqz
                             br_if 1 (;@11;)
@@ -895,7 +906,7 @@
                             i32.add
                             i32.const 2
                             i32.shl
-                            i32.const 1048892
+                            i32.const 1048904
                             i32.add
                             i32.load
                             local.tee 0
@@ -957,7 +968,7 @@
                               i32.eq
                               br_if 0 (;@13;)
                               i32.const 0
-                              i32.load offset=1048604
+                              i32.load offset=1048616
                               local.get 0
                               i32.load offset=8
                               local.tee 3
@@ -1028,7 +1039,7 @@
                           i32.and
                           local.set 2
                           i32.const 0
-                          i32.load offset=1048592
+                          i32.load offset=1048604
                           local.tee 7
                           i32.eqz
                           br_if 0 (;@11;)
@@ -1112,7 +1123,7 @@
                                   local.get 11
                                   i32.const 2
                                   i32.shl
-                                  i32.const 1048892
+                                  i32.const 1048904
                                   i32.add
                                   i32.load
                                   local.tee 5
@@ -1277,7 +1288,7 @@
                                 i32.add
                                 i32.const 2
                                 i32.shl
-                                i32.const 1048892
+                                i32.const 1048904
                                 i32.add
                                 i32.load
                                 local.set 3
@@ -1329,7 +1340,7 @@
                           br_if 0 (;@11;)
                           local.get 4
                           i32.const 0
-                          i32.load offset=1048596
+                          i32.load offset=1048608
                           local.get 2
                           i32.sub
                           i32.ge_u
@@ -1345,7 +1356,7 @@
                             i32.eq
                             br_if 0 (;@12;)
                             i32.const 0
-                            i32.load offset=1048604
+                            i32.load offset=1048616
                             local.get 8
                             i32.load offset=8
                             local.tee 3
@@ -1404,13 +1415,13 @@
                         end
                         block ;; label = @11
                           i32.const 0
-                          i32.load offset=1048596
+                          i32.load offset=1048608
                           local.tee 3
                           local.get 2
                           i32.lt_u
                           br_if 0 (;@11;)
                           i32.const 0
-                          i32.load offset=1048608
+                          i32.load offset=1048620
                           local.set 4
                           block ;; label = @12
                             block ;; label = @13
@@ -1431,10 +1442,10 @@
                               i32.store offset=4
                               i32.const 0
                               local.get 5
-                              i32.store offset=1048596
+                              i32.store offset=1048608
                               i32.const 0
                               local.get 0
-                              i32.store offset=1048608
+                              i32.store offset=1048620
                               local.get 4
                               local.get 3
                               i32.add
@@ -1463,10 +1474,10 @@
                             i32.store offset=4
                             i32.const 0
                             i32.const 0
+                            i32.store offset=1048620
+                            i32.const 0
+                            i32.const 0
                             i32.store offset=1048608
-                            i32.const 0
-                            i32.const 0
-                            i32.store offset=1048596
                           end
                           local.get 4
                           i32.const 8
@@ -1476,13 +1487,13 @@
                         end
                         block ;; label = @11
                           i32.const 0
-                          i32.load offset=1048600
+                          i32.load offset=1048612
                           local.tee 0
                           local.get 2
                           i32.le_u
                           br_if 0 (;@11;)
                           i32.const 0
-                          i32.load offset=1048612
+                          i32.load offset=1048624
                           local.tee 3
                           local.get 2
                           i32.add
@@ -1496,10 +1507,10 @@
                           i32.store offset=4
                           i32.const 0
                           local.get 5
-                          i32.store offset=1048600
+                          i32.store offset=1048612
                           i32.const 0
                           local.get 4
-                          i32.store offset=1048612
+                          i32.store offset=1048624
                           local.get 3
                           local.get 2
                           i32.const 3
@@ -1514,20 +1525,20 @@
                         block ;; label = @11
                           block ;; label = @12
                             i32.const 0
-                            i32.load offset=1049060
+                            i32.load offset=1049072
                             i32.eqz
                             br_if 0 (;@12;)
                             i32.const 0
-                            i32.load offset=1049068
+                            i32.load offset=1049080
                             local.set 4
                             br 1 (;@11;)
                           end
                           i32.const 0
                           i64.const -1
-                          i64.store offset=1049072 align=4
+                          i64.store offset=1049084 align=4
                           i32.const 0
                           i64.const 281474976776192
-                          i64.store offset=1049064 align=4
+                          i64.store offset=1049076 align=4
                           i32.const 0
                           local.get 1
                           i32.const 12
@@ -1536,13 +1547,13 @@
                           i32.and
                           i32.const 1431655768
                           i32.xor
-                          i32.store offset=1049060
+                          i32.store offset=1049072
                           i32.const 0
                           i32.const 0
-                          i32.store offset=1049080
+                          i32.store offset=1049092
                           i32.const 0
                           i32.const 0
-                          i32.store offset=1049032
+                          i32.store offset=1049044
                           i32.const 65536
                           local.set 4
                         end
@@ -1567,18 +1578,18 @@
                           br_if 0 (;@11;)
                           i32.const 0
                           i32.const 48
-                          i32.store offset=1049084
+                          i32.store offset=1049096
                           br 10 (;@1;)
                         end
                         block ;; label = @11
                           i32.const 0
-                          i32.load offset=1049028
+                          i32.load offset=1049040
                           local.tee 3
                           i32.eqz
                           br_if 0 (;@11;)
                           block ;; label = @12
                             i32.const 0
-                            i32.load offset=1049020
+                            i32.load offset=1049032
                             local.tee 4
                             local.get 8
                             i32.add
@@ -1595,11 +1606,11 @@
                           local.set 3
                           i32.const 0
                           i32.const 48
-                          i32.store offset=1049084
+                          i32.store offset=1049096
                           br 10 (;@1;)
                         end
                         i32.const 0
-                        i32.load8_u offset=1049032
+                        i32.load8_u offset=1049044
                         i32.const 4
                         i32.and
                         br_if 4 (;@6;)
@@ -1607,11 +1618,11 @@
                           block ;; label = @12
                             block ;; label = @13
                               i32.const 0
-                              i32.load offset=1048612
+                              i32.load offset=1048624
                               local.tee 4
                               i32.eqz
                               br_if 0 (;@13;)
-                              i32.const 1049036
+                              i32.const 1049048
                               local.set 3
                               loop ;; label = @14
                                 block ;; label = @15
@@ -1645,7 +1656,7 @@
                             local.set 6
                             block ;; label = @13
                               i32.const 0
-                              i32.load offset=1049064
+                              i32.load offset=1049076
                               local.tee 3
                               i32.const -1
                               i32.add
@@ -1677,12 +1688,12 @@
                             br_if 5 (;@7;)
                             block ;; label = @13
                               i32.const 0
-                              i32.load offset=1049028
+                              i32.load offset=1049040
                               local.tee 3
                               i32.eqz
                               br_if 0 (;@13;)
                               i32.const 0
-                              i32.load offset=1049020
+                              i32.load offset=1049032
                               local.tee 4
                               local.get 6
                               i32.add
@@ -1741,7 +1752,7 @@
                             local.get 6
                             i32.sub
                             i32.const 0
-                            i32.load offset=1049068
+                            i32.load offset=1049080
                             local.tee 4
                             i32.add
                             i32.const 0
@@ -1800,10 +1811,10 @@
                 end
                 i32.const 0
                 i32.const 0
-                i32.load offset=1049032
+                i32.load offset=1049044
                 i32.const 4
                 i32.or
-                i32.store offset=1049032
+                i32.store offset=1049044
               end
               local.get 8
               i32.const 2147483646
@@ -1839,31 +1850,31 @@
             end
             i32.const 0
             i32.const 0
-            i32.load offset=1049020
+            i32.load offset=1049032
             local.get 6
             i32.add
             local.tee 3
-            i32.store offset=1049020
+            i32.store offset=1049032
             block ;; label = @5
               local.get 3
               i32.const 0
-              i32.load offset=1049024
+              i32.load offset=1049036
               i32.le_u
               br_if 0 (;@5;)
               i32.const 0
               local.get 3
-              i32.store offset=1049024
+              i32.store offset=1049036
             end
             block ;; label = @5
               block ;; label = @6
                 block ;; label = @7
                   block ;; label = @8
                     i32.const 0
-                    i32.load offset=1048612
+                    i32.load offset=1048624
                     local.tee 4
                     i32.eqz
                     br_if 0 (;@8;)
-                    i32.const 1049036
+                    i32.const 1049048
                     local.set 3
                     loop ;; label = @9
                       local.get 0
@@ -1886,7 +1897,7 @@
                   block ;; label = @8
                     block ;; label = @9
                       i32.const 0
-                      i32.load offset=1048604
+                      i32.load offset=1048616
                       local.tee 3
                       i32.eqz
                       br_if 0 (;@9;)
@@ -1897,51 +1908,51 @@
                     end
                     i32.const 0
                     local.get 0
-                    i32.store offset=1048604
+                    i32.store offset=1048616
                   end
                   i32.const 0
                   local.set 3
                   i32.const 0
                   local.get 6
-                  i32.store offset=1049040
+                  i32.store offset=1049052
                   i32.const 0
                   local.get 0
-                  i32.store offset=1049036
+                  i32.store offset=1049048
                   i32.const 0
                   i32.const -1
-                  i32.store offset=1048620
+                  i32.store offset=1048632
                   i32.const 0
                   i32.const 0
-                  i32.load offset=1049060
-                  i32.store offset=1048624
+                  i32.load offset=1049072
+                  i32.store offset=1048636
                   i32.const 0
                   i32.const 0
-                  i32.store offset=1049048
+                  i32.store offset=1049060
                   loop ;; label = @8
+                    local.get 3
+                    i32.const 1048660
+                    i32.add
                     local.get 3
                     i32.const 1048648
                     i32.add
-                    local.get 3
-                    i32.const 1048636
-                    i32.add
                     local.tee 4
                     i32.store
                     local.get 4
-                    local.get 3
-                    i32.const 1048628
-                    i32.add
-                    local.tee 5
-                    i32.store
                     local.get 3
                     i32.const 1048640
                     i32.add
+                    local.tee 5
+                    i32.store
+                    local.get 3
+                    i32.const 1048652
+                    i32.add
                     local.get 5
                     i32.store
                     local.get 3
-                    i32.const 1048656
+                    i32.const 1048668
                     i32.add
                     local.get 3
-                    i32.const 1048644
+                    i32.const 1048656
                     i32.add
                     local.tee 5
                     i32.store
@@ -1949,10 +1960,10 @@
                     local.get 4
                     i32.store
                     local.get 3
-                    i32.const 1048664
+                    i32.const 1048676
                     i32.add
                     local.get 3
-                    i32.const 1048652
+                    i32.const 1048664
                     i32.add
                     local.tee 4
                     i32.store
@@ -1960,7 +1971,7 @@
                     local.get 5
                     i32.store
                     local.get 3
-                    i32.const 1048660
+                    i32.const 1048672
                     i32.add
                     local.get 4
                     i32.store
@@ -2000,14 +2011,14 @@
                   i32.store offset=4
                   i32.const 0
                   i32.const 0
-                  i32.load offset=1049076
-                  i32.store offset=1048616
+                  i32.load offset=1049088
+                  i32.store offset=1048628
                   i32.const 0
                   local.get 3
-                  i32.store offset=1048600
+                  i32.store offset=1048612
                   i32.const 0
                   local.get 4
-                  i32.store offset=1048612
+                  i32.store offset=1048624
                   local.get 0
                   local.get 5
                   i32.add
@@ -2045,7 +2056,7 @@
                 i32.add
                 local.tee 0
                 i32.const 0
-                i32.load offset=1048600
+                i32.load offset=1048612
                 local.get 6
                 i32.add
                 local.tee 11
@@ -2062,14 +2073,14 @@
                 i32.store offset=4
                 i32.const 0
                 i32.const 0
-                i32.load offset=1049076
-                i32.store offset=1048616
+                i32.load offset=1049088
+                i32.store offset=1048628
                 i32.const 0
                 local.get 5
-                i32.store offset=1048600
+                i32.store offset=1048612
                 i32.const 0
                 local.get 0
-                i32.store offset=1048612
+                i32.store offset=1048624
                 local.get 4
                 local.get 11
                 i32.add
@@ -2080,13 +2091,13 @@
               block ;; label = @6
                 local.get 0
                 i32.const 0
-                i32.load offset=1048604
+                i32.load offset=1048616
                 local.tee 8
                 i32.ge_u
                 br_if 0 (;@6;)
                 i32.const 0
                 local.get 0
-                i32.store offset=1048604
+                i32.store offset=1048616
                 local.get 0
                 local.set 8
               end
@@ -2094,7 +2105,7 @@
               local.get 6
               i32.add
               local.set 5
-              i32.const 1049036
+              i32.const 1049048
               local.set 3
               block ;; label = @6
                 block ;; label = @7
@@ -2123,7 +2134,7 @@
                           i32.eqz
                           br_if 1 (;@10;)
                         end
-                        i32.const 1049036
+                        i32.const 1049048
                         local.set 3
                         loop ;; label = @11
                           block ;; label = @12
@@ -2204,14 +2215,14 @@
                         br_if 0 (;@10;)
                         i32.const 0
                         local.get 2
-                        i32.store offset=1048612
+                        i32.store offset=1048624
                         i32.const 0
                         i32.const 0
-                        i32.load offset=1048600
+                        i32.load offset=1048612
                         local.get 5
                         i32.add
                         local.tee 3
-                        i32.store offset=1048600
+                        i32.store offset=1048612
                         local.get 2
                         local.get 3
                         i32.const 1
@@ -2221,20 +2232,20 @@
                       end
                       block ;; label = @10
                         i32.const 0
-                        i32.load offset=1048608
+                        i32.load offset=1048620
                         local.get 6
                         i32.ne
                         br_if 0 (;@10;)
                         i32.const 0
                         local.get 2
-                        i32.store offset=1048608
+                        i32.store offset=1048620
                         i32.const 0
                         i32.const 0
-                        i32.load offset=1048596
+                        i32.load offset=1048608
                         local.get 5
                         i32.add
                         local.tee 3
-                        i32.store offset=1048596
+                        i32.store offset=1048608
                         local.get 2
                         local.get 3
                         i32.const 1
@@ -2275,7 +2286,7 @@
                             local.tee 8
                             i32.const 3
                             i32.shl
-                            i32.const 1048628
+                            i32.const 1048640
                             i32.add
                             local.tee 0
                             i32.eq
@@ -2289,12 +2300,12 @@
                               br_if 0 (;@13;)
                               i32.const 0
                               i32.const 0
-                              i32.load offset=1048588
+                              i32.load offset=1048600
                               i32.const -2
                               local.get 8
                               i32.rotl
                               i32.and
-                              i32.store offset=1048588
+                              i32.store offset=1048600
                               br 2 (;@11;)
                             end
                             local.get 3
@@ -2387,7 +2398,7 @@
                               local.tee 4
                               i32.const 2
                               i32.shl
-                              i32.const 1048892
+                              i32.const 1048904
                               i32.add
                               local.tee 3
                               i32.load
@@ -2401,12 +2412,12 @@
                               br_if 1 (;@12;)
                               i32.const 0
                               i32.const 0
-                              i32.load offset=1048592
+                              i32.load offset=1048604
                               i32.const -2
                               local.get 4
                               i32.rotl
                               i32.and
-                              i32.store offset=1048592
+                              i32.store offset=1048604
                               br 2 (;@11;)
                             end
                             local.get 9
@@ -2490,13 +2501,13 @@
                         local.tee 4
                         i32.const 3
                         i32.shl
-                        i32.const 1048628
+                        i32.const 1048640
                         i32.add
                         local.set 3
                         block ;; label = @11
                           block ;; label = @12
                             i32.const 0
-                            i32.load offset=1048588
+                            i32.load offset=1048600
                             local.tee 5
                             i32.const 1
                             local.get 4
@@ -2508,7 +2519,7 @@
                             local.get 5
                             local.get 4
                             i32.or
-                            i32.store offset=1048588
+                            i32.store offset=1048600
                             local.get 3
                             local.set 4
                             br 1 (;@11;)
@@ -2603,12 +2614,12 @@
                       local.get 3
                       i32.const 2
                       i32.shl
-                      i32.const 1048892
+                      i32.const 1048904
                       i32.add
                       local.set 4
                       block ;; label = @10
                         i32.const 0
-                        i32.load offset=1048592
+                        i32.load offset=1048604
                         local.tee 0
                         i32.const 1
                         local.get 3
@@ -2623,7 +2634,7 @@
                         local.get 0
                         local.get 8
                         i32.or
-                        i32.store offset=1048592
+                        i32.store offset=1048604
                         local.get 2
                         local.get 4
                         i32.store offset=24
@@ -2754,38 +2765,38 @@
                     i32.store offset=4
                     i32.const 0
                     i32.const 0
-                    i32.load offset=1049076
-                    i32.store offset=1048616
+                    i32.load offset=1049088
+                    i32.store offset=1048628
                     i32.const 0
                     local.get 3
-                    i32.store offset=1048600
+                    i32.store offset=1048612
                     i32.const 0
                     local.get 11
-                    i32.store offset=1048612
+                    i32.store offset=1048624
                     local.get 8
                     i32.const 16
                     i32.add
                     i32.const 0
-                    i64.load offset=1049044 align=4
+                    i64.load offset=1049056 align=4
                     i64.store align=4
                     local.get 8
                     i32.const 0
-                    i64.load offset=1049036 align=4
+                    i64.load offset=1049048 align=4
                     i64.store offset=8 align=4
                     i32.const 0
                     local.get 8
                     i32.const 8
                     i32.add
-                    i32.store offset=1049044
+                    i32.store offset=1049056
                     i32.const 0
                     local.get 6
-                    i32.store offset=1049040
+                    i32.store offset=1049052
                     i32.const 0
                     local.get 0
-                    i32.store offset=1049036
-                    i32.const 0
-                    i32.const 0
                     i32.store offset=1049048
+                    i32.const 0
+                    i32.const 0
+                    i32.store offset=1049060
                     local.get 8
                     i32.const 36
                     i32.add
@@ -2834,13 +2845,13 @@
                       local.tee 5
                       i32.const 3
                       i32.shl
-                      i32.const 1048628
+                      i32.const 1048640
                       i32.add
                       local.set 3
                       block ;; label = @10
                         block ;; label = @11
                           i32.const 0
-                          i32.load offset=1048588
+                          i32.load offset=1048600
                           local.tee 0
                           i32.const 1
                           local.get 5
@@ -2852,7 +2863,7 @@
                           local.get 0
                           local.get 5
                           i32.or
-                          i32.store offset=1048588
+                          i32.store offset=1048600
                           local.get 3
                           local.set 5
                           br 1 (;@10;)
@@ -2949,12 +2960,12 @@
                     local.get 3
                     i32.const 2
                     i32.shl
-                    i32.const 1048892
+                    i32.const 1048904
                     i32.add
                     local.set 5
                     block ;; label = @9
                       i32.const 0
-                      i32.load offset=1048592
+                      i32.load offset=1048604
                       local.tee 0
                       i32.const 1
                       local.get 3
@@ -2969,7 +2980,7 @@
                       local.get 0
                       local.get 8
                       i32.or
-                      i32.store offset=1048592
+                      i32.store offset=1048604
                       local.get 4
                       i32.const 24
                       i32.add
@@ -3089,13 +3100,13 @@
               i32.store offset=8
             end
             i32.const 0
-            i32.load offset=1048600
+            i32.load offset=1048612
             local.tee 3
             local.get 2
             i32.le_u
             br_if 0 (;@4;)
             i32.const 0
-            i32.load offset=1048612
+            i32.load offset=1048624
             local.tee 4
             local.get 2
             i32.add
@@ -3109,10 +3120,10 @@
             i32.store offset=4
             i32.const 0
             local.get 3
-            i32.store offset=1048600
+            i32.store offset=1048612
             i32.const 0
             local.get 5
-            i32.store offset=1048612
+            i32.store offset=1048624
             local.get 4
             local.get 2
             i32.const 3
@@ -3128,7 +3139,7 @@
           local.set 3
           i32.const 0
           i32.const 48
-          i32.store offset=1049084
+          i32.store offset=1049096
           br 2 (;@1;)
         end
         block ;; label = @3
@@ -3143,7 +3154,7 @@
               local.tee 5
               i32.const 2
               i32.shl
-              i32.const 1048892
+              i32.const 1048904
               i32.add
               local.tee 3
               i32.load
@@ -3161,7 +3172,7 @@
               i32.rotl
               i32.and
               local.tee 7
-              i32.store offset=1048592
+              i32.store offset=1048604
               br 2 (;@3;)
             end
             local.get 11
@@ -3265,13 +3276,13 @@
             local.tee 4
             i32.const 3
             i32.shl
-            i32.const 1048628
+            i32.const 1048640
             i32.add
             local.set 3
             block ;; label = @5
               block ;; label = @6
                 i32.const 0
-                i32.load offset=1048588
+                i32.load offset=1048600
                 local.tee 5
                 i32.const 1
                 local.get 4
@@ -3283,7 +3294,7 @@
                 local.get 5
                 local.get 4
                 i32.or
-                i32.store offset=1048588
+                i32.store offset=1048600
                 local.get 3
                 local.set 4
                 br 1 (;@5;)
@@ -3378,7 +3389,7 @@
           local.get 3
           i32.const 2
           i32.shl
-          i32.const 1048892
+          i32.const 1048904
           i32.add
           local.set 5
           block ;; label = @4
@@ -3396,7 +3407,7 @@
             local.get 7
             local.get 2
             i32.or
-            i32.store offset=1048592
+            i32.store offset=1048604
             local.get 0
             local.get 5
             i32.store offset=24
@@ -3504,7 +3515,7 @@
             local.tee 5
             i32.const 2
             i32.shl
-            i32.const 1048892
+            i32.const 1048904
             i32.add
             local.tee 3
             i32.load
@@ -3521,7 +3532,7 @@
             local.get 5
             i32.rotl
             i32.and
-            i32.store offset=1048592
+            i32.store offset=1048604
             br 2 (;@2;)
           end
           local.get 10
@@ -3624,11 +3635,11 @@
           local.tee 8
           i32.const 3
           i32.shl
-          i32.const 1048628
+          i32.const 1048640
           i32.add
           local.set 2
           i32.const 0
-          i32.load offset=1048608
+          i32.load offset=1048620
           local.set 3
           block ;; label = @4
             block ;; label = @5
@@ -3643,7 +3654,7 @@
               local.get 8
               local.get 6
               i32.or
-              i32.store offset=1048588
+              i32.store offset=1048600
               local.get 2
               local.set 8
               br 1 (;@4;)
@@ -3667,10 +3678,10 @@
         end
         i32.const 0
         local.get 5
-        i32.store offset=1048608
+        i32.store offset=1048620
         i32.const 0
         local.get 4
-        i32.store offset=1048596
+        i32.store offset=1048608
       end
       local.get 0
       i32.const 8
@@ -3724,7 +3735,7 @@
         i32.sub
         local.tee 1
         i32.const 0
-        i32.load offset=1048604
+        i32.load offset=1048616
         local.tee 4
         i32.lt_u
         br_if 1 (;@1;)
@@ -3734,7 +3745,7 @@
         local.set 0
         block ;; label = @3
           i32.const 0
-          i32.load offset=1048608
+          i32.load offset=1048620
           local.get 1
           i32.eq
           br_if 0 (;@3;)
@@ -3752,7 +3763,7 @@
             local.tee 5
             i32.const 3
             i32.shl
-            i32.const 1048628
+            i32.const 1048640
             i32.add
             local.tee 6
             i32.eq
@@ -3766,12 +3777,12 @@
               br_if 0 (;@5;)
               i32.const 0
               i32.const 0
-              i32.load offset=1048588
+              i32.load offset=1048600
               i32.const -2
               local.get 5
               i32.rotl
               i32.and
-              i32.store offset=1048588
+              i32.store offset=1048600
               br 3 (;@2;)
             end
             local.get 2
@@ -3864,7 +3875,7 @@
               local.tee 4
               i32.const 2
               i32.shl
-              i32.const 1048892
+              i32.const 1048904
               i32.add
               local.tee 2
               i32.load
@@ -3878,12 +3889,12 @@
               br_if 1 (;@4;)
               i32.const 0
               i32.const 0
-              i32.load offset=1048592
+              i32.load offset=1048604
               i32.const -2
               local.get 4
               i32.rotl
               i32.and
-              i32.store offset=1048592
+              i32.store offset=1048604
               br 3 (;@2;)
             end
             local.get 7
@@ -3947,7 +3958,7 @@
         i32.store offset=4
         i32.const 0
         local.get 0
-        i32.store offset=1048596
+        i32.store offset=1048608
         local.get 1
         local.get 0
         i32.add
@@ -3979,20 +3990,20 @@
           br_if 0 (;@3;)
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048612
+            i32.load offset=1048624
             local.get 3
             i32.ne
             br_if 0 (;@4;)
             i32.const 0
             local.get 1
-            i32.store offset=1048612
+            i32.store offset=1048624
             i32.const 0
             i32.const 0
-            i32.load offset=1048600
+            i32.load offset=1048612
             local.get 0
             i32.add
             local.tee 0
-            i32.store offset=1048600
+            i32.store offset=1048612
             local.get 1
             local.get 0
             i32.const 1
@@ -4000,33 +4011,33 @@
             i32.store offset=4
             local.get 1
             i32.const 0
-            i32.load offset=1048608
+            i32.load offset=1048620
             i32.ne
             br_if 3 (;@1;)
             i32.const 0
             i32.const 0
-            i32.store offset=1048596
-            i32.const 0
-            i32.const 0
             i32.store offset=1048608
+            i32.const 0
+            i32.const 0
+            i32.store offset=1048620
             return
           end
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048608
+            i32.load offset=1048620
             local.get 3
             i32.ne
             br_if 0 (;@4;)
             i32.const 0
             local.get 1
-            i32.store offset=1048608
+            i32.store offset=1048620
             i32.const 0
             i32.const 0
-            i32.load offset=1048596
+            i32.load offset=1048608
             local.get 0
             i32.add
             local.tee 0
-            i32.store offset=1048596
+            i32.store offset=1048608
             local.get 1
             local.get 0
             i32.const 1
@@ -4060,7 +4071,7 @@
               local.tee 5
               i32.const 3
               i32.shl
-              i32.const 1048628
+              i32.const 1048640
               i32.add
               local.tee 6
               i32.eq
@@ -4074,12 +4085,12 @@
                 br_if 0 (;@6;)
                 i32.const 0
                 i32.const 0
-                i32.load offset=1048588
+                i32.load offset=1048600
                 i32.const -2
                 local.get 5
                 i32.rotl
                 i32.and
-                i32.store offset=1048588
+                i32.store offset=1048600
                 br 2 (;@4;)
               end
               local.get 2
@@ -4106,7 +4117,7 @@
                 i32.eq
                 br_if 0 (;@6;)
                 i32.const 0
-                i32.load offset=1048604
+                i32.load offset=1048616
                 local.get 3
                 i32.load offset=8
                 local.tee 2
@@ -4173,7 +4184,7 @@
                 local.tee 4
                 i32.const 2
                 i32.shl
-                i32.const 1048892
+                i32.const 1048904
                 i32.add
                 local.tee 2
                 i32.load
@@ -4187,12 +4198,12 @@
                 br_if 1 (;@5;)
                 i32.const 0
                 i32.const 0
-                i32.load offset=1048592
+                i32.load offset=1048604
                 i32.const -2
                 local.get 4
                 i32.rotl
                 i32.and
-                i32.store offset=1048592
+                i32.store offset=1048604
                 br 2 (;@4;)
               end
               local.get 7
@@ -4252,12 +4263,12 @@
           i32.store offset=4
           local.get 1
           i32.const 0
-          i32.load offset=1048608
+          i32.load offset=1048620
           i32.ne
           br_if 1 (;@2;)
           i32.const 0
           local.get 0
-          i32.store offset=1048596
+          i32.store offset=1048608
           return
         end
         local.get 3
@@ -4287,13 +4298,13 @@
         local.tee 2
         i32.const 3
         i32.shl
-        i32.const 1048628
+        i32.const 1048640
         i32.add
         local.set 0
         block ;; label = @3
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048588
+            i32.load offset=1048600
             local.tee 4
             i32.const 1
             local.get 2
@@ -4305,7 +4316,7 @@
             local.get 4
             local.get 2
             i32.or
-            i32.store offset=1048588
+            i32.store offset=1048600
             local.get 0
             local.set 2
             br 1 (;@3;)
@@ -4402,13 +4413,13 @@
       local.get 2
       i32.const 2
       i32.shl
-      i32.const 1048892
+      i32.const 1048904
       i32.add
       local.set 4
       block ;; label = @2
         block ;; label = @3
           i32.const 0
-          i32.load offset=1048592
+          i32.load offset=1048604
           local.tee 6
           i32.const 1
           local.get 2
@@ -4423,7 +4434,7 @@
           local.get 6
           local.get 3
           i32.or
-          i32.store offset=1048592
+          i32.store offset=1048604
           local.get 1
           i32.const 24
           i32.add
@@ -4521,14 +4532,14 @@
       end
       i32.const 0
       i32.const 0
-      i32.load offset=1048620
+      i32.load offset=1048632
       i32.const -1
       i32.add
       local.tee 1
       i32.const -1
       local.get 1
       select
-      i32.store offset=1048620
+      i32.store offset=1048632
     end
   )
   (func $dispose_chunk (;7;) (type 3) (param i32 i32)
@@ -4559,7 +4570,7 @@
         block ;; label = @3
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048608
+            i32.load offset=1048620
             local.get 0
             local.get 3
             i32.sub
@@ -4580,7 +4591,7 @@
               local.tee 5
               i32.const 3
               i32.shl
-              i32.const 1048628
+              i32.const 1048640
               i32.add
               local.tee 6
               i32.eq
@@ -4593,12 +4604,12 @@
               br_if 2 (;@3;)
               i32.const 0
               i32.const 0
-              i32.load offset=1048588
+              i32.load offset=1048600
               i32.const -2
               local.get 5
               i32.rotl
               i32.and
-              i32.store offset=1048588
+              i32.store offset=1048600
               br 3 (;@2;)
             end
             local.get 0
@@ -4613,7 +4624,7 @@
                 i32.eq
                 br_if 0 (;@6;)
                 i32.const 0
-                i32.load offset=1048604
+                i32.load offset=1048616
                 local.get 0
                 i32.load offset=8
                 local.tee 3
@@ -4680,7 +4691,7 @@
                 local.tee 4
                 i32.const 2
                 i32.shl
-                i32.const 1048892
+                i32.const 1048904
                 i32.add
                 local.tee 3
                 i32.load
@@ -4694,12 +4705,12 @@
                 br_if 1 (;@5;)
                 i32.const 0
                 i32.const 0
-                i32.load offset=1048592
+                i32.load offset=1048604
                 i32.const -2
                 local.get 4
                 i32.rotl
                 i32.and
-                i32.store offset=1048592
+                i32.store offset=1048604
                 br 4 (;@2;)
               end
               local.get 7
@@ -4763,7 +4774,7 @@
           i32.store offset=4
           i32.const 0
           local.get 1
-          i32.store offset=1048596
+          i32.store offset=1048608
           local.get 2
           local.get 1
           i32.store
@@ -4795,20 +4806,20 @@
           br_if 0 (;@3;)
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048612
+            i32.load offset=1048624
             local.get 2
             i32.ne
             br_if 0 (;@4;)
             i32.const 0
             local.get 0
-            i32.store offset=1048612
+            i32.store offset=1048624
             i32.const 0
             i32.const 0
-            i32.load offset=1048600
+            i32.load offset=1048612
             local.get 1
             i32.add
             local.tee 1
-            i32.store offset=1048600
+            i32.store offset=1048612
             local.get 0
             local.get 1
             i32.const 1
@@ -4816,33 +4827,33 @@
             i32.store offset=4
             local.get 0
             i32.const 0
-            i32.load offset=1048608
+            i32.load offset=1048620
             i32.ne
             br_if 3 (;@1;)
             i32.const 0
             i32.const 0
-            i32.store offset=1048596
-            i32.const 0
-            i32.const 0
             i32.store offset=1048608
+            i32.const 0
+            i32.const 0
+            i32.store offset=1048620
             return
           end
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048608
+            i32.load offset=1048620
             local.get 2
             i32.ne
             br_if 0 (;@4;)
             i32.const 0
             local.get 0
-            i32.store offset=1048608
+            i32.store offset=1048620
             i32.const 0
             i32.const 0
-            i32.load offset=1048596
+            i32.load offset=1048608
             local.get 1
             i32.add
             local.tee 1
-            i32.store offset=1048596
+            i32.store offset=1048608
             local.get 0
             local.get 1
             i32.const 1
@@ -4876,7 +4887,7 @@
               local.tee 5
               i32.const 3
               i32.shl
-              i32.const 1048628
+              i32.const 1048640
               i32.add
               local.tee 6
               i32.eq
@@ -4890,12 +4901,12 @@
                 br_if 0 (;@6;)
                 i32.const 0
                 i32.const 0
-                i32.load offset=1048588
+                i32.load offset=1048600
                 i32.const -2
                 local.get 5
                 i32.rotl
                 i32.and
-                i32.store offset=1048588
+                i32.store offset=1048600
                 br 2 (;@4;)
               end
               local.get 3
@@ -4922,7 +4933,7 @@
                 i32.eq
                 br_if 0 (;@6;)
                 i32.const 0
-                i32.load offset=1048604
+                i32.load offset=1048616
                 local.get 2
                 i32.load offset=8
                 local.tee 3
@@ -4989,7 +5000,7 @@
                 local.tee 4
                 i32.const 2
                 i32.shl
-                i32.const 1048892
+                i32.const 1048904
                 i32.add
                 local.tee 3
                 i32.load
@@ -5003,12 +5014,12 @@
                 br_if 1 (;@5;)
                 i32.const 0
                 i32.const 0
-                i32.load offset=1048592
+                i32.load offset=1048604
                 i32.const -2
                 local.get 4
                 i32.rotl
                 i32.and
-                i32.store offset=1048592
+                i32.store offset=1048604
                 br 2 (;@4;)
               end
               local.get 7
@@ -5068,12 +5079,12 @@
           i32.store offset=4
           local.get 0
           i32.const 0
-          i32.load offset=1048608
+          i32.load offset=1048620
           i32.ne
           br_if 1 (;@2;)
           i32.const 0
           local.get 1
-          i32.store offset=1048596
+          i32.store offset=1048608
           return
         end
         local.get 2
@@ -5103,13 +5114,13 @@
         local.tee 3
         i32.const 3
         i32.shl
-        i32.const 1048628
+        i32.const 1048640
         i32.add
         local.set 1
         block ;; label = @3
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048588
+            i32.load offset=1048600
             local.tee 4
             i32.const 1
             local.get 3
@@ -5121,7 +5132,7 @@
             local.get 4
             local.get 3
             i32.or
-            i32.store offset=1048588
+            i32.store offset=1048600
             local.get 1
             local.set 3
             br 1 (;@3;)
@@ -5218,12 +5229,12 @@
       local.get 3
       i32.const 2
       i32.shl
-      i32.const 1048892
+      i32.const 1048904
       i32.add
       local.set 4
       block ;; label = @2
         i32.const 0
-        i32.load offset=1048592
+        i32.load offset=1048604
         local.tee 6
         i32.const 1
         local.get 3
@@ -5238,7 +5249,7 @@
         local.get 6
         local.get 2
         i32.or
-        i32.store offset=1048592
+        i32.store offset=1048604
         local.get 0
         i32.const 24
         i32.add
@@ -5378,7 +5389,7 @@
       br_if 0 (;@1;)
       i32.const 0
       i32.const 48
-      i32.store offset=1049084
+      i32.store offset=1049096
       i32.const 0
       return
     end
@@ -5610,7 +5621,7 @@
         br_if 0 (;@2;)
         i32.const 0
         i32.const 48
-        i32.store offset=1049084
+        i32.store offset=1049096
         i32.const -1
         return
       end

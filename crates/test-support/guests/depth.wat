@@ -87,14 +87,22 @@
   )
   (func $wasmudf_run (;3;) (type 1) (param i32) (result i32)
     (local i32 i32 i32)
+    i32.const 0
     local.get 0
-    i32.load offset=12
-    local.set 1
-    local.get 0
-    i32.load offset=8
-    local.set 2
+    i32.const 16
+    i32.add
+    i32.store offset=1048588
     local.get 0
     i32.load
+    local.set 1
+    i32.const 0
+    i32.const 1
+    i32.store8 offset=1048592
+    local.get 0
+    i32.load offset=12
+    local.set 2
+    local.get 0
+    i32.load offset=8
     local.set 3
     block ;; label = @1
       block ;; label = @2
@@ -103,7 +111,7 @@
         local.tee 0
         i32.eqz
         br_if 0 (;@2;)
-        local.get 3
+        local.get 1
         i32.eqz
         br_if 1 (;@1;)
         loop ;; label = @3
@@ -112,8 +120,11 @@
             i32.load8_u
             i32.eqz
             br_if 0 (;@4;)
+            i32.const 0
+            i32.const 0
+            i32.store offset=1048596
+            local.get 3
             local.get 2
-            local.get 1
             i32.load
             i32.const 7
             call $down
@@ -123,44 +134,47 @@
           i32.const 1
           i32.add
           local.set 0
-          local.get 1
-          i32.const 4
-          i32.add
-          local.set 1
           local.get 2
           i32.const 4
           i32.add
           local.set 2
           local.get 3
+          i32.const 4
+          i32.add
+          local.set 3
+          local.get 1
           i32.const -1
           i32.add
-          local.tee 3
+          local.tee 1
           br_if 0 (;@3;)
           br 2 (;@1;)
         end
       end
-      local.get 3
+      local.get 1
       i32.eqz
       br_if 0 (;@1;)
       loop ;; label = @2
+        i32.const 0
+        i32.const 0
+        i32.store offset=1048596
+        local.get 3
         local.get 2
-        local.get 1
         i32.load
         i32.const 7
         call $down
         i32.store
-        local.get 1
-        i32.const 4
-        i32.add
-        local.set 1
         local.get 2
         i32.const 4
         i32.add
         local.set 2
         local.get 3
+        i32.const 4
+        i32.add
+        local.set 3
+        local.get 1
         i32.const -1
         i32.add
-        local.tee 3
+        local.tee 1
         br_if 0 (;@2;)
       end
     end
@@ -196,11 +210,11 @@
     global.set $__stack_pointer
     block ;; label = @1
       i32.const 0
-      i32.load offset=1048612
+      i32.load offset=1048624
       br_if 0 (;@1;)
       i32.const 0
       call $sbrk
-      i32.const 1049088
+      i32.const 1049104
       i32.sub
       local.tee 2
       i32.const 89
@@ -210,15 +224,15 @@
       local.set 3
       block ;; label = @2
         i32.const 0
-        i32.load offset=1049060
+        i32.load offset=1049072
         local.tee 4
         br_if 0 (;@2;)
         i32.const 0
         i64.const -1
-        i64.store offset=1049072 align=4
+        i64.store offset=1049084 align=4
         i32.const 0
         i64.const 281474976776192
-        i64.store offset=1049064 align=4
+        i64.store offset=1049076 align=4
         i32.const 0
         local.get 1
         i32.const 8
@@ -228,54 +242,54 @@
         i32.const 1431655768
         i32.xor
         local.tee 4
-        i32.store offset=1049060
+        i32.store offset=1049072
         i32.const 0
         i32.const 0
-        i32.store offset=1049080
+        i32.store offset=1049092
         i32.const 0
         i32.const 0
-        i32.store offset=1049032
+        i32.store offset=1049044
       end
       i32.const 0
       local.get 2
-      i32.store offset=1049040
+      i32.store offset=1049052
       i32.const 0
-      i32.const 1049088
-      i32.store offset=1049036
+      i32.const 1049104
+      i32.store offset=1049048
       i32.const 0
-      i32.const 1049088
-      i32.store offset=1048604
+      i32.const 1049104
+      i32.store offset=1048616
       i32.const 0
       local.get 4
-      i32.store offset=1048624
+      i32.store offset=1048636
       i32.const 0
       i32.const -1
-      i32.store offset=1048620
+      i32.store offset=1048632
       loop ;; label = @2
+        local.get 3
+        i32.const 1048660
+        i32.add
         local.get 3
         i32.const 1048648
         i32.add
-        local.get 3
-        i32.const 1048636
-        i32.add
         local.tee 4
         i32.store
         local.get 4
-        local.get 3
-        i32.const 1048628
-        i32.add
-        local.tee 5
-        i32.store
         local.get 3
         i32.const 1048640
         i32.add
+        local.tee 5
+        i32.store
+        local.get 3
+        i32.const 1048652
+        i32.add
         local.get 5
         i32.store
         local.get 3
-        i32.const 1048656
+        i32.const 1048668
         i32.add
         local.get 3
-        i32.const 1048644
+        i32.const 1048656
         i32.add
         local.tee 5
         i32.store
@@ -283,10 +297,10 @@
         local.get 4
         i32.store
         local.get 3
-        i32.const 1048664
+        i32.const 1048676
         i32.add
         local.get 3
-        i32.const 1048652
+        i32.const 1048664
         i32.add
         local.tee 4
         i32.store
@@ -294,7 +308,7 @@
         local.get 5
         i32.store
         local.get 3
-        i32.const 1048660
+        i32.const 1048672
         i32.add
         local.get 4
         i32.store
@@ -306,14 +320,14 @@
         i32.ne
         br_if 0 (;@2;)
       end
-      i32.const 1049088
+      i32.const 1049104
       i32.const -8
-      i32.const 1049088
+      i32.const 1049104
       i32.sub
       i32.const 15
       i32.and
       i32.const 0
-      i32.const 1049088
+      i32.const 1049104
       i32.const 8
       i32.add
       i32.const 15
@@ -336,15 +350,15 @@
       i32.store
       i32.const 0
       i32.const 0
-      i32.load offset=1049076
-      i32.store offset=1048616
+      i32.load offset=1049088
+      i32.store offset=1048628
       i32.const 0
       local.get 3
-      i32.store offset=1048600
+      i32.store offset=1048612
       i32.const 0
       local.get 4
-      i32.store offset=1048612
-      i32.const 1049088
+      i32.store offset=1048624
+      i32.const 1049104
       local.get 5
       i32.add
       i32.const 56
@@ -368,7 +382,7 @@
                             br_if 0 (;@12;)
                             block ;; label = @13
                               i32.const 0
-                              i32.load offset=1048588
+                              i32.load offset=1048600
                               local.tee 6
                               i32.const 16
                               local.get 0
@@ -401,7 +415,7 @@
                               i32.const 3
                               i32.shl
                               local.tee 0
-                              i32.const 1048636
+                              i32.const 1048648
                               i32.add
                               i32.load
                               local.tee 4
@@ -414,7 +428,7 @@
                                   i32.load offset=8
                                   local.tee 2
                                   local.get 0
-                                  i32.const 1048628
+                                  i32.const 1048640
                                   i32.add
                                   local.tee 0
                                   i32.ne
@@ -425,7 +439,7 @@
                                   local.get 5
                                   i32.rotl
                                   i32.and
-                                  i32.store offset=1048588
+                                  i32.store offset=1048600
                                   br 1 (;@14;)
                                 end
                                 local.get 0
@@ -456,7 +470,7 @@
                             end
                             local.get 2
                             i32.const 0
-                            i32.load offset=1048596
+                            i32.load offset=1048608
                             local.tee 7
                             i32.le_u
                             br_if 1 (;@11;)
@@ -539,14 +553,14 @@
                                   i32.const 3
                                   i32.shl
                                   local.tee 0
-                                  i32.const 1048636
+                                  i32.const 1048648
                                   i32.add
                                   i32.load
                                   local.tee 4
                                   i32.load offset=8
                                   local.tee 3
                                   local.get 0
-                                  i32.const 1048628
+                                  i32.const 1048640
                                   i32.add
                                   local.tee 0
                                   i32.ne
@@ -558,7 +572,7 @@
                                   i32.rotl
                                   i32.and
                                   local.tee 6
-                                  i32.store offset=1048588
+                                  i32.store offset=1048600
                                   br 1 (;@14;)
                                 end
                                 local.get 0
@@ -606,11 +620,11 @@
                                 local.tee 8
                                 i32.const 3
                                 i32.shl
-                                i32.const 1048628
+                                i32.const 1048640
                                 i32.add
                                 local.set 2
                                 i32.const 0
-                                i32.load offset=1048608
+                                i32.load offset=1048620
                                 local.set 4
                                 block ;; label = @15
                                   block ;; label = @16
@@ -625,7 +639,7 @@
                                     local.get 6
                                     local.get 8
                                     i32.or
-                                    i32.store offset=1048588
+                                    i32.store offset=1048600
                                     local.get 2
                                     local.set 8
                                     br 1 (;@15;)
@@ -649,14 +663,14 @@
                               end
                               i32.const 0
                               local.get 0
-                              i32.store offset=1048608
+                              i32.store offset=1048620
                               i32.const 0
                               local.get 5
-                              i32.store offset=1048596
+                              i32.store offset=1048608
                               br 12 (;@1;)
                             end
                             i32.const 0
-                            i32.load offset=1048592
+                            i32.load offset=1048604
                             local.tee 9
                             i32.eqz
                             br_if 1 (;@11;)
@@ -719,7 +733,7 @@
                             i32.add
                             i32.const 2
                             i32.shl
-                            i32.const 1048892
+                            i32.const 1048904
                             i32.add
                             i32.load
                             local.tee 0
@@ -781,7 +795,7 @@
                               i32.eq
                               br_if 0 (;@13;)
                               i32.const 0
-                              i32.load offset=1048604
+                              i32.load offset=1048616
                               local.get 0
                               i32.load offset=8
                               local.tee 3
@@ -852,7 +866,7 @@
                           i32.and
                           local.set 2
                           i32.const 0
-                          i32.load offset=1048592
+                          i32.load offset=1048604
                           local.tee 7
                           i32.eqz
                           br_if 0 (;@11;)
@@ -936,7 +950,7 @@
                                   local.get 11
                                   i32.const 2
                                   i32.shl
-                                  i32.const 1048892
+                                  i32.const 1048904
                                   i32.add
                                   i32.load
                                   local.tee 5
@@ -1101,7 +1115,7 @@
                                 i32.add
                                 i32.const 2
                                 i32.shl
-                                i32.const 1048892
+                                i32.const 1048904
                                 i32.add
                                 i32.load
                                 local.set 3
@@ -1153,7 +1167,7 @@
                           br_if 0 (;@11;)
                           local.get 4
                           i32.const 0
-                          i32.load offset=1048596
+                          i32.load offset=1048608
                           local.get 2
                           i32.sub
                           i32.ge_u
@@ -1169,7 +1183,7 @@
                             i32.eq
                             br_if 0 (;@12;)
                             i32.const 0
-                            i32.load offset=1048604
+                            i32.load offset=1048616
                             local.get 8
                             i32.load offset=8
                             local.tee 3
@@ -1228,13 +1242,13 @@
                         end
                         block ;; label = @11
                           i32.const 0
-                          i32.load offset=1048596
+                          i32.load offset=1048608
                           local.tee 3
                           local.get 2
                           i32.lt_u
                           br_if 0 (;@11;)
                           i32.const 0
-                          i32.load offset=1048608
+                          i32.load offset=1048620
                           local.set 4
                           block ;; label = @12
                             block ;; label = @13
@@ -1255,10 +1269,10 @@
                               i32.store offset=4
                               i32.const 0
                               local.get 5
-                              i32.store offset=1048596
+                              i32.store offset=1048608
                               i32.const 0
                               local.get 0
-                              i32.store offset=1048608
+                              i32.store offset=1048620
                               local.get 4
                               local.get 3
                               i32.add
@@ -1287,10 +1301,10 @@
                             i32.store offset=4
                             i32.const 0
                             i32.const 0
+                            i32.store offset=1048620
+                            i32.const 0
+                            i32.const 0
                             i32.store offset=1048608
-                            i32.const 0
-                            i32.const 0
-                            i32.store offset=1048596
                           end
                           local.get 4
                           i32.const 8
@@ -1300,13 +1314,13 @@
                         end
                         block ;; label = @11
                           i32.const 0
-                          i32.load offset=1048600
+                          i32.load offset=1048612
                           local.tee 0
                           local.get 2
                           i32.le_u
                           br_if 0 (;@11;)
                           i32.const 0
-                          i32.load offset=1048612
+                          i32.load offset=1048624
                           local.tee 3
                           local.get 2
                           i32.add
@@ -1320,10 +1334,10 @@
                           i32.store offset=4
                           i32.const 0
                           local.get 5
-                          i32.store offset=1048600
+                          i32.store offset=1048612
                           i32.const 0
                           local.get 4
-                          i32.store offset=1048612
+                          i32.store offset=1048624
                           local.get 3
                           local.get 2
                           i32.const 3
@@ -1338,20 +1352,20 @@
                         block ;; label = @11
                           block ;; label = @12
                             i32.const 0
-                            i32.load offset=1049060
+                            i32.load offset=1049072
                             i32.eqz
                             br_if 0 (;@12;)
                             i32.const 0
-                            i32.load offset=1049068
+                            i32.load offset=1049080
                             local.set 4
                             br 1 (;@11;)
                           end
                           i32.const 0
                           i64.const -1
-                          i64.store offset=1049072 align=4
+                          i64.store offset=1049084 align=4
                           i32.const 0
                           i64.const 281474976776192
-                          i64.store offset=1049064 align=4
+                          i64.store offset=1049076 align=4
                           i32.const 0
                           local.get 1
                           i32.const 12
@@ -1360,13 +1374,13 @@
                           i32.and
                           i32.const 1431655768
                           i32.xor
-                          i32.store offset=1049060
+                          i32.store offset=1049072
                           i32.const 0
                           i32.const 0
-                          i32.store offset=1049080
+                          i32.store offset=1049092
                           i32.const 0
                           i32.const 0
-                          i32.store offset=1049032
+                          i32.store offset=1049044
                           i32.const 65536
                           local.set 4
                         end
@@ -1391,18 +1405,18 @@
                           br_if 0 (;@11;)
                           i32.const 0
                           i32.const 48
-                          i32.store offset=1049084
+                          i32.store offset=1049096
                           br 10 (;@1;)
                         end
                         block ;; label = @11
                           i32.const 0
-                          i32.load offset=1049028
+                          i32.load offset=1049040
                           local.tee 3
                           i32.eqz
                           br_if 0 (;@11;)
                           block ;; label = @12
                             i32.const 0
-                            i32.load offset=1049020
+                            i32.load offset=1049032
                             local.tee 4
                             local.get 8
                             i32.add
@@ -1419,11 +1433,11 @@
                           local.set 3
                           i32.const 0
                           i32.const 48
-                          i32.store offset=1049084
+                          i32.store offset=1049096
                           br 10 (;@1;)
                         end
                         i32.const 0
-                        i32.load8_u offset=1049032
+                        i32.load8_u offset=1049044
                         i32.const 4
                         i32.and
                         br_if 4 (;@6;)
@@ -1431,11 +1445,11 @@
                           block ;; label = @12
                             block ;; label = @13
                               i32.const 0
-                              i32.load offset=1048612
+                              i32.load offset=1048624
                               local.tee 4
                               i32.eqz
                               br_if 0 (;@13;)
-                              i32.const 1049036
+                              i32.const 1049048
                               local.set 3
                               loop ;; label = @14
                                 block ;; label = @15
@@ -1469,7 +1483,7 @@
                             local.set 6
                             block ;; label = @13
                               i32.const 0
-                              i32.load offset=1049064
+                              i32.load offset=1049076
                               local.tee 3
                               i32.const -1
                               i32.add
@@ -1501,12 +1515,12 @@
                             br_if 5 (;@7;)
                             block ;; label = @13
                               i32.const 0
-                              i32.load offset=1049028
+                              i32.load offset=1049040
                               local.tee 3
                               i32.eqz
                               br_if 0 (;@13;)
                               i32.const 0
-                              i32.load offset=1049020
+                              i32.load offset=1049032
                               local.tee 4
                               local.get 6
                               i32.add
@@ -1565,7 +1579,7 @@
                             local.get 6
                             i32.sub
                             i32.const 0
-                            i32.load offset=1049068
+                            i32.load offset=1049080
                             local.tee 4
                             i32.add
                             i32.const 0
@@ -1624,10 +1638,10 @@
                 end
                 i32.const 0
                 i32.const 0
-                i32.load offset=1049032
+                i32.load offset=1049044
                 i32.const 4
                 i32.or
-                i32.store offset=1049032
+                i32.store offset=1049044
               end
               local.get 8
               i32.const 2147483646
@@ -1663,31 +1677,31 @@
             end
             i32.const 0
             i32.const 0
-            i32.load offset=1049020
+            i32.load offset=1049032
             local.get 6
             i32.add
             local.tee 3
-            i32.store offset=1049020
+            i32.store offset=1049032
             block ;; label = @5
               local.get 3
               i32.const 0
-              i32.load offset=1049024
+              i32.load offset=1049036
               i32.le_u
               br_if 0 (;@5;)
               i32.const 0
               local.get 3
-              i32.store offset=1049024
+              i32.store offset=1049036
             end
             block ;; label = @5
               block ;; label = @6
                 block ;; label = @7
                   block ;; label = @8
                     i32.const 0
-                    i32.load offset=1048612
+                    i32.load offset=1048624
                     local.tee 4
                     i32.eqz
                     br_if 0 (;@8;)
-                    i32.const 1049036
+                    i32.const 1049048
                     local.set 3
                     loop ;; label = @9
                       local.get 0
@@ -1710,7 +1724,7 @@
                   block ;; label = @8
                     block ;; label = @9
                       i32.const 0
-                      i32.load offset=1048604
+                      i32.load offset=1048616
                       local.tee 3
                       i32.eqz
                       br_if 0 (;@9;)
@@ -1721,51 +1735,51 @@
                     end
                     i32.const 0
                     local.get 0
-                    i32.store offset=1048604
+                    i32.store offset=1048616
                   end
                   i32.const 0
                   local.set 3
                   i32.const 0
                   local.get 6
-                  i32.store offset=1049040
+                  i32.store offset=1049052
                   i32.const 0
                   local.get 0
-                  i32.store offset=1049036
+                  i32.store offset=1049048
                   i32.const 0
                   i32.const -1
-                  i32.store offset=1048620
+                  i32.store offset=1048632
                   i32.const 0
                   i32.const 0
-                  i32.load offset=1049060
-                  i32.store offset=1048624
+                  i32.load offset=1049072
+                  i32.store offset=1048636
                   i32.const 0
                   i32.const 0
-                  i32.store offset=1049048
+                  i32.store offset=1049060
                   loop ;; label = @8
+                    local.get 3
+                    i32.const 1048660
+                    i32.add
                     local.get 3
                     i32.const 1048648
                     i32.add
-                    local.get 3
-                    i32.const 1048636
-                    i32.add
                     local.tee 4
                     i32.store
                     local.get 4
-                    local.get 3
-                    i32.const 1048628
-                    i32.add
-                    local.tee 5
-                    i32.store
                     local.get 3
                     i32.const 1048640
                     i32.add
+                    local.tee 5
+                    i32.store
+                    local.get 3
+                    i32.const 1048652
+                    i32.add
                     local.get 5
                     i32.store
                     local.get 3
-                    i32.const 1048656
+                    i32.const 1048668
                     i32.add
                     local.get 3
-                    i32.const 1048644
+                    i32.const 1048656
                     i32.add
                     local.tee 5
                     i32.store
@@ -1773,10 +1787,10 @@
                     local.get 4
                     i32.store
                     local.get 3
-                    i32.const 1048664
+                    i32.const 1048676
                     i32.add
                     local.get 3
-                    i32.const 1048652
+                    i32.const 1048664
                     i32.add
                     local.tee 4
                     i32.store
@@ -1784,7 +1798,7 @@
                     local.get 5
                     i32.store
                     local.get 3
-                    i32.const 1048660
+                    i32.const 1048672
                     i32.add
                     local.get 4
                     i32.store
@@ -1824,14 +1838,14 @@
                   i32.store offset=4
                   i32.const 0
                   i32.const 0
-                  i32.load offset=1049076
-                  i32.store offset=1048616
+                  i32.load offset=1049088
+                  i32.store offset=1048628
                   i32.const 0
                   local.get 3
-                  i32.store offset=1048600
+                  i32.store offset=1048612
                   i32.const 0
                   local.get 4
-                  i32.store offset=1048612
+                  i32.store offset=1048624
                   local.get 0
                   local.get 5
                   i32.add
@@ -1869,7 +1883,7 @@
                 i32.add
                 local.tee 0
                 i32.const 0
-                i32.load offset=1048600
+                i32.load offset=1048612
                 local.get 6
                 i32.add
                 local.tee 11
@@ -1886,14 +1900,14 @@
                 i32.store offset=4
                 i32.const 0
                 i32.const 0
-                i32.load offset=1049076
-                i32.store offset=1048616
+                i32.load offset=1049088
+                i32.store offset=1048628
                 i32.const 0
                 local.get 5
-                i32.store offset=1048600
+                i32.store offset=1048612
                 i32.const 0
                 local.get 0
-                i32.store offset=1048612
+                i32.store offset=1048624
                 local.get 4
                 local.get 11
                 i32.add
@@ -1904,13 +1918,13 @@
               block ;; label = @6
                 local.get 0
                 i32.const 0
-                i32.load offset=1048604
+                i32.load offset=1048616
                 local.tee 8
                 i32.ge_u
                 br_if 0 (;@6;)
                 i32.const 0
                 local.get 0
-                i32.store offset=1048604
+                i32.store offset=1048616
                 local.get 0
                 local.set 8
               end
@@ -1918,7 +1932,7 @@
               local.get 6
               i32.add
               local.set 5
-              i32.const 1049036
+              i32.const 1049048
               local.set 3
               block ;; label = @6
                 block ;; label = @7
@@ -1947,7 +1961,7 @@
                           i32.eqz
                           br_if 1 (;@10;)
                         end
-                        i32.const 1049036
+                        i32.const 1049048
                         local.set 3
                         loop ;; label = @11
                           block ;; label = @12
@@ -2028,14 +2042,14 @@
                         br_if 0 (;@10;)
                         i32.const 0
                         local.get 2
-                        i32.store offset=1048612
+                        i32.store offset=1048624
                         i32.const 0
                         i32.const 0
-                        i32.load offset=1048600
+                        i32.load offset=1048612
                         local.get 5
                         i32.add
                         local.tee 3
-                        i32.store offset=1048600
+                        i32.store offset=1048612
                         local.get 2
                         local.get 3
                         i32.const 1
@@ -2045,20 +2059,20 @@
                       end
                       block ;; label = @10
                         i32.const 0
-                        i32.load offset=1048608
+                        i32.load offset=1048620
                         local.get 6
                         i32.ne
                         br_if 0 (;@10;)
                         i32.const 0
                         local.get 2
-                        i32.store offset=1048608
+                        i32.store offset=1048620
                         i32.const 0
                         i32.const 0
-                        i32.load offset=1048596
+                        i32.load offset=1048608
                         local.get 5
                         i32.add
                         local.tee 3
-                        i32.store offset=1048596
+                        i32.store offset=1048608
                         local.get 2
                         local.get 3
                         i32.const 1
@@ -2099,7 +2113,7 @@
                             local.tee 8
                             i32.const 3
                             i32.shl
-                            i32.const 1048628
+                            i32.const 1048640
                             i32.add
                             local.tee 0
                             i32.eq
@@ -2113,12 +2127,12 @@
                               br_if 0 (;@13;)
                               i32.const 0
                               i32.const 0
-                              i32.load offset=1048588
+                              i32.load offset=1048600
                               i32.const -2
                               local.get 8
                               i32.rotl
                               i32.and
-                              i32.store offset=1048588
+                              i32.store offset=1048600
                               br 2 (;@11;)
                             end
                             local.get 3
@@ -2211,7 +2225,7 @@
                               local.tee 4
                               i32.const 2
                               i32.shl
-                              i32.const 1048892
+                              i32.const 1048904
                               i32.add
                               local.tee 3
                               i32.load
@@ -2225,12 +2239,12 @@
                               br_if 1 (;@12;)
                               i32.const 0
                               i32.const 0
-                              i32.load offset=1048592
+                              i32.load offset=1048604
                               i32.const -2
                               local.get 4
                               i32.rotl
                               i32.and
-                              i32.store offset=1048592
+                              i32.store offset=1048604
                               br 2 (;@11;)
                             end
                             local.get 9
@@ -2314,13 +2328,13 @@
                         local.tee 4
                         i32.const 3
                         i32.shl
-                        i32.const 1048628
+                        i32.const 1048640
                         i32.add
                         local.set 3
                         block ;; label = @11
                           block ;; label = @12
                             i32.const 0
-                            i32.load offset=1048588
+                            i32.load offset=1048600
                             local.tee 5
                             i32.const 1
                             local.get 4
@@ -2332,7 +2346,7 @@
                             local.get 5
                             local.get 4
                             i32.or
-                            i32.store offset=1048588
+                            i32.store offset=1048600
                             local.get 3
                             local.set 4
                             br 1 (;@11;)
@@ -2427,12 +2441,12 @@
                       local.get 3
                       i32.const 2
                       i32.shl
-                      i32.const 1048892
+                      i32.const 1048904
                       i32.add
                       local.set 4
                       block ;; label = @10
                         i32.const 0
-                        i32.load offset=1048592
+                        i32.load offset=1048604
                         local.tee 0
                         i32.const 1
                         local.get 3
@@ -2447,7 +2461,7 @@
                         local.get 0
                         local.get 8
                         i32.or
-                        i32.store offset=1048592
+                        i32.store offset=1048604
                         local.get 2
                         local.get 4
                         i32.store offset=24
@@ -2578,38 +2592,38 @@
                     i32.store offset=4
                     i32.const 0
                     i32.const 0
-                    i32.load offset=1049076
-                    i32.store offset=1048616
+                    i32.load offset=1049088
+                    i32.store offset=1048628
                     i32.const 0
                     local.get 3
-                    i32.store offset=1048600
+                    i32.store offset=1048612
                     i32.const 0
                     local.get 11
-                    i32.store offset=1048612
+                    i32.store offset=1048624
                     local.get 8
                     i32.const 16
                     i32.add
                     i32.const 0
-                    i64.load offset=1049044 align=4
+                    i64.load offset=1049056 align=4
                     i64.store align=4
                     local.get 8
                     i32.const 0
-                    i64.load offset=1049036 align=4
+                    i64.load offset=1049048 align=4
                     i64.store offset=8 align=4
                     i32.const 0
                     local.get 8
                     i32.const 8
                     i32.add
-                    i32.store offset=1049044
+                    i32.store offset=1049056
                     i32.const 0
                     local.get 6
-                    i32.store offset=1049040
+                    i32.store offset=1049052
                     i32.const 0
                     local.get 0
-                    i32.store offset=1049036
-                    i32.const 0
-                    i32.const 0
                     i32.store offset=1049048
+                    i32.const 0
+                    i32.const 0
+                    i32.store offset=1049060
                     local.get 8
                     i32.const 36
                     i32.add
@@ -2658,13 +2672,13 @@
                       local.tee 5
                       i32.const 3
                       i32.shl
-                      i32.const 1048628
+                      i32.const 1048640
                       i32.add
                       local.set 3
                       block ;; label = @10
                         block ;; label = @11
                           i32.const 0
-                          i32.load offset=1048588
+                          i32.load offset=1048600
                           local.tee 0
                           i32.const 1
                           local.get 5
@@ -2676,7 +2690,7 @@
                           local.get 0
                           local.get 5
                           i32.or
-                          i32.store offset=1048588
+                          i32.store offset=1048600
                           local.get 3
                           local.set 5
                           br 1 (;@10;)
@@ -2773,12 +2787,12 @@
                     local.get 3
                     i32.const 2
                     i32.shl
-                    i32.const 1048892
+                    i32.const 1048904
                     i32.add
                     local.set 5
                     block ;; label = @9
                       i32.const 0
-                      i32.load offset=1048592
+                      i32.load offset=1048604
                       local.tee 0
                       i32.const 1
                       local.get 3
@@ -2793,7 +2807,7 @@
                       local.get 0
                       local.get 8
                       i32.or
-                      i32.store offset=1048592
+                      i32.store offset=1048604
                       local.get 4
                       i32.const 24
                       i32.add
@@ -2913,13 +2927,13 @@
               i32.store offset=8
             end
             i32.const 0
-            i32.load offset=1048600
+            i32.load offset=1048612
             local.tee 3
             local.get 2
             i32.le_u
             br_if 0 (;@4;)
             i32.const 0
-            i32.load offset=1048612
+            i32.load offset=1048624
             local.tee 4
             local.get 2
             i32.add
@@ -2933,10 +2947,10 @@
             i32.store offset=4
             i32.const 0
             local.get 3
-            i32.store offset=1048600
+            i32.store offset=1048612
             i32.const 0
             local.get 5
-            i32.store offset=1048612
+            i32.store offset=1048624
             local.get 4
             local.get 2
             i32.const 3
@@ -2952,7 +2966,7 @@
           local.set 3
           i32.const 0
           i32.const 48
-          i32.store offset=1049084
+          i32.store offset=1049096
           br 2 (;@1;)
         end
         block ;; label = @3
@@ -2967,7 +2981,7 @@
               local.tee 5
               i32.const 2
               i32.shl
-              i32.const 1048892
+              i32.const 1048904
               i32.add
               local.tee 3
               i32.load
@@ -2985,7 +2999,7 @@
               i32.rotl
               i32.and
               local.tee 7
-              i32.store offset=1048592
+              i32.store offset=1048604
               br 2 (;@3;)
             end
             local.get 11
@@ -3089,13 +3103,13 @@
             local.tee 4
             i32.const 3
             i32.shl
-            i32.const 1048628
+            i32.const 1048640
             i32.add
             local.set 3
             block ;; label = @5
               block ;; label = @6
                 i32.const 0
-                i32.load offset=1048588
+                i32.load offset=1048600
                 local.tee 5
                 i32.const 1
                 local.get 4
@@ -3107,7 +3121,7 @@
                 local.get 5
                 local.get 4
                 i32.or
-                i32.store offset=1048588
+                i32.store offset=1048600
                 local.get 3
                 local.set 4
                 br 1 (;@5;)
@@ -3202,7 +3216,7 @@
           local.get 3
           i32.const 2
           i32.shl
-          i32.const 1048892
+          i32.const 1048904
           i32.add
           local.set 5
           block ;; label = @4
@@ -3220,7 +3234,7 @@
             local.get 7
             local.get 2
             i32.or
-            i32.store offset=1048592
+            i32.store offset=1048604
             local.get 0
             local.get 5
             i32.store offset=24
@@ -3328,7 +3342,7 @@
             local.tee 5
             i32.const 2
             i32.shl
-            i32.const 1048892
+            i32.const 1048904
             i32.add
             local.tee 3
             i32.load
@@ -3345,7 +3359,7 @@
             local.get 5
             i32.rotl
             i32.and
-            i32.store offset=1048592
+            i32.store offset=1048604
             br 2 (;@2;)
           end
           local.get 10
@@ -3448,11 +3462,11 @@
           local.tee 8
           i32.const 3
           i32.shl
-          i32.const 1048628
+          i32.const 1048640
           i32.add
           local.set 2
           i32.const 0
-          i32.load offset=1048608
+          i32.load offset=1048620
           local.set 3
           block ;; label = @4
             block ;; label = @5
@@ -3467,7 +3481,7 @@
               local.get 8
               local.get 6
               i32.or
-              i32.store offset=1048588
+              i32.store offset=1048600
               local.get 2
               local.set 8
               br 1 (;@4;)
@@ -3491,10 +3505,10 @@
         end
         i32.const 0
         local.get 5
-        i32.store offset=1048608
+        i32.store offset=1048620
         i32.const 0
         local.get 4
-        i32.store offset=1048596
+        i32.store offset=1048608
       end
       local.get 0
       i32.const 8
@@ -3548,7 +3562,7 @@
         i32.sub
         local.tee 1
         i32.const 0
-        i32.load offset=1048604
+        i32.load offset=1048616
         local.tee 4
         i32.lt_u
         br_if 1 (;@1;)
@@ -3558,7 +3572,7 @@
         local.set 0
         block ;; label = @3
           i32.const 0
-          i32.load offset=1048608
+          i32.load offset=1048620
           local.get 1
           i32.eq
           br_if 0 (;@3;)
@@ -3576,7 +3590,7 @@
             local.tee 5
             i32.const 3
             i32.shl
-            i32.const 1048628
+            i32.const 1048640
             i32.add
             local.tee 6
             i32.eq
@@ -3590,12 +3604,12 @@
               br_if 0 (;@5;)
               i32.const 0
               i32.const 0
-              i32.load offset=1048588
+              i32.load offset=1048600
               i32.const -2
               local.get 5
               i32.rotl
               i32.and
-              i32.store offset=1048588
+              i32.store offset=1048600
               br 3 (;@2;)
             end
             local.get 2
@@ -3688,7 +3702,7 @@
               local.tee 4
               i32.const 2
               i32.shl
-              i32.const 1048892
+              i32.const 1048904
               i32.add
               local.tee 2
               i32.load
@@ -3702,12 +3716,12 @@
               br_if 1 (;@4;)
               i32.const 0
               i32.const 0
-              i32.load offset=1048592
+              i32.load offset=1048604
               i32.const -2
               local.get 4
               i32.rotl
               i32.and
-              i32.store offset=1048592
+              i32.store offset=1048604
               br 3 (;@2;)
             end
             local.get 7
@@ -3771,7 +3785,7 @@
         i32.store offset=4
         i32.const 0
         local.get 0
-        i32.store offset=1048596
+        i32.store offset=1048608
         local.get 1
         local.get 0
         i32.add
@@ -3803,20 +3817,20 @@
           br_if 0 (;@3;)
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048612
+            i32.load offset=1048624
             local.get 3
             i32.ne
             br_if 0 (;@4;)
             i32.const 0
             local.get 1
-            i32.store offset=1048612
+            i32.store offset=1048624
             i32.const 0
             i32.const 0
-            i32.load offset=1048600
+            i32.load offset=1048612
             local.get 0
             i32.add
             local.tee 0
-            i32.store offset=1048600
+            i32.store offset=1048612
             local.get 1
             local.get 0
             i32.const 1
@@ -3824,33 +3838,33 @@
             i32.store offset=4
             local.get 1
             i32.const 0
-            i32.load offset=1048608
+            i32.load offset=1048620
             i32.ne
             br_if 3 (;@1;)
             i32.const 0
             i32.const 0
-            i32.store offset=1048596
-            i32.const 0
-            i32.const 0
             i32.store offset=1048608
+            i32.const 0
+            i32.const 0
+            i32.store offset=1048620
             return
           end
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048608
+            i32.load offset=1048620
             local.get 3
             i32.ne
             br_if 0 (;@4;)
             i32.const 0
             local.get 1
-            i32.store offset=1048608
+            i32.store offset=1048620
             i32.const 0
             i32.const 0
-            i32.load offset=1048596
+            i32.load offset=1048608
             local.get 0
             i32.add
             local.tee 0
-            i32.store offset=1048596
+            i32.store offset=1048608
             local.get 1
             local.get 0
             i32.const 1
@@ -3884,7 +3898,7 @@
               local.tee 5
               i32.const 3
               i32.shl
-              i32.const 1048628
+              i32.const 1048640
               i32.add
               local.tee 6
               i32.eq
@@ -3898,12 +3912,12 @@
                 br_if 0 (;@6;)
                 i32.const 0
                 i32.const 0
-                i32.load offset=1048588
+                i32.load offset=1048600
                 i32.const -2
                 local.get 5
                 i32.rotl
                 i32.and
-                i32.store offset=1048588
+                i32.store offset=1048600
                 br 2 (;@4;)
               end
               local.get 2
@@ -3930,7 +3944,7 @@
                 i32.eq
                 br_if 0 (;@6;)
                 i32.const 0
-                i32.load offset=1048604
+                i32.load offset=1048616
                 local.get 3
                 i32.load offset=8
                 local.tee 2
@@ -3997,7 +4011,7 @@
                 local.tee 4
                 i32.const 2
                 i32.shl
-                i32.const 1048892
+                i32.const 1048904
                 i32.add
                 local.tee 2
                 i32.load
@@ -4011,12 +4025,12 @@
                 br_if 1 (;@5;)
                 i32.const 0
                 i32.const 0
-                i32.load offset=1048592
+                i32.load offset=1048604
                 i32.const -2
                 local.get 4
                 i32.rotl
                 i32.and
-                i32.store offset=1048592
+                i32.store offset=1048604
                 br 2 (;@4;)
               end
               local.get 7
@@ -4076,12 +4090,12 @@
           i32.store offset=4
           local.get 1
           i32.const 0
-          i32.load offset=1048608
+          i32.load offset=1048620
           i32.ne
           br_if 1 (;@2;)
           i32.const 0
           local.get 0
-          i32.store offset=1048596
+          i32.store offset=1048608
           return
         end
         local.get 3
@@ -4111,13 +4125,13 @@
         local.tee 2
         i32.const 3
         i32.shl
-        i32.const 1048628
+        i32.const 1048640
         i32.add
         local.set 0
         block ;; label = @3
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048588
+            i32.load offset=1048600
             local.tee 4
             i32.const 1
             local.get 2
@@ -4129,7 +4143,7 @@
             local.get 4
             local.get 2
             i32.or
-            i32.store offset=1048588
+            i32.store offset=1048600
             local.get 0
             local.set 2
             br 1 (;@3;)
@@ -4226,13 +4240,13 @@
       local.get 2
       i32.const 2
       i32.shl
-      i32.const 1048892
+      i32.const 1048904
       i32.add
       local.set 4
       block ;; label = @2
         block ;; label = @3
           i32.const 0
-          i32.load offset=1048592
+          i32.load offset=1048604
           local.tee 6
           i32.const 1
           local.get 2
@@ -4247,7 +4261,7 @@
           local.get 6
           local.get 3
           i32.or
-          i32.store offset=1048592
+          i32.store offset=1048604
           local.get 1
           i32.const 24
           i32.add
@@ -4345,14 +4359,14 @@
       end
       i32.const 0
       i32.const 0
-      i32.load offset=1048620
+      i32.load offset=1048632
       i32.const -1
       i32.add
       local.tee 1
       i32.const -1
       local.get 1
       select
-      i32.store offset=1048620
+      i32.store offset=1048632
     end
   )
   (func $dispose_chunk (;8;) (type 4) (param i32 i32)
@@ -4383,7 +4397,7 @@
         block ;; label = @3
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048608
+            i32.load offset=1048620
             local.get 0
             local.get 3
             i32.sub
@@ -4404,7 +4418,7 @@
               local.tee 5
               i32.const 3
               i32.shl
-              i32.const 1048628
+              i32.const 1048640
               i32.add
               local.tee 6
               i32.eq
@@ -4417,12 +4431,12 @@
               br_if 2 (;@3;)
               i32.const 0
               i32.const 0
-              i32.load offset=1048588
+              i32.load offset=1048600
               i32.const -2
               local.get 5
               i32.rotl
               i32.and
-              i32.store offset=1048588
+              i32.store offset=1048600
               br 3 (;@2;)
             end
             local.get 0
@@ -4437,7 +4451,7 @@
                 i32.eq
                 br_if 0 (;@6;)
                 i32.const 0
-                i32.load offset=1048604
+                i32.load offset=1048616
                 local.get 0
                 i32.load offset=8
                 local.tee 3
@@ -4504,7 +4518,7 @@
                 local.tee 4
                 i32.const 2
                 i32.shl
-                i32.const 1048892
+                i32.const 1048904
                 i32.add
                 local.tee 3
                 i32.load
@@ -4518,12 +4532,12 @@
                 br_if 1 (;@5;)
                 i32.const 0
                 i32.const 0
-                i32.load offset=1048592
+                i32.load offset=1048604
                 i32.const -2
                 local.get 4
                 i32.rotl
                 i32.and
-                i32.store offset=1048592
+                i32.store offset=1048604
                 br 4 (;@2;)
               end
               local.get 7
@@ -4587,7 +4601,7 @@
           i32.store offset=4
           i32.const 0
           local.get 1
-          i32.store offset=1048596
+          i32.store offset=1048608
           local.get 2
           local.get 1
           i32.store
@@ -4619,20 +4633,20 @@
           br_if 0 (;@3;)
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048612
+            i32.load offset=1048624
             local.get 2
             i32.ne
             br_if 0 (;@4;)
             i32.const 0
             local.get 0
-            i32.store offset=1048612
+            i32.store offset=1048624
             i32.const 0
             i32.const 0
-            i32.load offset=1048600
+            i32.load offset=1048612
             local.get 1
             i32.add
             local.tee 1
-            i32.store offset=1048600
+            i32.store offset=1048612
             local.get 0
             local.get 1
             i32.const 1
@@ -4640,33 +4654,33 @@
             i32.store offset=4
             local.get 0
             i32.const 0
-            i32.load offset=1048608
+            i32.load offset=1048620
             i32.ne
             br_if 3 (;@1;)
             i32.const 0
             i32.const 0
-            i32.store offset=1048596
-            i32.const 0
-            i32.const 0
             i32.store offset=1048608
+            i32.const 0
+            i32.const 0
+            i32.store offset=1048620
             return
           end
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048608
+            i32.load offset=1048620
             local.get 2
             i32.ne
             br_if 0 (;@4;)
             i32.const 0
             local.get 0
-            i32.store offset=1048608
+            i32.store offset=1048620
             i32.const 0
             i32.const 0
-            i32.load offset=1048596
+            i32.load offset=1048608
             local.get 1
             i32.add
             local.tee 1
-            i32.store offset=1048596
+            i32.store offset=1048608
             local.get 0
             local.get 1
             i32.const 1
@@ -4700,7 +4714,7 @@
               local.tee 5
               i32.const 3
               i32.shl
-              i32.const 1048628
+              i32.const 1048640
               i32.add
               local.tee 6
               i32.eq
@@ -4714,12 +4728,12 @@
                 br_if 0 (;@6;)
                 i32.const 0
                 i32.const 0
-                i32.load offset=1048588
+                i32.load offset=1048600
                 i32.const -2
                 local.get 5
                 i32.rotl
                 i32.and
-                i32.store offset=1048588
+                i32.store offset=1048600
                 br 2 (;@4;)
               end
               local.get 3
@@ -4746,7 +4760,7 @@
                 i32.eq
                 br_if 0 (;@6;)
                 i32.const 0
-                i32.load offset=1048604
+                i32.load offset=1048616
                 local.get 2
                 i32.load offset=8
                 local.tee 3
@@ -4813,7 +4827,7 @@
                 local.tee 4
                 i32.const 2
                 i32.shl
-                i32.const 1048892
+                i32.const 1048904
                 i32.add
                 local.tee 3
                 i32.load
@@ -4827,12 +4841,12 @@
                 br_if 1 (;@5;)
                 i32.const 0
                 i32.const 0
-                i32.load offset=1048592
+                i32.load offset=1048604
                 i32.const -2
                 local.get 4
                 i32.rotl
                 i32.and
-                i32.store offset=1048592
+                i32.store offset=1048604
                 br 2 (;@4;)
               end
               local.get 7
@@ -4892,12 +4906,12 @@
           i32.store offset=4
           local.get 0
           i32.const 0
-          i32.load offset=1048608
+          i32.load offset=1048620
           i32.ne
           br_if 1 (;@2;)
           i32.const 0
           local.get 1
-          i32.store offset=1048596
+          i32.store offset=1048608
           return
         end
         local.get 2
@@ -4927,13 +4941,13 @@
         local.tee 3
         i32.const 3
         i32.shl
-        i32.const 1048628
+        i32.const 1048640
         i32.add
         local.set 1
         block ;; label = @3
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048588
+            i32.load offset=1048600
             local.tee 4
             i32.const 1
             local.get 3
@@ -4945,7 +4959,7 @@
             local.get 4
             local.get 3
             i32.or
-            i32.store offset=1048588
+            i32.store offset=1048600
             local.get 1
             local.set 3
             br 1 (;@3;)
@@ -5042,12 +5056,12 @@
       local.get 3
       i32.const 2
       i32.shl
-      i32.const 1048892
+      i32.const 1048904
       i32.add
       local.set 4
       block ;; label = @2
         i32.const 0
-        i32.load offset=1048592
+        i32.load offset=1048604
         local.tee 6
         i32.const 1
         local.get 3
@@ -5062,7 +5076,7 @@
         local.get 6
         local.get 2
         i32.or
-        i32.store offset=1048592
+        i32.store offset=1048604
         local.get 0
         i32.const 24
         i32.add
@@ -5202,7 +5216,7 @@
       br_if 0 (;@1;)
       i32.const 0
       i32.const 48
-      i32.store offset=1049084
+      i32.store offset=1049096
       i32.const 0
       return
     end
@@ -5434,7 +5448,7 @@
         br_if 0 (;@2;)
         i32.const 0
         i32.const 48
-        i32.store offset=1049084
+        i32.store offset=1049096
         i32.const -1
         return
       end

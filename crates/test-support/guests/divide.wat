@@ -1,11 +1,12 @@
 (module $udf.wasm
   (type (;0;) (func))
   (type (;1;) (func (param i32) (result i32)))
-  (type (;2;) (func (param i32)))
-  (type (;3;) (func (param i32 i32)))
-  (type (;4;) (func (param i32 i32) (result i32)))
+  (type (;2;) (func (param i32 i32 i32)))
+  (type (;3;) (func (param i32)))
+  (type (;4;) (func (param i32 i32)))
+  (type (;5;) (func (param i32 i32) (result i32)))
   (table (;0;) 1 1 funcref)
-  (memory (;0;) 17 65536)
+  (memory (;0;) 18 65536)
   (global $__stack_pointer (;0;) (mut i32) i32.const 1048576)
   (export "memory" (memory 0))
   (export "_initialize" (func $_initialize))
@@ -19,7 +20,7 @@
     (local i32 i32)
     block ;; label = @1
       i32.const 0
-      i32.load offset=1048576
+      i32.load offset=1048800
       local.tee 1
       i32.eqz
       br_if 0 (;@1;)
@@ -41,7 +42,7 @@
           br_if 0 (;@3;)
         end
         i32.const 0
-        i32.load offset=1048576
+        i32.load offset=1048800
         local.set 1
       end
       local.get 1
@@ -49,11 +50,11 @@
       i64.store align=4
     end
     i32.const 0
-    i32.load offset=1048584
+    i32.load offset=1048808
     local.set 2
     block ;; label = @1
       i32.const 0
-      i32.load offset=1048580
+      i32.load offset=1048804
       local.get 0
       i32.ge_u
       br_if 0 (;@1;)
@@ -63,7 +64,7 @@
       local.set 2
       i32.const 0
       i32.const 0
-      i32.store offset=1048580
+      i32.store offset=1048804
       i32.const 0
       i32.const 16
       local.get 0
@@ -73,262 +74,795 @@
       i32.and
       call $aligned_alloc
       local.tee 1
-      i32.store offset=1048584
+      i32.store offset=1048808
       local.get 1
       i32.eqz
       br_if 0 (;@1;)
       i32.const 0
       local.get 0
-      i32.store offset=1048580
+      i32.store offset=1048804
       local.get 1
       local.set 2
     end
     local.get 2
   )
-  (func $wasmudf_run (;3;) (type 1) (param i32) (result i32)
-    (local i32 i32 i32 i32 i32 i32 i32 i32 v128 v128)
-    local.get 0
-    i32.load offset=16
-    local.set 1
-    local.get 0
-    i32.load offset=12
-    local.set 2
-    local.get 0
-    i32.load offset=8
-    local.set 3
-    local.get 0
-    i32.load
-    local.set 4
+  (func $wasmudf__log_bytes (;3;) (type 2) (param i32 i32 i32)
+    (local i32 i32 i32 i32)
     block ;; label = @1
-      block ;; label = @2
-        local.get 0
-        i32.load offset=4
-        local.tee 0
-        i32.eqz
-        br_if 0 (;@2;)
-        local.get 4
-        i32.eqz
-        br_if 1 (;@1;)
-        loop ;; label = @3
-          block ;; label = @4
-            local.get 0
-            i32.load8_u
-            i32.eqz
-            br_if 0 (;@4;)
-            local.get 3
-            local.get 2
-            i32.load
-            local.get 1
-            i32.load
-            i32.div_s
-            i32.store
-          end
-          local.get 0
-          i32.const 1
-          i32.add
-          local.set 0
-          local.get 2
-          i32.const 4
-          i32.add
-          local.set 2
-          local.get 1
-          i32.const 4
-          i32.add
-          local.set 1
-          local.get 3
-          i32.const 4
-          i32.add
-          local.set 3
-          local.get 4
-          i32.const -1
-          i32.add
-          local.tee 4
-          br_if 0 (;@3;)
-          br 2 (;@1;)
-        end
-      end
-      local.get 4
+      i32.const 0
+      i32.load8_u offset=1048816
       i32.eqz
       br_if 0 (;@1;)
       i32.const 0
-      local.set 5
+      i64.const 0
+      i64.store offset=1048824 align=4
+      i32.const 0
+      i32.const 0
+      i32.store8 offset=1048816
+      i32.const 0
+      i32.load offset=1048812
+      local.tee 3
+      i32.eqz
+      br_if 0 (;@1;)
+      local.get 3
+      i32.const 1048824
+      i32.store
+    end
+    block ;; label = @1
+      i32.const 0
+      i32.load offset=1048820
+      local.tee 3
+      i32.const 1024
+      i32.gt_u
+      br_if 0 (;@1;)
       block ;; label = @2
-        local.get 4
-        i32.const 8
-        i32.lt_u
-        br_if 0 (;@2;)
+        i32.const 1024
         local.get 3
-        local.get 2
         i32.sub
-        i32.const 16
-        i32.lt_u
-        br_if 0 (;@2;)
-        local.get 3
+        local.tee 4
         local.get 1
-        i32.sub
-        i32.const 16
-        i32.lt_u
-        br_if 0 (;@2;)
         local.get 4
-        i32.const -4
-        i32.and
+        local.get 1
+        i32.lt_u
+        select
+        local.tee 1
+        i32.const 65536
+        i32.const 0
+        i32.load offset=1048824
         local.tee 5
-        local.set 6
-        local.get 3
-        local.set 0
-        local.get 1
-        local.set 7
-        local.get 2
-        local.set 8
-        loop ;; label = @3
-          local.get 0
-          local.get 8
-          v128.load align=4
-          local.tee 9
-          i32x4.extract_lane 0
-          local.get 7
-          v128.load align=4
-          local.tee 10
-          i32x4.extract_lane 0
-          i32.div_s
-          i32x4.splat
-          local.get 9
-          i32x4.extract_lane 1
-          local.get 10
-          i32x4.extract_lane 1
-          i32.div_s
-          i32x4.replace_lane 1
-          local.get 9
-          i32x4.extract_lane 2
-          local.get 10
-          i32x4.extract_lane 2
-          i32.div_s
-          i32x4.replace_lane 2
-          local.get 9
-          i32x4.extract_lane 3
-          local.get 10
-          i32x4.extract_lane 3
-          i32.div_s
-          i32x4.replace_lane 3
-          v128.store align=4
-          local.get 0
-          i32.const 16
-          i32.add
-          local.set 0
-          local.get 7
-          i32.const 16
-          i32.add
-          local.set 7
-          local.get 8
-          i32.const 16
-          i32.add
-          local.set 8
-          local.get 6
-          i32.const -4
-          i32.add
-          local.tee 6
-          br_if 0 (;@3;)
-        end
-        local.get 4
-        local.get 5
-        i32.eq
-        br_if 1 (;@1;)
+        i32.sub
+        local.tee 6
+        i32.le_u
+        br_if 0 (;@2;)
+        i32.const 0
+        i32.const 1
+        i32.store offset=1048828
+        local.get 6
+        local.set 1
       end
       local.get 5
-      i32.const 1
-      i32.or
-      local.set 0
-      block ;; label = @2
-        local.get 4
-        i32.const 1
-        i32.and
-        i32.eqz
-        br_if 0 (;@2;)
-        local.get 3
-        local.get 5
-        i32.const 2
-        i32.shl
-        local.tee 7
-        i32.add
-        local.get 2
-        local.get 7
-        i32.add
-        i32.load
-        local.get 1
-        local.get 7
-        i32.add
-        i32.load
-        i32.div_s
-        i32.store
-        local.get 0
-        local.set 5
-      end
-      local.get 4
+      i32.const 1048832
+      i32.add
       local.get 0
+      local.get 1
+      memory.copy
+      i32.const 0
+      local.get 1
+      local.get 3
+      i32.add
+      i32.store offset=1048820
+      i32.const 0
+      i32.const 0
+      i32.load offset=1048824
+      local.get 1
+      i32.add
+      local.tee 1
+      i32.store offset=1048824
+      local.get 4
+      local.get 2
+      i32.ge_u
+      br_if 0 (;@1;)
+      block ;; label = @2
+        block ;; label = @3
+          local.get 1
+          i32.const -65537
+          i32.add
+          i32.const -23
+          i32.gt_u
+          br_if 0 (;@3;)
+          local.get 1
+          i32.const 1048846
+          i32.add
+          i32.const 0
+          i64.load offset=1048734 align=2
+          i64.store align=1
+          local.get 1
+          i32.const 1048832
+          i32.add
+          i32.const 0
+          v128.load offset=1048720
+          v128.store align=1
+          i32.const 0
+          i32.const 0
+          i32.load offset=1048824
+          i32.const 22
+          i32.add
+          i32.store offset=1048824
+          br 1 (;@2;)
+        end
+        i32.const 0
+        i32.const 1
+        i32.store offset=1048828
+      end
+      i32.const 0
+      i32.const 1025
+      i32.store offset=1048820
+    end
+  )
+  (func $__ubsan_handle_divrem_overflow (;4;) (type 2) (param i32 i32 i32)
+    (local i32 i32 i32 v128 i32 i32)
+    global.get $__stack_pointer
+    i32.const 16
+    i32.sub
+    local.tee 3
+    global.set $__stack_pointer
+    block ;; label = @1
+      block ;; label = @2
+        local.get 0
+        i32.load offset=12
+        i32.load16_u offset=2
+        local.tee 4
+        i32.const 11
+        i32.gt_u
+        br_if 0 (;@2;)
+        local.get 2
+        i32.eqz
+        local.set 5
+        br 1 (;@1;)
+      end
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      local.set 6
+      i32.const 1
+      local.get 4
+      i32.const 1
+      i32.shr_u
+      i32.shl
+      i32.const 3
+      i32.shr_u
+      local.tee 7
+      i32.const 536870908
+      i32.and
+      local.tee 8
+      local.set 5
+      local.get 2
+      local.set 4
+      loop ;; label = @2
+        local.get 6
+        local.get 4
+        v128.load32_zero align=1
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        i8x16.ne
+        i16x8.extend_low_i8x16_s
+        i32x4.extend_low_i16x8_s
+        v128.or
+        local.set 6
+        local.get 4
+        i32.const 4
+        i32.add
+        local.set 4
+        local.get 5
+        i32.const -4
+        i32.add
+        local.tee 5
+        br_if 0 (;@2;)
+      end
+      local.get 6
+      i32.const 31
+      i32x4.shl
+      i32.const 31
+      i32x4.shr_s
+      v128.any_true
+      i32.const -1
+      i32.xor
+      i32.const 1
+      i32.and
+      local.set 5
+      local.get 7
+      local.get 8
       i32.eq
       br_if 0 (;@1;)
-      local.get 4
-      local.get 5
-      i32.sub
-      local.set 4
       local.get 2
-      local.get 5
-      i32.const 2
-      i32.shl
-      local.tee 7
+      local.get 8
       i32.add
-      local.set 0
-      local.get 1
+      local.set 4
       local.get 7
-      i32.add
+      local.get 8
+      i32.sub
       local.set 2
-      local.get 3
-      local.get 7
-      i32.add
-      local.set 3
       loop ;; label = @2
-        local.get 3
-        local.get 0
-        i32.load
-        local.get 2
-        i32.load
-        i32.div_s
-        i32.store
-        local.get 3
-        i32.const 4
-        i32.add
-        local.get 0
-        i32.const 4
-        i32.add
-        i32.load
-        local.get 2
-        i32.const 4
-        i32.add
-        i32.load
-        i32.div_s
-        i32.store
-        local.get 0
-        i32.const 8
-        i32.add
-        local.set 0
-        local.get 2
-        i32.const 8
-        i32.add
-        local.set 2
-        local.get 3
-        i32.const 8
-        i32.add
-        local.set 3
+        i32.const 0
+        local.get 5
         local.get 4
-        i32.const -2
+        i32.load8_u
+        select
+        local.set 5
+        local.get 4
+        i32.const 1
         i32.add
-        local.tee 4
+        local.set 4
+        local.get 2
+        i32.const -1
+        i32.add
+        local.tee 2
         br_if 0 (;@2;)
       end
     end
     i32.const 0
+    i32.load8_u offset=1048816
+    local.set 4
+    block ;; label = @1
+      block ;; label = @2
+        block ;; label = @3
+          block ;; label = @4
+            block ;; label = @5
+              local.get 5
+              i32.eqz
+              br_if 0 (;@5;)
+              block ;; label = @6
+                local.get 4
+                i32.const 1
+                i32.and
+                i32.eqz
+                br_if 0 (;@6;)
+                i32.const 0
+                i64.const 0
+                i64.store offset=1048824 align=4
+                i32.const 0
+                i32.const 0
+                i32.store8 offset=1048816
+                i32.const 0
+                i32.load offset=1048812
+                local.tee 4
+                i32.eqz
+                br_if 0 (;@6;)
+                local.get 4
+                i32.const 1048824
+                i32.store
+              end
+              i32.const 0
+              i32.load offset=1048820
+              local.tee 4
+              i32.const 1024
+              i32.gt_u
+              br_if 4 (;@1;)
+              block ;; label = @6
+                i32.const 1024
+                local.get 4
+                i32.sub
+                local.tee 2
+                i32.const 33
+                local.get 2
+                i32.const 33
+                i32.lt_u
+                select
+                local.tee 2
+                i32.const 65536
+                i32.const 0
+                i32.load offset=1048824
+                local.tee 8
+                i32.sub
+                local.tee 7
+                i32.le_u
+                br_if 0 (;@6;)
+                i32.const 0
+                i32.const 1
+                i32.store offset=1048828
+                local.get 7
+                local.set 2
+              end
+              local.get 8
+              i32.const 1048832
+              i32.add
+              i32.const 1048608
+              local.get 2
+              memory.copy
+              i32.const 0
+              local.get 2
+              local.get 4
+              i32.add
+              i32.store offset=1048820
+              i32.const 0
+              i32.const 0
+              i32.load offset=1048824
+              local.get 2
+              i32.add
+              local.tee 2
+              i32.store offset=1048824
+              local.get 4
+              i32.const 992
+              i32.lt_u
+              br_if 4 (;@1;)
+              local.get 2
+              i32.const -65537
+              i32.add
+              i32.const -22
+              i32.lt_u
+              br_if 1 (;@4;)
+              br 2 (;@3;)
+            end
+            block ;; label = @5
+              local.get 4
+              i32.const 1
+              i32.and
+              i32.eqz
+              br_if 0 (;@5;)
+              i32.const 0
+              i64.const 0
+              i64.store offset=1048824 align=4
+              i32.const 0
+              i32.const 0
+              i32.store8 offset=1048816
+              i32.const 0
+              i32.load offset=1048812
+              local.tee 4
+              i32.eqz
+              br_if 0 (;@5;)
+              local.get 4
+              i32.const 1048824
+              i32.store
+            end
+            i32.const 0
+            i32.load offset=1048820
+            local.tee 4
+            i32.const 1024
+            i32.gt_u
+            br_if 3 (;@1;)
+            block ;; label = @5
+              i32.const 1024
+              local.get 4
+              i32.sub
+              local.tee 2
+              i32.const 53
+              local.get 2
+              i32.const 53
+              i32.lt_u
+              select
+              local.tee 2
+              i32.const 65536
+              i32.const 0
+              i32.load offset=1048824
+              local.tee 8
+              i32.sub
+              local.tee 7
+              i32.le_u
+              br_if 0 (;@5;)
+              i32.const 0
+              i32.const 1
+              i32.store offset=1048828
+              local.get 7
+              local.set 2
+            end
+            local.get 8
+            i32.const 1048832
+            i32.add
+            i32.const 1048656
+            local.get 2
+            memory.copy
+            i32.const 0
+            local.get 2
+            local.get 4
+            i32.add
+            i32.store offset=1048820
+            i32.const 0
+            i32.const 0
+            i32.load offset=1048824
+            local.get 2
+            i32.add
+            local.tee 2
+            i32.store offset=1048824
+            local.get 4
+            i32.const 972
+            i32.lt_u
+            br_if 3 (;@1;)
+            local.get 2
+            i32.const -65537
+            i32.add
+            i32.const -23
+            i32.gt_u
+            br_if 1 (;@3;)
+          end
+          local.get 2
+          i32.const 1048846
+          i32.add
+          i32.const 0
+          i64.load offset=1048734 align=2
+          i64.store align=1
+          local.get 2
+          i32.const 1048832
+          i32.add
+          i32.const 0
+          v128.load offset=1048720
+          v128.store align=1
+          i32.const 0
+          i32.load offset=1048824
+          i32.const 22
+          i32.add
+          local.set 4
+          i32.const 1048824
+          local.set 2
+          br 1 (;@2;)
+        end
+        i32.const 1
+        local.set 4
+        i32.const 1048828
+        local.set 2
+      end
+      i32.const 0
+      i32.const 1025
+      i32.store offset=1048820
+      local.get 2
+      local.get 4
+      i32.store
+    end
+    local.get 0
+    i32.load offset=4
+    call $wasmudf__log_number
+    i32.const 1048584
+    i32.const 9
+    i32.const 9
+    call $wasmudf__log_bytes
+    local.get 0
+    i32.load offset=8
+    call $wasmudf__log_number
+    i32.const 1048594
+    i32.const 1
+    i32.const 1
+    call $wasmudf__log_bytes
+    local.get 3
+    i32.const 0
+    i32.const -1
+    local.get 5
+    select
+    i32.store offset=12
+    local.get 3
+    i32.const -2147483648
+    i32.store offset=8
+    local.get 3
+    local.get 3
+    i32.load offset=8
+    local.get 3
+    i32.load offset=12
+    i32.div_s
+    i32.store offset=4
+    local.get 3
+    i32.load offset=4
+    drop
+    unreachable
   )
-  (func $dlmalloc (;4;) (type 1) (param i32) (result i32)
+  (func $wasmudf__log_number (;5;) (type 3) (param i32)
+    (local i32 i32 i32 i32 i32 i32)
+    global.get $__stack_pointer
+    i32.const 16
+    i32.sub
+    local.set 1
+    i32.const 0
+    local.set 2
+    loop ;; label = @1
+      local.get 1
+      i32.const 6
+      i32.add
+      local.get 2
+      i32.add
+      i32.const 9
+      i32.add
+      local.get 0
+      local.get 0
+      i32.const 10
+      i32.div_u
+      local.tee 3
+      i32.const 10
+      i32.mul
+      i32.sub
+      i32.const 48
+      i32.or
+      i32.store8
+      local.get 2
+      i32.const -1
+      i32.add
+      local.set 2
+      local.get 0
+      i32.const 9
+      i32.gt_u
+      local.set 4
+      local.get 3
+      local.set 0
+      local.get 4
+      br_if 0 (;@1;)
+    end
+    block ;; label = @1
+      i32.const 0
+      i32.load8_u offset=1048816
+      i32.eqz
+      br_if 0 (;@1;)
+      i32.const 0
+      i64.const 0
+      i64.store offset=1048824 align=4
+      i32.const 0
+      i32.const 0
+      i32.store8 offset=1048816
+      i32.const 0
+      i32.load offset=1048812
+      local.tee 0
+      i32.eqz
+      br_if 0 (;@1;)
+      local.get 0
+      i32.const 1048824
+      i32.store
+    end
+    block ;; label = @1
+      i32.const 0
+      i32.load offset=1048820
+      local.tee 3
+      i32.const 1024
+      i32.gt_u
+      br_if 0 (;@1;)
+      local.get 2
+      i32.const -1
+      i32.xor
+      local.set 5
+      local.get 1
+      i32.const 6
+      i32.add
+      local.get 2
+      i32.add
+      i32.const 10
+      i32.add
+      local.set 1
+      block ;; label = @2
+        i32.const 1024
+        local.get 3
+        i32.sub
+        local.tee 4
+        i32.const 0
+        local.get 2
+        i32.sub
+        local.tee 0
+        local.get 4
+        local.get 0
+        i32.lt_u
+        select
+        local.tee 0
+        i32.const 65536
+        i32.const 0
+        i32.load offset=1048824
+        local.tee 2
+        i32.sub
+        local.tee 6
+        i32.le_u
+        br_if 0 (;@2;)
+        i32.const 0
+        i32.const 1
+        i32.store offset=1048828
+        local.get 6
+        local.set 0
+      end
+      local.get 2
+      i32.const 1048832
+      i32.add
+      local.get 1
+      local.get 0
+      memory.copy
+      i32.const 0
+      local.get 0
+      local.get 3
+      i32.add
+      i32.store offset=1048820
+      i32.const 0
+      i32.const 0
+      i32.load offset=1048824
+      local.get 0
+      i32.add
+      local.tee 0
+      i32.store offset=1048824
+      local.get 4
+      local.get 5
+      i32.gt_u
+      br_if 0 (;@1;)
+      block ;; label = @2
+        block ;; label = @3
+          local.get 0
+          i32.const -65537
+          i32.add
+          i32.const -23
+          i32.gt_u
+          br_if 0 (;@3;)
+          local.get 0
+          i32.const 1048846
+          i32.add
+          i32.const 0
+          i64.load offset=1048734 align=2
+          i64.store align=1
+          local.get 0
+          i32.const 1048832
+          i32.add
+          i32.const 0
+          v128.load offset=1048720
+          v128.store align=1
+          i32.const 0
+          i32.const 0
+          i32.load offset=1048824
+          i32.const 22
+          i32.add
+          i32.store offset=1048824
+          br 1 (;@2;)
+        end
+        i32.const 0
+        i32.const 1
+        i32.store offset=1048828
+      end
+      i32.const 0
+      i32.const 1025
+      i32.store offset=1048820
+    end
+  )
+  (func $wasmudf_run (;6;) (type 1) (param i32) (result i32)
+    (local i32 i32 i32 i32 i32 i32)
+    i32.const 0
+    local.get 0
+    i32.const 20
+    i32.add
+    i32.store offset=1048812
+    local.get 0
+    i32.load
+    local.set 1
+    i32.const 0
+    i32.const 1
+    i32.store8 offset=1048816
+    local.get 0
+    i32.load offset=16
+    local.set 2
+    local.get 0
+    i32.load offset=12
+    local.set 3
+    local.get 0
+    i32.load offset=8
+    local.set 4
+    block ;; label = @1
+      block ;; label = @2
+        block ;; label = @3
+          local.get 0
+          i32.load offset=4
+          local.tee 0
+          i32.eqz
+          br_if 0 (;@3;)
+          local.get 1
+          i32.eqz
+          br_if 1 (;@2;)
+          loop ;; label = @4
+            block ;; label = @5
+              local.get 0
+              i32.load8_u
+              i32.eqz
+              br_if 0 (;@5;)
+              i32.const 0
+              i32.const 0
+              i32.store offset=1048820
+              block ;; label = @6
+                block ;; label = @7
+                  local.get 2
+                  i32.load
+                  local.tee 5
+                  i32.eqz
+                  br_if 0 (;@7;)
+                  local.get 3
+                  i32.load
+                  local.tee 6
+                  i32.const -2147483648
+                  i32.ne
+                  local.get 5
+                  i32.const -1
+                  i32.ne
+                  i32.or
+                  br_if 1 (;@6;)
+                end
+                i32.const 1048784
+                local.get 2
+                local.get 5
+                call $__ubsan_handle_divrem_overflow
+                unreachable
+              end
+              local.get 4
+              local.get 6
+              local.get 5
+              i32.div_s
+              i32.store
+            end
+            local.get 0
+            i32.const 1
+            i32.add
+            local.set 0
+            local.get 3
+            i32.const 4
+            i32.add
+            local.set 3
+            local.get 2
+            i32.const 4
+            i32.add
+            local.set 2
+            local.get 4
+            i32.const 4
+            i32.add
+            local.set 4
+            local.get 1
+            i32.const -1
+            i32.add
+            local.tee 1
+            br_if 0 (;@4;)
+            br 2 (;@2;)
+          end
+        end
+        local.get 1
+        i32.eqz
+        br_if 0 (;@2;)
+        loop ;; label = @3
+          local.get 2
+          i32.load
+          local.tee 0
+          i32.eqz
+          br_if 2 (;@1;)
+          local.get 3
+          i32.load
+          local.tee 5
+          i32.const -2147483648
+          i32.ne
+          local.get 0
+          i32.const -1
+          i32.ne
+          i32.or
+          i32.eqz
+          br_if 2 (;@1;)
+          local.get 4
+          local.get 5
+          local.get 0
+          i32.div_s
+          i32.store
+          local.get 3
+          i32.const 4
+          i32.add
+          local.set 3
+          local.get 2
+          i32.const 4
+          i32.add
+          local.set 2
+          local.get 4
+          i32.const 4
+          i32.add
+          local.set 4
+          local.get 1
+          i32.const -1
+          i32.add
+          local.tee 1
+          br_if 0 (;@3;)
+        end
+        i32.const 0
+        i32.const 0
+        i32.store offset=1048820
+        i32.const 0
+        return
+      end
+      i32.const 0
+      return
+    end
+    i32.const 0
+    i32.const 0
+    i32.store offset=1048820
+    i32.const 1048784
+    local.get 2
+    local.get 0
+    call $__ubsan_handle_divrem_overflow
+    unreachable
+  )
+  (func $dlmalloc (;7;) (type 1) (param i32) (result i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
     global.get $__stack_pointer
     i32.const 16
@@ -337,11 +871,11 @@
     global.set $__stack_pointer
     block ;; label = @1
       i32.const 0
-      i32.load offset=1048612
+      i32.load offset=1114392
       br_if 0 (;@1;)
       i32.const 0
       call $sbrk
-      i32.const 1049088
+      i32.const 1114880
       i32.sub
       local.tee 2
       i32.const 89
@@ -351,15 +885,15 @@
       local.set 3
       block ;; label = @2
         i32.const 0
-        i32.load offset=1049060
+        i32.load offset=1114840
         local.tee 4
         br_if 0 (;@2;)
         i32.const 0
         i64.const -1
-        i64.store offset=1049072 align=4
+        i64.store offset=1114852 align=4
         i32.const 0
         i64.const 281474976776192
-        i64.store offset=1049064 align=4
+        i64.store offset=1114844 align=4
         i32.const 0
         local.get 1
         i32.const 8
@@ -369,73 +903,73 @@
         i32.const 1431655768
         i32.xor
         local.tee 4
-        i32.store offset=1049060
+        i32.store offset=1114840
         i32.const 0
         i32.const 0
-        i32.store offset=1049080
+        i32.store offset=1114860
         i32.const 0
         i32.const 0
-        i32.store offset=1049032
+        i32.store offset=1114812
       end
       i32.const 0
       local.get 2
-      i32.store offset=1049040
+      i32.store offset=1114820
       i32.const 0
-      i32.const 1049088
-      i32.store offset=1049036
+      i32.const 1114880
+      i32.store offset=1114816
       i32.const 0
-      i32.const 1049088
-      i32.store offset=1048604
+      i32.const 1114880
+      i32.store offset=1114384
       i32.const 0
       local.get 4
-      i32.store offset=1048624
+      i32.store offset=1114404
       i32.const 0
       i32.const -1
-      i32.store offset=1048620
+      i32.store offset=1114400
       loop ;; label = @2
         local.get 3
-        i32.const 1048648
+        i32.const 1114428
         i32.add
         local.get 3
-        i32.const 1048636
-        i32.add
-        local.tee 4
-        i32.store
-        local.get 4
-        local.get 3
-        i32.const 1048628
-        i32.add
-        local.tee 5
-        i32.store
-        local.get 3
-        i32.const 1048640
-        i32.add
-        local.get 5
-        i32.store
-        local.get 3
-        i32.const 1048656
-        i32.add
-        local.get 3
-        i32.const 1048644
-        i32.add
-        local.tee 5
-        i32.store
-        local.get 5
-        local.get 4
-        i32.store
-        local.get 3
-        i32.const 1048664
-        i32.add
-        local.get 3
-        i32.const 1048652
+        i32.const 1114416
         i32.add
         local.tee 4
         i32.store
         local.get 4
+        local.get 3
+        i32.const 1114408
+        i32.add
+        local.tee 5
+        i32.store
+        local.get 3
+        i32.const 1114420
+        i32.add
         local.get 5
         i32.store
         local.get 3
-        i32.const 1048660
+        i32.const 1114436
+        i32.add
+        local.get 3
+        i32.const 1114424
+        i32.add
+        local.tee 5
+        i32.store
+        local.get 5
+        local.get 4
+        i32.store
+        local.get 3
+        i32.const 1114444
+        i32.add
+        local.get 3
+        i32.const 1114432
+        i32.add
+        local.tee 4
+        i32.store
+        local.get 4
+        local.get 5
+        i32.store
+        local.get 3
+        i32.const 1114440
         i32.add
         local.get 4
         i32.store
@@ -447,14 +981,14 @@
         i32.ne
         br_if 0 (;@2;)
       end
-      i32.const 1049088
+      i32.const 1114880
       i32.const -8
-      i32.const 1049088
+      i32.const 1114880
       i32.sub
       i32.const 15
       i32.and
       i32.const 0
-      i32.const 1049088
+      i32.const 1114880
       i32.const 8
       i32.add
       i32.const 15
@@ -477,15 +1011,15 @@
       i32.store
       i32.const 0
       i32.const 0
-      i32.load offset=1049076
-      i32.store offset=1048616
+      i32.load offset=1114856
+      i32.store offset=1114396
       i32.const 0
       local.get 3
-      i32.store offset=1048600
+      i32.store offset=1114380
       i32.const 0
       local.get 4
-      i32.store offset=1048612
-      i32.const 1049088
+      i32.store offset=1114392
+      i32.const 1114880
       local.get 5
       i32.add
       i32.const 56
@@ -509,7 +1043,7 @@
                             br_if 0 (;@12;)
                             block ;; label = @13
                               i32.const 0
-                              i32.load offset=1048588
+                              i32.load offset=1114368
                               local.tee 6
                               i32.const 16
                               local.get 0
@@ -542,7 +1076,7 @@
                               i32.const 3
                               i32.shl
                               local.tee 0
-                              i32.const 1048636
+                              i32.const 1114416
                               i32.add
                               i32.load
                               local.tee 4
@@ -555,7 +1089,7 @@
                                   i32.load offset=8
                                   local.tee 2
                                   local.get 0
-                                  i32.const 1048628
+                                  i32.const 1114408
                                   i32.add
                                   local.tee 0
                                   i32.ne
@@ -566,7 +1100,7 @@
                                   local.get 5
                                   i32.rotl
                                   i32.and
-                                  i32.store offset=1048588
+                                  i32.store offset=1114368
                                   br 1 (;@14;)
                                 end
                                 local.get 0
@@ -597,7 +1131,7 @@
                             end
                             local.get 2
                             i32.const 0
-                            i32.load offset=1048596
+                            i32.load offset=1114376
                             local.tee 7
                             i32.le_u
                             br_if 1 (;@11;)
@@ -680,14 +1214,14 @@
                                   i32.const 3
                                   i32.shl
                                   local.tee 0
-                                  i32.const 1048636
+                                  i32.const 1114416
                                   i32.add
                                   i32.load
                                   local.tee 4
                                   i32.load offset=8
                                   local.tee 3
                                   local.get 0
-                                  i32.const 1048628
+                                  i32.const 1114408
                                   i32.add
                                   local.tee 0
                                   i32.ne
@@ -699,7 +1233,7 @@
                                   i32.rotl
                                   i32.and
                                   local.tee 6
-                                  i32.store offset=1048588
+                                  i32.store offset=1114368
                                   br 1 (;@14;)
                                 end
                                 local.get 0
@@ -747,11 +1281,11 @@
                                 local.tee 8
                                 i32.const 3
                                 i32.shl
-                                i32.const 1048628
+                                i32.const 1114408
                                 i32.add
                                 local.set 2
                                 i32.const 0
-                                i32.load offset=1048608
+                                i32.load offset=1114388
                                 local.set 4
                                 block ;; label = @15
                                   block ;; label = @16
@@ -766,7 +1300,7 @@
                                     local.get 6
                                     local.get 8
                                     i32.or
-                                    i32.store offset=1048588
+                                    i32.store offset=1114368
                                     local.get 2
                                     local.set 8
                                     br 1 (;@15;)
@@ -790,14 +1324,14 @@
                               end
                               i32.const 0
                               local.get 0
-                              i32.store offset=1048608
+                              i32.store offset=1114388
                               i32.const 0
                               local.get 5
-                              i32.store offset=1048596
+                              i32.store offset=1114376
                               br 12 (;@1;)
                             end
                             i32.const 0
-                            i32.load offset=1048592
+                            i32.load offset=1114372
                             local.tee 9
                             i32.eqz
                             br_if 1 (;@11;)
@@ -860,7 +1394,7 @@
                             i32.add
                             i32.const 2
                             i32.shl
-                            i32.const 1048892
+                            i32.const 1114672
                             i32.add
                             i32.load
                             local.tee 0
@@ -922,7 +1456,7 @@
                               i32.eq
                               br_if 0 (;@13;)
                               i32.const 0
-                              i32.load offset=1048604
+                              i32.load offset=1114384
                               local.get 0
                               i32.load offset=8
                               local.tee 3
@@ -993,7 +1527,7 @@
                           i32.and
                           local.set 2
                           i32.const 0
-                          i32.load offset=1048592
+                          i32.load offset=1114372
                           local.tee 7
                           i32.eqz
                           br_if 0 (;@11;)
@@ -1077,7 +1611,7 @@
                                   local.get 11
                                   i32.const 2
                                   i32.shl
-                                  i32.const 1048892
+                                  i32.const 1114672
                                   i32.add
                                   i32.load
                                   local.tee 5
@@ -1242,7 +1776,7 @@
                                 i32.add
                                 i32.const 2
                                 i32.shl
-                                i32.const 1048892
+                                i32.const 1114672
                                 i32.add
                                 i32.load
                                 local.set 3
@@ -1294,7 +1828,7 @@
                           br_if 0 (;@11;)
                           local.get 4
                           i32.const 0
-                          i32.load offset=1048596
+                          i32.load offset=1114376
                           local.get 2
                           i32.sub
                           i32.ge_u
@@ -1310,7 +1844,7 @@
                             i32.eq
                             br_if 0 (;@12;)
                             i32.const 0
-                            i32.load offset=1048604
+                            i32.load offset=1114384
                             local.get 8
                             i32.load offset=8
                             local.tee 3
@@ -1369,13 +1903,13 @@
                         end
                         block ;; label = @11
                           i32.const 0
-                          i32.load offset=1048596
+                          i32.load offset=1114376
                           local.tee 3
                           local.get 2
                           i32.lt_u
                           br_if 0 (;@11;)
                           i32.const 0
-                          i32.load offset=1048608
+                          i32.load offset=1114388
                           local.set 4
                           block ;; label = @12
                             block ;; label = @13
@@ -1396,10 +1930,10 @@
                               i32.store offset=4
                               i32.const 0
                               local.get 5
-                              i32.store offset=1048596
+                              i32.store offset=1114376
                               i32.const 0
                               local.get 0
-                              i32.store offset=1048608
+                              i32.store offset=1114388
                               local.get 4
                               local.get 3
                               i32.add
@@ -1428,10 +1962,10 @@
                             i32.store offset=4
                             i32.const 0
                             i32.const 0
-                            i32.store offset=1048608
+                            i32.store offset=1114388
                             i32.const 0
                             i32.const 0
-                            i32.store offset=1048596
+                            i32.store offset=1114376
                           end
                           local.get 4
                           i32.const 8
@@ -1441,13 +1975,13 @@
                         end
                         block ;; label = @11
                           i32.const 0
-                          i32.load offset=1048600
+                          i32.load offset=1114380
                           local.tee 0
                           local.get 2
                           i32.le_u
                           br_if 0 (;@11;)
                           i32.const 0
-                          i32.load offset=1048612
+                          i32.load offset=1114392
                           local.tee 3
                           local.get 2
                           i32.add
@@ -1461,10 +1995,10 @@
                           i32.store offset=4
                           i32.const 0
                           local.get 5
-                          i32.store offset=1048600
+                          i32.store offset=1114380
                           i32.const 0
                           local.get 4
-                          i32.store offset=1048612
+                          i32.store offset=1114392
                           local.get 3
                           local.get 2
                           i32.const 3
@@ -1479,20 +2013,20 @@
                         block ;; label = @11
                           block ;; label = @12
                             i32.const 0
-                            i32.load offset=1049060
+                            i32.load offset=1114840
                             i32.eqz
                             br_if 0 (;@12;)
                             i32.const 0
-                            i32.load offset=1049068
+                            i32.load offset=1114848
                             local.set 4
                             br 1 (;@11;)
                           end
                           i32.const 0
                           i64.const -1
-                          i64.store offset=1049072 align=4
+                          i64.store offset=1114852 align=4
                           i32.const 0
                           i64.const 281474976776192
-                          i64.store offset=1049064 align=4
+                          i64.store offset=1114844 align=4
                           i32.const 0
                           local.get 1
                           i32.const 12
@@ -1501,13 +2035,13 @@
                           i32.and
                           i32.const 1431655768
                           i32.xor
-                          i32.store offset=1049060
+                          i32.store offset=1114840
                           i32.const 0
                           i32.const 0
-                          i32.store offset=1049080
+                          i32.store offset=1114860
                           i32.const 0
                           i32.const 0
-                          i32.store offset=1049032
+                          i32.store offset=1114812
                           i32.const 65536
                           local.set 4
                         end
@@ -1532,18 +2066,18 @@
                           br_if 0 (;@11;)
                           i32.const 0
                           i32.const 48
-                          i32.store offset=1049084
+                          i32.store offset=1114864
                           br 10 (;@1;)
                         end
                         block ;; label = @11
                           i32.const 0
-                          i32.load offset=1049028
+                          i32.load offset=1114808
                           local.tee 3
                           i32.eqz
                           br_if 0 (;@11;)
                           block ;; label = @12
                             i32.const 0
-                            i32.load offset=1049020
+                            i32.load offset=1114800
                             local.tee 4
                             local.get 8
                             i32.add
@@ -1560,11 +2094,11 @@
                           local.set 3
                           i32.const 0
                           i32.const 48
-                          i32.store offset=1049084
+                          i32.store offset=1114864
                           br 10 (;@1;)
                         end
                         i32.const 0
-                        i32.load8_u offset=1049032
+                        i32.load8_u offset=1114812
                         i32.const 4
                         i32.and
                         br_if 4 (;@6;)
@@ -1572,11 +2106,11 @@
                           block ;; label = @12
                             block ;; label = @13
                               i32.const 0
-                              i32.load offset=1048612
+                              i32.load offset=1114392
                               local.tee 4
                               i32.eqz
                               br_if 0 (;@13;)
-                              i32.const 1049036
+                              i32.const 1114816
                               local.set 3
                               loop ;; label = @14
                                 block ;; label = @15
@@ -1610,7 +2144,7 @@
                             local.set 6
                             block ;; label = @13
                               i32.const 0
-                              i32.load offset=1049064
+                              i32.load offset=1114844
                               local.tee 3
                               i32.const -1
                               i32.add
@@ -1642,12 +2176,12 @@
                             br_if 5 (;@7;)
                             block ;; label = @13
                               i32.const 0
-                              i32.load offset=1049028
+                              i32.load offset=1114808
                               local.tee 3
                               i32.eqz
                               br_if 0 (;@13;)
                               i32.const 0
-                              i32.load offset=1049020
+                              i32.load offset=1114800
                               local.tee 4
                               local.get 6
                               i32.add
@@ -1706,7 +2240,7 @@
                             local.get 6
                             i32.sub
                             i32.const 0
-                            i32.load offset=1049068
+                            i32.load offset=1114848
                             local.tee 4
                             i32.add
                             i32.const 0
@@ -1765,10 +2299,10 @@
                 end
                 i32.const 0
                 i32.const 0
-                i32.load offset=1049032
+                i32.load offset=1114812
                 i32.const 4
                 i32.or
-                i32.store offset=1049032
+                i32.store offset=1114812
               end
               local.get 8
               i32.const 2147483646
@@ -1804,31 +2338,31 @@
             end
             i32.const 0
             i32.const 0
-            i32.load offset=1049020
+            i32.load offset=1114800
             local.get 6
             i32.add
             local.tee 3
-            i32.store offset=1049020
+            i32.store offset=1114800
             block ;; label = @5
               local.get 3
               i32.const 0
-              i32.load offset=1049024
+              i32.load offset=1114804
               i32.le_u
               br_if 0 (;@5;)
               i32.const 0
               local.get 3
-              i32.store offset=1049024
+              i32.store offset=1114804
             end
             block ;; label = @5
               block ;; label = @6
                 block ;; label = @7
                   block ;; label = @8
                     i32.const 0
-                    i32.load offset=1048612
+                    i32.load offset=1114392
                     local.tee 4
                     i32.eqz
                     br_if 0 (;@8;)
-                    i32.const 1049036
+                    i32.const 1114816
                     local.set 3
                     loop ;; label = @9
                       local.get 0
@@ -1851,7 +2385,7 @@
                   block ;; label = @8
                     block ;; label = @9
                       i32.const 0
-                      i32.load offset=1048604
+                      i32.load offset=1114384
                       local.tee 3
                       i32.eqz
                       br_if 0 (;@9;)
@@ -1862,70 +2396,70 @@
                     end
                     i32.const 0
                     local.get 0
-                    i32.store offset=1048604
+                    i32.store offset=1114384
                   end
                   i32.const 0
                   local.set 3
                   i32.const 0
                   local.get 6
-                  i32.store offset=1049040
+                  i32.store offset=1114820
                   i32.const 0
                   local.get 0
-                  i32.store offset=1049036
+                  i32.store offset=1114816
                   i32.const 0
                   i32.const -1
-                  i32.store offset=1048620
+                  i32.store offset=1114400
                   i32.const 0
                   i32.const 0
-                  i32.load offset=1049060
-                  i32.store offset=1048624
+                  i32.load offset=1114840
+                  i32.store offset=1114404
                   i32.const 0
                   i32.const 0
-                  i32.store offset=1049048
+                  i32.store offset=1114828
                   loop ;; label = @8
                     local.get 3
-                    i32.const 1048648
+                    i32.const 1114428
                     i32.add
                     local.get 3
-                    i32.const 1048636
-                    i32.add
-                    local.tee 4
-                    i32.store
-                    local.get 4
-                    local.get 3
-                    i32.const 1048628
-                    i32.add
-                    local.tee 5
-                    i32.store
-                    local.get 3
-                    i32.const 1048640
-                    i32.add
-                    local.get 5
-                    i32.store
-                    local.get 3
-                    i32.const 1048656
-                    i32.add
-                    local.get 3
-                    i32.const 1048644
-                    i32.add
-                    local.tee 5
-                    i32.store
-                    local.get 5
-                    local.get 4
-                    i32.store
-                    local.get 3
-                    i32.const 1048664
-                    i32.add
-                    local.get 3
-                    i32.const 1048652
+                    i32.const 1114416
                     i32.add
                     local.tee 4
                     i32.store
                     local.get 4
+                    local.get 3
+                    i32.const 1114408
+                    i32.add
+                    local.tee 5
+                    i32.store
+                    local.get 3
+                    i32.const 1114420
+                    i32.add
                     local.get 5
                     i32.store
                     local.get 3
-                    i32.const 1048660
+                    i32.const 1114436
+                    i32.add
+                    local.get 3
+                    i32.const 1114424
+                    i32.add
+                    local.tee 5
+                    i32.store
+                    local.get 5
+                    local.get 4
+                    i32.store
+                    local.get 3
+                    i32.const 1114444
+                    i32.add
+                    local.get 3
+                    i32.const 1114432
+                    i32.add
+                    local.tee 4
+                    i32.store
+                    local.get 4
+                    local.get 5
+                    i32.store
+                    local.get 3
+                    i32.const 1114440
                     i32.add
                     local.get 4
                     i32.store
@@ -1965,14 +2499,14 @@
                   i32.store offset=4
                   i32.const 0
                   i32.const 0
-                  i32.load offset=1049076
-                  i32.store offset=1048616
+                  i32.load offset=1114856
+                  i32.store offset=1114396
                   i32.const 0
                   local.get 3
-                  i32.store offset=1048600
+                  i32.store offset=1114380
                   i32.const 0
                   local.get 4
-                  i32.store offset=1048612
+                  i32.store offset=1114392
                   local.get 0
                   local.get 5
                   i32.add
@@ -2010,7 +2544,7 @@
                 i32.add
                 local.tee 0
                 i32.const 0
-                i32.load offset=1048600
+                i32.load offset=1114380
                 local.get 6
                 i32.add
                 local.tee 11
@@ -2027,14 +2561,14 @@
                 i32.store offset=4
                 i32.const 0
                 i32.const 0
-                i32.load offset=1049076
-                i32.store offset=1048616
+                i32.load offset=1114856
+                i32.store offset=1114396
                 i32.const 0
                 local.get 5
-                i32.store offset=1048600
+                i32.store offset=1114380
                 i32.const 0
                 local.get 0
-                i32.store offset=1048612
+                i32.store offset=1114392
                 local.get 4
                 local.get 11
                 i32.add
@@ -2045,13 +2579,13 @@
               block ;; label = @6
                 local.get 0
                 i32.const 0
-                i32.load offset=1048604
+                i32.load offset=1114384
                 local.tee 8
                 i32.ge_u
                 br_if 0 (;@6;)
                 i32.const 0
                 local.get 0
-                i32.store offset=1048604
+                i32.store offset=1114384
                 local.get 0
                 local.set 8
               end
@@ -2059,7 +2593,7 @@
               local.get 6
               i32.add
               local.set 5
-              i32.const 1049036
+              i32.const 1114816
               local.set 3
               block ;; label = @6
                 block ;; label = @7
@@ -2088,7 +2622,7 @@
                           i32.eqz
                           br_if 1 (;@10;)
                         end
-                        i32.const 1049036
+                        i32.const 1114816
                         local.set 3
                         loop ;; label = @11
                           block ;; label = @12
@@ -2169,14 +2703,14 @@
                         br_if 0 (;@10;)
                         i32.const 0
                         local.get 2
-                        i32.store offset=1048612
+                        i32.store offset=1114392
                         i32.const 0
                         i32.const 0
-                        i32.load offset=1048600
+                        i32.load offset=1114380
                         local.get 5
                         i32.add
                         local.tee 3
-                        i32.store offset=1048600
+                        i32.store offset=1114380
                         local.get 2
                         local.get 3
                         i32.const 1
@@ -2186,20 +2720,20 @@
                       end
                       block ;; label = @10
                         i32.const 0
-                        i32.load offset=1048608
+                        i32.load offset=1114388
                         local.get 6
                         i32.ne
                         br_if 0 (;@10;)
                         i32.const 0
                         local.get 2
-                        i32.store offset=1048608
+                        i32.store offset=1114388
                         i32.const 0
                         i32.const 0
-                        i32.load offset=1048596
+                        i32.load offset=1114376
                         local.get 5
                         i32.add
                         local.tee 3
-                        i32.store offset=1048596
+                        i32.store offset=1114376
                         local.get 2
                         local.get 3
                         i32.const 1
@@ -2240,7 +2774,7 @@
                             local.tee 8
                             i32.const 3
                             i32.shl
-                            i32.const 1048628
+                            i32.const 1114408
                             i32.add
                             local.tee 0
                             i32.eq
@@ -2254,12 +2788,12 @@
                               br_if 0 (;@13;)
                               i32.const 0
                               i32.const 0
-                              i32.load offset=1048588
+                              i32.load offset=1114368
                               i32.const -2
                               local.get 8
                               i32.rotl
                               i32.and
-                              i32.store offset=1048588
+                              i32.store offset=1114368
                               br 2 (;@11;)
                             end
                             local.get 3
@@ -2352,7 +2886,7 @@
                               local.tee 4
                               i32.const 2
                               i32.shl
-                              i32.const 1048892
+                              i32.const 1114672
                               i32.add
                               local.tee 3
                               i32.load
@@ -2366,12 +2900,12 @@
                               br_if 1 (;@12;)
                               i32.const 0
                               i32.const 0
-                              i32.load offset=1048592
+                              i32.load offset=1114372
                               i32.const -2
                               local.get 4
                               i32.rotl
                               i32.and
-                              i32.store offset=1048592
+                              i32.store offset=1114372
                               br 2 (;@11;)
                             end
                             local.get 9
@@ -2455,13 +2989,13 @@
                         local.tee 4
                         i32.const 3
                         i32.shl
-                        i32.const 1048628
+                        i32.const 1114408
                         i32.add
                         local.set 3
                         block ;; label = @11
                           block ;; label = @12
                             i32.const 0
-                            i32.load offset=1048588
+                            i32.load offset=1114368
                             local.tee 5
                             i32.const 1
                             local.get 4
@@ -2473,7 +3007,7 @@
                             local.get 5
                             local.get 4
                             i32.or
-                            i32.store offset=1048588
+                            i32.store offset=1114368
                             local.get 3
                             local.set 4
                             br 1 (;@11;)
@@ -2568,12 +3102,12 @@
                       local.get 3
                       i32.const 2
                       i32.shl
-                      i32.const 1048892
+                      i32.const 1114672
                       i32.add
                       local.set 4
                       block ;; label = @10
                         i32.const 0
-                        i32.load offset=1048592
+                        i32.load offset=1114372
                         local.tee 0
                         i32.const 1
                         local.get 3
@@ -2588,7 +3122,7 @@
                         local.get 0
                         local.get 8
                         i32.or
-                        i32.store offset=1048592
+                        i32.store offset=1114372
                         local.get 2
                         local.get 4
                         i32.store offset=24
@@ -2719,38 +3253,38 @@
                     i32.store offset=4
                     i32.const 0
                     i32.const 0
-                    i32.load offset=1049076
-                    i32.store offset=1048616
+                    i32.load offset=1114856
+                    i32.store offset=1114396
                     i32.const 0
                     local.get 3
-                    i32.store offset=1048600
+                    i32.store offset=1114380
                     i32.const 0
                     local.get 11
-                    i32.store offset=1048612
+                    i32.store offset=1114392
                     local.get 8
                     i32.const 16
                     i32.add
                     i32.const 0
-                    i64.load offset=1049044 align=4
+                    i64.load offset=1114824 align=4
                     i64.store align=4
                     local.get 8
                     i32.const 0
-                    i64.load offset=1049036 align=4
+                    i64.load offset=1114816 align=4
                     i64.store offset=8 align=4
                     i32.const 0
                     local.get 8
                     i32.const 8
                     i32.add
-                    i32.store offset=1049044
+                    i32.store offset=1114824
                     i32.const 0
                     local.get 6
-                    i32.store offset=1049040
+                    i32.store offset=1114820
                     i32.const 0
                     local.get 0
-                    i32.store offset=1049036
+                    i32.store offset=1114816
                     i32.const 0
                     i32.const 0
-                    i32.store offset=1049048
+                    i32.store offset=1114828
                     local.get 8
                     i32.const 36
                     i32.add
@@ -2799,13 +3333,13 @@
                       local.tee 5
                       i32.const 3
                       i32.shl
-                      i32.const 1048628
+                      i32.const 1114408
                       i32.add
                       local.set 3
                       block ;; label = @10
                         block ;; label = @11
                           i32.const 0
-                          i32.load offset=1048588
+                          i32.load offset=1114368
                           local.tee 0
                           i32.const 1
                           local.get 5
@@ -2817,7 +3351,7 @@
                           local.get 0
                           local.get 5
                           i32.or
-                          i32.store offset=1048588
+                          i32.store offset=1114368
                           local.get 3
                           local.set 5
                           br 1 (;@10;)
@@ -2914,12 +3448,12 @@
                     local.get 3
                     i32.const 2
                     i32.shl
-                    i32.const 1048892
+                    i32.const 1114672
                     i32.add
                     local.set 5
                     block ;; label = @9
                       i32.const 0
-                      i32.load offset=1048592
+                      i32.load offset=1114372
                       local.tee 0
                       i32.const 1
                       local.get 3
@@ -2934,7 +3468,7 @@
                       local.get 0
                       local.get 8
                       i32.or
-                      i32.store offset=1048592
+                      i32.store offset=1114372
                       local.get 4
                       i32.const 24
                       i32.add
@@ -3054,13 +3588,13 @@
               i32.store offset=8
             end
             i32.const 0
-            i32.load offset=1048600
+            i32.load offset=1114380
             local.tee 3
             local.get 2
             i32.le_u
             br_if 0 (;@4;)
             i32.const 0
-            i32.load offset=1048612
+            i32.load offset=1114392
             local.tee 4
             local.get 2
             i32.add
@@ -3074,10 +3608,10 @@
             i32.store offset=4
             i32.const 0
             local.get 3
-            i32.store offset=1048600
+            i32.store offset=1114380
             i32.const 0
             local.get 5
-            i32.store offset=1048612
+            i32.store offset=1114392
             local.get 4
             local.get 2
             i32.const 3
@@ -3093,7 +3627,7 @@
           local.set 3
           i32.const 0
           i32.const 48
-          i32.store offset=1049084
+          i32.store offset=1114864
           br 2 (;@1;)
         end
         block ;; label = @3
@@ -3108,7 +3642,7 @@
               local.tee 5
               i32.const 2
               i32.shl
-              i32.const 1048892
+              i32.const 1114672
               i32.add
               local.tee 3
               i32.load
@@ -3126,7 +3660,7 @@
               i32.rotl
               i32.and
               local.tee 7
-              i32.store offset=1048592
+              i32.store offset=1114372
               br 2 (;@3;)
             end
             local.get 11
@@ -3230,13 +3764,13 @@
             local.tee 4
             i32.const 3
             i32.shl
-            i32.const 1048628
+            i32.const 1114408
             i32.add
             local.set 3
             block ;; label = @5
               block ;; label = @6
                 i32.const 0
-                i32.load offset=1048588
+                i32.load offset=1114368
                 local.tee 5
                 i32.const 1
                 local.get 4
@@ -3248,7 +3782,7 @@
                 local.get 5
                 local.get 4
                 i32.or
-                i32.store offset=1048588
+                i32.store offset=1114368
                 local.get 3
                 local.set 4
                 br 1 (;@5;)
@@ -3343,7 +3877,7 @@
           local.get 3
           i32.const 2
           i32.shl
-          i32.const 1048892
+          i32.const 1114672
           i32.add
           local.set 5
           block ;; label = @4
@@ -3361,7 +3895,7 @@
             local.get 7
             local.get 2
             i32.or
-            i32.store offset=1048592
+            i32.store offset=1114372
             local.get 0
             local.get 5
             i32.store offset=24
@@ -3469,7 +4003,7 @@
             local.tee 5
             i32.const 2
             i32.shl
-            i32.const 1048892
+            i32.const 1114672
             i32.add
             local.tee 3
             i32.load
@@ -3486,7 +4020,7 @@
             local.get 5
             i32.rotl
             i32.and
-            i32.store offset=1048592
+            i32.store offset=1114372
             br 2 (;@2;)
           end
           local.get 10
@@ -3589,11 +4123,11 @@
           local.tee 8
           i32.const 3
           i32.shl
-          i32.const 1048628
+          i32.const 1114408
           i32.add
           local.set 2
           i32.const 0
-          i32.load offset=1048608
+          i32.load offset=1114388
           local.set 3
           block ;; label = @4
             block ;; label = @5
@@ -3608,7 +4142,7 @@
               local.get 8
               local.get 6
               i32.or
-              i32.store offset=1048588
+              i32.store offset=1114368
               local.get 2
               local.set 8
               br 1 (;@4;)
@@ -3632,10 +4166,10 @@
         end
         i32.const 0
         local.get 5
-        i32.store offset=1048608
+        i32.store offset=1114388
         i32.const 0
         local.get 4
-        i32.store offset=1048596
+        i32.store offset=1114376
       end
       local.get 0
       i32.const 8
@@ -3648,11 +4182,11 @@
     global.set $__stack_pointer
     local.get 3
   )
-  (func $free (;5;) (type 2) (param i32)
+  (func $free (;8;) (type 3) (param i32)
     local.get 0
     call $dlfree
   )
-  (func $dlfree (;6;) (type 2) (param i32)
+  (func $dlfree (;9;) (type 3) (param i32)
     (local i32 i32 i32 i32 i32 i32 i32)
     block ;; label = @1
       local.get 0
@@ -3689,7 +4223,7 @@
         i32.sub
         local.tee 1
         i32.const 0
-        i32.load offset=1048604
+        i32.load offset=1114384
         local.tee 4
         i32.lt_u
         br_if 1 (;@1;)
@@ -3699,7 +4233,7 @@
         local.set 0
         block ;; label = @3
           i32.const 0
-          i32.load offset=1048608
+          i32.load offset=1114388
           local.get 1
           i32.eq
           br_if 0 (;@3;)
@@ -3717,7 +4251,7 @@
             local.tee 5
             i32.const 3
             i32.shl
-            i32.const 1048628
+            i32.const 1114408
             i32.add
             local.tee 6
             i32.eq
@@ -3731,12 +4265,12 @@
               br_if 0 (;@5;)
               i32.const 0
               i32.const 0
-              i32.load offset=1048588
+              i32.load offset=1114368
               i32.const -2
               local.get 5
               i32.rotl
               i32.and
-              i32.store offset=1048588
+              i32.store offset=1114368
               br 3 (;@2;)
             end
             local.get 2
@@ -3829,7 +4363,7 @@
               local.tee 4
               i32.const 2
               i32.shl
-              i32.const 1048892
+              i32.const 1114672
               i32.add
               local.tee 2
               i32.load
@@ -3843,12 +4377,12 @@
               br_if 1 (;@4;)
               i32.const 0
               i32.const 0
-              i32.load offset=1048592
+              i32.load offset=1114372
               i32.const -2
               local.get 4
               i32.rotl
               i32.and
-              i32.store offset=1048592
+              i32.store offset=1114372
               br 3 (;@2;)
             end
             local.get 7
@@ -3912,7 +4446,7 @@
         i32.store offset=4
         i32.const 0
         local.get 0
-        i32.store offset=1048596
+        i32.store offset=1114376
         local.get 1
         local.get 0
         i32.add
@@ -3944,20 +4478,20 @@
           br_if 0 (;@3;)
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048612
+            i32.load offset=1114392
             local.get 3
             i32.ne
             br_if 0 (;@4;)
             i32.const 0
             local.get 1
-            i32.store offset=1048612
+            i32.store offset=1114392
             i32.const 0
             i32.const 0
-            i32.load offset=1048600
+            i32.load offset=1114380
             local.get 0
             i32.add
             local.tee 0
-            i32.store offset=1048600
+            i32.store offset=1114380
             local.get 1
             local.get 0
             i32.const 1
@@ -3965,33 +4499,33 @@
             i32.store offset=4
             local.get 1
             i32.const 0
-            i32.load offset=1048608
+            i32.load offset=1114388
             i32.ne
             br_if 3 (;@1;)
             i32.const 0
             i32.const 0
-            i32.store offset=1048596
+            i32.store offset=1114376
             i32.const 0
             i32.const 0
-            i32.store offset=1048608
+            i32.store offset=1114388
             return
           end
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048608
+            i32.load offset=1114388
             local.get 3
             i32.ne
             br_if 0 (;@4;)
             i32.const 0
             local.get 1
-            i32.store offset=1048608
+            i32.store offset=1114388
             i32.const 0
             i32.const 0
-            i32.load offset=1048596
+            i32.load offset=1114376
             local.get 0
             i32.add
             local.tee 0
-            i32.store offset=1048596
+            i32.store offset=1114376
             local.get 1
             local.get 0
             i32.const 1
@@ -4025,7 +4559,7 @@
               local.tee 5
               i32.const 3
               i32.shl
-              i32.const 1048628
+              i32.const 1114408
               i32.add
               local.tee 6
               i32.eq
@@ -4039,12 +4573,12 @@
                 br_if 0 (;@6;)
                 i32.const 0
                 i32.const 0
-                i32.load offset=1048588
+                i32.load offset=1114368
                 i32.const -2
                 local.get 5
                 i32.rotl
                 i32.and
-                i32.store offset=1048588
+                i32.store offset=1114368
                 br 2 (;@4;)
               end
               local.get 2
@@ -4071,7 +4605,7 @@
                 i32.eq
                 br_if 0 (;@6;)
                 i32.const 0
-                i32.load offset=1048604
+                i32.load offset=1114384
                 local.get 3
                 i32.load offset=8
                 local.tee 2
@@ -4138,7 +4672,7 @@
                 local.tee 4
                 i32.const 2
                 i32.shl
-                i32.const 1048892
+                i32.const 1114672
                 i32.add
                 local.tee 2
                 i32.load
@@ -4152,12 +4686,12 @@
                 br_if 1 (;@5;)
                 i32.const 0
                 i32.const 0
-                i32.load offset=1048592
+                i32.load offset=1114372
                 i32.const -2
                 local.get 4
                 i32.rotl
                 i32.and
-                i32.store offset=1048592
+                i32.store offset=1114372
                 br 2 (;@4;)
               end
               local.get 7
@@ -4217,12 +4751,12 @@
           i32.store offset=4
           local.get 1
           i32.const 0
-          i32.load offset=1048608
+          i32.load offset=1114388
           i32.ne
           br_if 1 (;@2;)
           i32.const 0
           local.get 0
-          i32.store offset=1048596
+          i32.store offset=1114376
           return
         end
         local.get 3
@@ -4252,13 +4786,13 @@
         local.tee 2
         i32.const 3
         i32.shl
-        i32.const 1048628
+        i32.const 1114408
         i32.add
         local.set 0
         block ;; label = @3
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048588
+            i32.load offset=1114368
             local.tee 4
             i32.const 1
             local.get 2
@@ -4270,7 +4804,7 @@
             local.get 4
             local.get 2
             i32.or
-            i32.store offset=1048588
+            i32.store offset=1114368
             local.get 0
             local.set 2
             br 1 (;@3;)
@@ -4367,13 +4901,13 @@
       local.get 2
       i32.const 2
       i32.shl
-      i32.const 1048892
+      i32.const 1114672
       i32.add
       local.set 4
       block ;; label = @2
         block ;; label = @3
           i32.const 0
-          i32.load offset=1048592
+          i32.load offset=1114372
           local.tee 6
           i32.const 1
           local.get 2
@@ -4388,7 +4922,7 @@
           local.get 6
           local.get 3
           i32.or
-          i32.store offset=1048592
+          i32.store offset=1114372
           local.get 1
           i32.const 24
           i32.add
@@ -4486,17 +5020,17 @@
       end
       i32.const 0
       i32.const 0
-      i32.load offset=1048620
+      i32.load offset=1114400
       i32.const -1
       i32.add
       local.tee 1
       i32.const -1
       local.get 1
       select
-      i32.store offset=1048620
+      i32.store offset=1114400
     end
   )
-  (func $dispose_chunk (;7;) (type 3) (param i32 i32)
+  (func $dispose_chunk (;10;) (type 4) (param i32 i32)
     (local i32 i32 i32 i32 i32 i32)
     local.get 0
     local.get 1
@@ -4524,7 +5058,7 @@
         block ;; label = @3
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048608
+            i32.load offset=1114388
             local.get 0
             local.get 3
             i32.sub
@@ -4545,7 +5079,7 @@
               local.tee 5
               i32.const 3
               i32.shl
-              i32.const 1048628
+              i32.const 1114408
               i32.add
               local.tee 6
               i32.eq
@@ -4558,12 +5092,12 @@
               br_if 2 (;@3;)
               i32.const 0
               i32.const 0
-              i32.load offset=1048588
+              i32.load offset=1114368
               i32.const -2
               local.get 5
               i32.rotl
               i32.and
-              i32.store offset=1048588
+              i32.store offset=1114368
               br 3 (;@2;)
             end
             local.get 0
@@ -4578,7 +5112,7 @@
                 i32.eq
                 br_if 0 (;@6;)
                 i32.const 0
-                i32.load offset=1048604
+                i32.load offset=1114384
                 local.get 0
                 i32.load offset=8
                 local.tee 3
@@ -4645,7 +5179,7 @@
                 local.tee 4
                 i32.const 2
                 i32.shl
-                i32.const 1048892
+                i32.const 1114672
                 i32.add
                 local.tee 3
                 i32.load
@@ -4659,12 +5193,12 @@
                 br_if 1 (;@5;)
                 i32.const 0
                 i32.const 0
-                i32.load offset=1048592
+                i32.load offset=1114372
                 i32.const -2
                 local.get 4
                 i32.rotl
                 i32.and
-                i32.store offset=1048592
+                i32.store offset=1114372
                 br 4 (;@2;)
               end
               local.get 7
@@ -4728,7 +5262,7 @@
           i32.store offset=4
           i32.const 0
           local.get 1
-          i32.store offset=1048596
+          i32.store offset=1114376
           local.get 2
           local.get 1
           i32.store
@@ -4760,20 +5294,20 @@
           br_if 0 (;@3;)
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048612
+            i32.load offset=1114392
             local.get 2
             i32.ne
             br_if 0 (;@4;)
             i32.const 0
             local.get 0
-            i32.store offset=1048612
+            i32.store offset=1114392
             i32.const 0
             i32.const 0
-            i32.load offset=1048600
+            i32.load offset=1114380
             local.get 1
             i32.add
             local.tee 1
-            i32.store offset=1048600
+            i32.store offset=1114380
             local.get 0
             local.get 1
             i32.const 1
@@ -4781,33 +5315,33 @@
             i32.store offset=4
             local.get 0
             i32.const 0
-            i32.load offset=1048608
+            i32.load offset=1114388
             i32.ne
             br_if 3 (;@1;)
             i32.const 0
             i32.const 0
-            i32.store offset=1048596
+            i32.store offset=1114376
             i32.const 0
             i32.const 0
-            i32.store offset=1048608
+            i32.store offset=1114388
             return
           end
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048608
+            i32.load offset=1114388
             local.get 2
             i32.ne
             br_if 0 (;@4;)
             i32.const 0
             local.get 0
-            i32.store offset=1048608
+            i32.store offset=1114388
             i32.const 0
             i32.const 0
-            i32.load offset=1048596
+            i32.load offset=1114376
             local.get 1
             i32.add
             local.tee 1
-            i32.store offset=1048596
+            i32.store offset=1114376
             local.get 0
             local.get 1
             i32.const 1
@@ -4841,7 +5375,7 @@
               local.tee 5
               i32.const 3
               i32.shl
-              i32.const 1048628
+              i32.const 1114408
               i32.add
               local.tee 6
               i32.eq
@@ -4855,12 +5389,12 @@
                 br_if 0 (;@6;)
                 i32.const 0
                 i32.const 0
-                i32.load offset=1048588
+                i32.load offset=1114368
                 i32.const -2
                 local.get 5
                 i32.rotl
                 i32.and
-                i32.store offset=1048588
+                i32.store offset=1114368
                 br 2 (;@4;)
               end
               local.get 3
@@ -4887,7 +5421,7 @@
                 i32.eq
                 br_if 0 (;@6;)
                 i32.const 0
-                i32.load offset=1048604
+                i32.load offset=1114384
                 local.get 2
                 i32.load offset=8
                 local.tee 3
@@ -4954,7 +5488,7 @@
                 local.tee 4
                 i32.const 2
                 i32.shl
-                i32.const 1048892
+                i32.const 1114672
                 i32.add
                 local.tee 3
                 i32.load
@@ -4968,12 +5502,12 @@
                 br_if 1 (;@5;)
                 i32.const 0
                 i32.const 0
-                i32.load offset=1048592
+                i32.load offset=1114372
                 i32.const -2
                 local.get 4
                 i32.rotl
                 i32.and
-                i32.store offset=1048592
+                i32.store offset=1114372
                 br 2 (;@4;)
               end
               local.get 7
@@ -5033,12 +5567,12 @@
           i32.store offset=4
           local.get 0
           i32.const 0
-          i32.load offset=1048608
+          i32.load offset=1114388
           i32.ne
           br_if 1 (;@2;)
           i32.const 0
           local.get 1
-          i32.store offset=1048596
+          i32.store offset=1114376
           return
         end
         local.get 2
@@ -5068,13 +5602,13 @@
         local.tee 3
         i32.const 3
         i32.shl
-        i32.const 1048628
+        i32.const 1114408
         i32.add
         local.set 1
         block ;; label = @3
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048588
+            i32.load offset=1114368
             local.tee 4
             i32.const 1
             local.get 3
@@ -5086,7 +5620,7 @@
             local.get 4
             local.get 3
             i32.or
-            i32.store offset=1048588
+            i32.store offset=1114368
             local.get 1
             local.set 3
             br 1 (;@3;)
@@ -5183,12 +5717,12 @@
       local.get 3
       i32.const 2
       i32.shl
-      i32.const 1048892
+      i32.const 1114672
       i32.add
       local.set 4
       block ;; label = @2
         i32.const 0
-        i32.load offset=1048592
+        i32.load offset=1114372
         local.tee 6
         i32.const 1
         local.get 3
@@ -5203,7 +5737,7 @@
         local.get 6
         local.get 2
         i32.or
-        i32.store offset=1048592
+        i32.store offset=1114372
         local.get 0
         i32.const 24
         i32.add
@@ -5300,7 +5834,7 @@
       i32.store offset=8
     end
   )
-  (func $internal_memalign (;8;) (type 4) (param i32 i32) (result i32)
+  (func $internal_memalign (;11;) (type 5) (param i32 i32) (result i32)
     (local i32 i32 i32 i32 i32)
     block ;; label = @1
       block ;; label = @2
@@ -5343,7 +5877,7 @@
       br_if 0 (;@1;)
       i32.const 0
       i32.const 48
-      i32.store offset=1049084
+      i32.store offset=1114864
       i32.const 0
       return
     end
@@ -5532,7 +6066,7 @@
     i32.const 8
     i32.add
   )
-  (func $aligned_alloc (;9;) (type 4) (param i32 i32) (result i32)
+  (func $aligned_alloc (;12;) (type 5) (param i32 i32) (result i32)
     block ;; label = @1
       local.get 0
       i32.const 16
@@ -5546,7 +6080,7 @@
     local.get 1
     call $internal_memalign
   )
-  (func $sbrk (;10;) (type 1) (param i32) (result i32)
+  (func $sbrk (;13;) (type 1) (param i32) (result i32)
     block ;; label = @1
       local.get 0
       br_if 0 (;@1;)
@@ -5575,7 +6109,7 @@
         br_if 0 (;@2;)
         i32.const 0
         i32.const 48
-        i32.store offset=1049084
+        i32.store offset=1114864
         i32.const -1
         return
       end
@@ -5587,8 +6121,10 @@
     call $abort
     unreachable
   )
-  (func $abort (;11;) (type 0)
+  (func $abort (;14;) (type 0)
     unreachable
     unreachable
   )
+  (data $.rodata (;0;) (i32.const 1048576) "./udf.c\00, column \00\0a\00\00\00\00\00\00\00\00\00\00\00\00\00integer division by zero at line \00\00\00\00\00\00\00\00\00\00\00\00\00\00\00integer overflow (the minimum divided by -1) at line \00\00\00\00\00\00\00\00\00\00\00 [cut: 1 KiB per row]\0a\00\00\00\00\00\00\00\00\00\00\00\00\0b\00'int32_t' (aka 'int')\00")
+  (data $.data (;1;) (i32.const 1048784) "\00\00\10\00\01\00\00\001\00\00\00\b0\00\10\00")
 )

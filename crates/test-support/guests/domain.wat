@@ -88,14 +88,22 @@
   )
   (func $wasmudf_run (;3;) (type 1) (param i32) (result i32)
     (local i32 i32 i32 i32 i32 i32 i32)
+    i32.const 0
     local.get 0
-    i32.load offset=12
-    local.set 1
-    local.get 0
-    i32.load offset=8
-    local.set 2
+    i32.const 16
+    i32.add
+    i32.store offset=1048588
     local.get 0
     i32.load
+    local.set 1
+    i32.const 0
+    i32.const 1
+    i32.store8 offset=1048592
+    local.get 0
+    i32.load offset=12
+    local.set 2
+    local.get 0
+    i32.load offset=8
     local.set 3
     block ;; label = @1
       block ;; label = @2
@@ -104,7 +112,7 @@
         local.tee 0
         i32.eqz
         br_if 0 (;@2;)
-        local.get 3
+        local.get 1
         i32.eqz
         br_if 1 (;@1;)
         loop ;; label = @3
@@ -113,12 +121,15 @@
             i32.load8_u
             i32.eqz
             br_if 0 (;@4;)
+            i32.const 0
+            i32.const 0
+            i32.store offset=1048596
+            local.get 3
             local.get 2
-            local.get 1
             i32.load align=1
             local.tee 4
             i32.const 64
-            local.get 1
+            local.get 2
             i32.const 4
             i32.add
             i32.load align=1
@@ -132,7 +143,7 @@
             local.get 6
             select
             i32.store
-            local.get 2
+            local.get 3
             i32.const 4
             i32.add
             local.get 4
@@ -149,32 +160,32 @@
           i32.const 1
           i32.add
           local.set 0
+          local.get 3
+          i32.const 8
+          i32.add
+          local.set 3
           local.get 2
           i32.const 8
           i32.add
           local.set 2
           local.get 1
-          i32.const 8
-          i32.add
-          local.set 1
-          local.get 3
           i32.const -1
           i32.add
-          local.tee 3
+          local.tee 1
           br_if 0 (;@3;)
           br 2 (;@1;)
         end
       end
-      local.get 3
+      local.get 1
       i32.eqz
       br_if 0 (;@1;)
       loop ;; label = @2
+        local.get 3
         local.get 2
-        local.get 1
         i32.load align=1
         local.tee 0
         i32.const 64
-        local.get 1
+        local.get 2
         i32.const 4
         i32.add
         i32.load align=1
@@ -188,7 +199,7 @@
         local.get 4
         select
         i32.store
-        local.get 2
+        local.get 3
         i32.const 4
         i32.add
         local.get 0
@@ -200,20 +211,23 @@
         local.get 4
         select
         i32.store
+        local.get 3
+        i32.const 8
+        i32.add
+        local.set 3
         local.get 2
         i32.const 8
         i32.add
         local.set 2
         local.get 1
-        i32.const 8
-        i32.add
-        local.set 1
-        local.get 3
         i32.const -1
         i32.add
-        local.tee 3
+        local.tee 1
         br_if 0 (;@2;)
       end
+      i32.const 0
+      i32.const 0
+      i32.store offset=1048596
     end
     i32.const 0
   )
@@ -226,11 +240,11 @@
     global.set $__stack_pointer
     block ;; label = @1
       i32.const 0
-      i32.load offset=1048612
+      i32.load offset=1048624
       br_if 0 (;@1;)
       i32.const 0
       call $sbrk
-      i32.const 1049088
+      i32.const 1049104
       i32.sub
       local.tee 2
       i32.const 89
@@ -240,15 +254,15 @@
       local.set 3
       block ;; label = @2
         i32.const 0
-        i32.load offset=1049060
+        i32.load offset=1049072
         local.tee 4
         br_if 0 (;@2;)
         i32.const 0
         i64.const -1
-        i64.store offset=1049072 align=4
+        i64.store offset=1049084 align=4
         i32.const 0
         i64.const 281474976776192
-        i64.store offset=1049064 align=4
+        i64.store offset=1049076 align=4
         i32.const 0
         local.get 1
         i32.const 8
@@ -258,54 +272,54 @@
         i32.const 1431655768
         i32.xor
         local.tee 4
-        i32.store offset=1049060
+        i32.store offset=1049072
         i32.const 0
         i32.const 0
-        i32.store offset=1049080
+        i32.store offset=1049092
         i32.const 0
         i32.const 0
-        i32.store offset=1049032
+        i32.store offset=1049044
       end
       i32.const 0
       local.get 2
-      i32.store offset=1049040
+      i32.store offset=1049052
       i32.const 0
-      i32.const 1049088
-      i32.store offset=1049036
+      i32.const 1049104
+      i32.store offset=1049048
       i32.const 0
-      i32.const 1049088
-      i32.store offset=1048604
+      i32.const 1049104
+      i32.store offset=1048616
       i32.const 0
       local.get 4
-      i32.store offset=1048624
+      i32.store offset=1048636
       i32.const 0
       i32.const -1
-      i32.store offset=1048620
+      i32.store offset=1048632
       loop ;; label = @2
+        local.get 3
+        i32.const 1048660
+        i32.add
         local.get 3
         i32.const 1048648
         i32.add
-        local.get 3
-        i32.const 1048636
-        i32.add
         local.tee 4
         i32.store
         local.get 4
-        local.get 3
-        i32.const 1048628
-        i32.add
-        local.tee 5
-        i32.store
         local.get 3
         i32.const 1048640
         i32.add
+        local.tee 5
+        i32.store
+        local.get 3
+        i32.const 1048652
+        i32.add
         local.get 5
         i32.store
         local.get 3
-        i32.const 1048656
+        i32.const 1048668
         i32.add
         local.get 3
-        i32.const 1048644
+        i32.const 1048656
         i32.add
         local.tee 5
         i32.store
@@ -313,10 +327,10 @@
         local.get 4
         i32.store
         local.get 3
-        i32.const 1048664
+        i32.const 1048676
         i32.add
         local.get 3
-        i32.const 1048652
+        i32.const 1048664
         i32.add
         local.tee 4
         i32.store
@@ -324,7 +338,7 @@
         local.get 5
         i32.store
         local.get 3
-        i32.const 1048660
+        i32.const 1048672
         i32.add
         local.get 4
         i32.store
@@ -336,14 +350,14 @@
         i32.ne
         br_if 0 (;@2;)
       end
-      i32.const 1049088
+      i32.const 1049104
       i32.const -8
-      i32.const 1049088
+      i32.const 1049104
       i32.sub
       i32.const 15
       i32.and
       i32.const 0
-      i32.const 1049088
+      i32.const 1049104
       i32.const 8
       i32.add
       i32.const 15
@@ -366,15 +380,15 @@
       i32.store
       i32.const 0
       i32.const 0
-      i32.load offset=1049076
-      i32.store offset=1048616
+      i32.load offset=1049088
+      i32.store offset=1048628
       i32.const 0
       local.get 3
-      i32.store offset=1048600
+      i32.store offset=1048612
       i32.const 0
       local.get 4
-      i32.store offset=1048612
-      i32.const 1049088
+      i32.store offset=1048624
+      i32.const 1049104
       local.get 5
       i32.add
       i32.const 56
@@ -398,7 +412,7 @@
                             br_if 0 (;@12;)
                             block ;; label = @13
                               i32.const 0
-                              i32.load offset=1048588
+                              i32.load offset=1048600
                               local.tee 6
                               i32.const 16
                               local.get 0
@@ -431,7 +445,7 @@
                               i32.const 3
                               i32.shl
                               local.tee 0
-                              i32.const 1048636
+                              i32.const 1048648
                               i32.add
                               i32.load
                               local.tee 4
@@ -444,7 +458,7 @@
                                   i32.load offset=8
                                   local.tee 2
                                   local.get 0
-                                  i32.const 1048628
+                                  i32.const 1048640
                                   i32.add
                                   local.tee 0
                                   i32.ne
@@ -455,7 +469,7 @@
                                   local.get 5
                                   i32.rotl
                                   i32.and
-                                  i32.store offset=1048588
+                                  i32.store offset=1048600
                                   br 1 (;@14;)
                                 end
                                 local.get 0
@@ -486,7 +500,7 @@
                             end
                             local.get 2
                             i32.const 0
-                            i32.load offset=1048596
+                            i32.load offset=1048608
                             local.tee 7
                             i32.le_u
                             br_if 1 (;@11;)
@@ -569,14 +583,14 @@
                                   i32.const 3
                                   i32.shl
                                   local.tee 0
-                                  i32.const 1048636
+                                  i32.const 1048648
                                   i32.add
                                   i32.load
                                   local.tee 4
                                   i32.load offset=8
                                   local.tee 3
                                   local.get 0
-                                  i32.const 1048628
+                                  i32.const 1048640
                                   i32.add
                                   local.tee 0
                                   i32.ne
@@ -588,7 +602,7 @@
                                   i32.rotl
                                   i32.and
                                   local.tee 6
-                                  i32.store offset=1048588
+                                  i32.store offset=1048600
                                   br 1 (;@14;)
                                 end
                                 local.get 0
@@ -636,11 +650,11 @@
                                 local.tee 8
                                 i32.const 3
                                 i32.shl
-                                i32.const 1048628
+                                i32.const 1048640
                                 i32.add
                                 local.set 2
                                 i32.const 0
-                                i32.load offset=1048608
+                                i32.load offset=1048620
                                 local.set 4
                                 block ;; label = @15
                                   block ;; label = @16
@@ -655,7 +669,7 @@
                                     local.get 6
                                     local.get 8
                                     i32.or
-                                    i32.store offset=1048588
+                                    i32.store offset=1048600
                                     local.get 2
                                     local.set 8
                                     br 1 (;@15;)
@@ -679,14 +693,14 @@
                               end
                               i32.const 0
                               local.get 0
-                              i32.store offset=1048608
+                              i32.store offset=1048620
                               i32.const 0
                               local.get 5
-                              i32.store offset=1048596
+                              i32.store offset=1048608
                               br 12 (;@1;)
                             end
                             i32.const 0
-                            i32.load offset=1048592
+                            i32.load offset=1048604
                             local.tee 9
                             i32.eqz
                             br_if 1 (;@11;)
@@ -749,7 +763,7 @@
                             i32.add
                             i32.const 2
                             i32.shl
-                            i32.const 1048892
+                            i32.const 1048904
                             i32.add
                             i32.load
                             local.tee 0
@@ -811,7 +825,7 @@
                               i32.eq
                               br_if 0 (;@13;)
                               i32.const 0
-                              i32.load offset=1048604
+                              i32.load offset=1048616
                               local.get 0
                               i32.load offset=8
                               local.tee 3
@@ -882,7 +896,7 @@
                           i32.and
                           local.set 2
                           i32.const 0
-                          i32.load offset=1048592
+                          i32.load offset=1048604
                           local.tee 7
                           i32.eqz
                           br_if 0 (;@11;)
@@ -966,7 +980,7 @@
                                   local.get 11
                                   i32.const 2
                                   i32.shl
-                                  i32.const 1048892
+                                  i32.const 1048904
                                   i32.add
                                   i32.load
                                   local.tee 5
@@ -1131,7 +1145,7 @@
                                 i32.add
                                 i32.const 2
                                 i32.shl
-                                i32.const 1048892
+                                i32.const 1048904
                                 i32.add
                                 i32.load
                                 local.set 3
@@ -1183,7 +1197,7 @@
                           br_if 0 (;@11;)
                           local.get 4
                           i32.const 0
-                          i32.load offset=1048596
+                          i32.load offset=1048608
                           local.get 2
                           i32.sub
                           i32.ge_u
@@ -1199,7 +1213,7 @@
                             i32.eq
                             br_if 0 (;@12;)
                             i32.const 0
-                            i32.load offset=1048604
+                            i32.load offset=1048616
                             local.get 8
                             i32.load offset=8
                             local.tee 3
@@ -1258,13 +1272,13 @@
                         end
                         block ;; label = @11
                           i32.const 0
-                          i32.load offset=1048596
+                          i32.load offset=1048608
                           local.tee 3
                           local.get 2
                           i32.lt_u
                           br_if 0 (;@11;)
                           i32.const 0
-                          i32.load offset=1048608
+                          i32.load offset=1048620
                           local.set 4
                           block ;; label = @12
                             block ;; label = @13
@@ -1285,10 +1299,10 @@
                               i32.store offset=4
                               i32.const 0
                               local.get 5
-                              i32.store offset=1048596
+                              i32.store offset=1048608
                               i32.const 0
                               local.get 0
-                              i32.store offset=1048608
+                              i32.store offset=1048620
                               local.get 4
                               local.get 3
                               i32.add
@@ -1317,10 +1331,10 @@
                             i32.store offset=4
                             i32.const 0
                             i32.const 0
+                            i32.store offset=1048620
+                            i32.const 0
+                            i32.const 0
                             i32.store offset=1048608
-                            i32.const 0
-                            i32.const 0
-                            i32.store offset=1048596
                           end
                           local.get 4
                           i32.const 8
@@ -1330,13 +1344,13 @@
                         end
                         block ;; label = @11
                           i32.const 0
-                          i32.load offset=1048600
+                          i32.load offset=1048612
                           local.tee 0
                           local.get 2
                           i32.le_u
                           br_if 0 (;@11;)
                           i32.const 0
-                          i32.load offset=1048612
+                          i32.load offset=1048624
                           local.tee 3
                           local.get 2
                           i32.add
@@ -1350,10 +1364,10 @@
                           i32.store offset=4
                           i32.const 0
                           local.get 5
-                          i32.store offset=1048600
+                          i32.store offset=1048612
                           i32.const 0
                           local.get 4
-                          i32.store offset=1048612
+                          i32.store offset=1048624
                           local.get 3
                           local.get 2
                           i32.const 3
@@ -1368,20 +1382,20 @@
                         block ;; label = @11
                           block ;; label = @12
                             i32.const 0
-                            i32.load offset=1049060
+                            i32.load offset=1049072
                             i32.eqz
                             br_if 0 (;@12;)
                             i32.const 0
-                            i32.load offset=1049068
+                            i32.load offset=1049080
                             local.set 4
                             br 1 (;@11;)
                           end
                           i32.const 0
                           i64.const -1
-                          i64.store offset=1049072 align=4
+                          i64.store offset=1049084 align=4
                           i32.const 0
                           i64.const 281474976776192
-                          i64.store offset=1049064 align=4
+                          i64.store offset=1049076 align=4
                           i32.const 0
                           local.get 1
                           i32.const 12
@@ -1390,13 +1404,13 @@
                           i32.and
                           i32.const 1431655768
                           i32.xor
-                          i32.store offset=1049060
+                          i32.store offset=1049072
                           i32.const 0
                           i32.const 0
-                          i32.store offset=1049080
+                          i32.store offset=1049092
                           i32.const 0
                           i32.const 0
-                          i32.store offset=1049032
+                          i32.store offset=1049044
                           i32.const 65536
                           local.set 4
                         end
@@ -1421,18 +1435,18 @@
                           br_if 0 (;@11;)
                           i32.const 0
                           i32.const 48
-                          i32.store offset=1049084
+                          i32.store offset=1049096
                           br 10 (;@1;)
                         end
                         block ;; label = @11
                           i32.const 0
-                          i32.load offset=1049028
+                          i32.load offset=1049040
                           local.tee 3
                           i32.eqz
                           br_if 0 (;@11;)
                           block ;; label = @12
                             i32.const 0
-                            i32.load offset=1049020
+                            i32.load offset=1049032
                             local.tee 4
                             local.get 8
                             i32.add
@@ -1449,11 +1463,11 @@
                           local.set 3
                           i32.const 0
                           i32.const 48
-                          i32.store offset=1049084
+                          i32.store offset=1049096
                           br 10 (;@1;)
                         end
                         i32.const 0
-                        i32.load8_u offset=1049032
+                        i32.load8_u offset=1049044
                         i32.const 4
                         i32.and
                         br_if 4 (;@6;)
@@ -1461,11 +1475,11 @@
                           block ;; label = @12
                             block ;; label = @13
                               i32.const 0
-                              i32.load offset=1048612
+                              i32.load offset=1048624
                               local.tee 4
                               i32.eqz
                               br_if 0 (;@13;)
-                              i32.const 1049036
+                              i32.const 1049048
                               local.set 3
                               loop ;; label = @14
                                 block ;; label = @15
@@ -1499,7 +1513,7 @@
                             local.set 6
                             block ;; label = @13
                               i32.const 0
-                              i32.load offset=1049064
+                              i32.load offset=1049076
                               local.tee 3
                               i32.const -1
                               i32.add
@@ -1531,12 +1545,12 @@
                             br_if 5 (;@7;)
                             block ;; label = @13
                               i32.const 0
-                              i32.load offset=1049028
+                              i32.load offset=1049040
                               local.tee 3
                               i32.eqz
                               br_if 0 (;@13;)
                               i32.const 0
-                              i32.load offset=1049020
+                              i32.load offset=1049032
                               local.tee 4
                               local.get 6
                               i32.add
@@ -1595,7 +1609,7 @@
                             local.get 6
                             i32.sub
                             i32.const 0
-                            i32.load offset=1049068
+                            i32.load offset=1049080
                             local.tee 4
                             i32.add
                             i32.const 0
@@ -1654,10 +1668,10 @@
                 end
                 i32.const 0
                 i32.const 0
-                i32.load offset=1049032
+                i32.load offset=1049044
                 i32.const 4
                 i32.or
-                i32.store offset=1049032
+                i32.store offset=1049044
               end
               local.get 8
               i32.const 2147483646
@@ -1693,31 +1707,31 @@
             end
             i32.const 0
             i32.const 0
-            i32.load offset=1049020
+            i32.load offset=1049032
             local.get 6
             i32.add
             local.tee 3
-            i32.store offset=1049020
+            i32.store offset=1049032
             block ;; label = @5
               local.get 3
               i32.const 0
-              i32.load offset=1049024
+              i32.load offset=1049036
               i32.le_u
               br_if 0 (;@5;)
               i32.const 0
               local.get 3
-              i32.store offset=1049024
+              i32.store offset=1049036
             end
             block ;; label = @5
               block ;; label = @6
                 block ;; label = @7
                   block ;; label = @8
                     i32.const 0
-                    i32.load offset=1048612
+                    i32.load offset=1048624
                     local.tee 4
                     i32.eqz
                     br_if 0 (;@8;)
-                    i32.const 1049036
+                    i32.const 1049048
                     local.set 3
                     loop ;; label = @9
                       local.get 0
@@ -1740,7 +1754,7 @@
                   block ;; label = @8
                     block ;; label = @9
                       i32.const 0
-                      i32.load offset=1048604
+                      i32.load offset=1048616
                       local.tee 3
                       i32.eqz
                       br_if 0 (;@9;)
@@ -1751,51 +1765,51 @@
                     end
                     i32.const 0
                     local.get 0
-                    i32.store offset=1048604
+                    i32.store offset=1048616
                   end
                   i32.const 0
                   local.set 3
                   i32.const 0
                   local.get 6
-                  i32.store offset=1049040
+                  i32.store offset=1049052
                   i32.const 0
                   local.get 0
-                  i32.store offset=1049036
+                  i32.store offset=1049048
                   i32.const 0
                   i32.const -1
-                  i32.store offset=1048620
+                  i32.store offset=1048632
                   i32.const 0
                   i32.const 0
-                  i32.load offset=1049060
-                  i32.store offset=1048624
+                  i32.load offset=1049072
+                  i32.store offset=1048636
                   i32.const 0
                   i32.const 0
-                  i32.store offset=1049048
+                  i32.store offset=1049060
                   loop ;; label = @8
+                    local.get 3
+                    i32.const 1048660
+                    i32.add
                     local.get 3
                     i32.const 1048648
                     i32.add
-                    local.get 3
-                    i32.const 1048636
-                    i32.add
                     local.tee 4
                     i32.store
                     local.get 4
-                    local.get 3
-                    i32.const 1048628
-                    i32.add
-                    local.tee 5
-                    i32.store
                     local.get 3
                     i32.const 1048640
                     i32.add
+                    local.tee 5
+                    i32.store
+                    local.get 3
+                    i32.const 1048652
+                    i32.add
                     local.get 5
                     i32.store
                     local.get 3
-                    i32.const 1048656
+                    i32.const 1048668
                     i32.add
                     local.get 3
-                    i32.const 1048644
+                    i32.const 1048656
                     i32.add
                     local.tee 5
                     i32.store
@@ -1803,10 +1817,10 @@
                     local.get 4
                     i32.store
                     local.get 3
-                    i32.const 1048664
+                    i32.const 1048676
                     i32.add
                     local.get 3
-                    i32.const 1048652
+                    i32.const 1048664
                     i32.add
                     local.tee 4
                     i32.store
@@ -1814,7 +1828,7 @@
                     local.get 5
                     i32.store
                     local.get 3
-                    i32.const 1048660
+                    i32.const 1048672
                     i32.add
                     local.get 4
                     i32.store
@@ -1854,14 +1868,14 @@
                   i32.store offset=4
                   i32.const 0
                   i32.const 0
-                  i32.load offset=1049076
-                  i32.store offset=1048616
+                  i32.load offset=1049088
+                  i32.store offset=1048628
                   i32.const 0
                   local.get 3
-                  i32.store offset=1048600
+                  i32.store offset=1048612
                   i32.const 0
                   local.get 4
-                  i32.store offset=1048612
+                  i32.store offset=1048624
                   local.get 0
                   local.get 5
                   i32.add
@@ -1899,7 +1913,7 @@
                 i32.add
                 local.tee 0
                 i32.const 0
-                i32.load offset=1048600
+                i32.load offset=1048612
                 local.get 6
                 i32.add
                 local.tee 11
@@ -1916,14 +1930,14 @@
                 i32.store offset=4
                 i32.const 0
                 i32.const 0
-                i32.load offset=1049076
-                i32.store offset=1048616
+                i32.load offset=1049088
+                i32.store offset=1048628
                 i32.const 0
                 local.get 5
-                i32.store offset=1048600
+                i32.store offset=1048612
                 i32.const 0
                 local.get 0
-                i32.store offset=1048612
+                i32.store offset=1048624
                 local.get 4
                 local.get 11
                 i32.add
@@ -1934,13 +1948,13 @@
               block ;; label = @6
                 local.get 0
                 i32.const 0
-                i32.load offset=1048604
+                i32.load offset=1048616
                 local.tee 8
                 i32.ge_u
                 br_if 0 (;@6;)
                 i32.const 0
                 local.get 0
-                i32.store offset=1048604
+                i32.store offset=1048616
                 local.get 0
                 local.set 8
               end
@@ -1948,7 +1962,7 @@
               local.get 6
               i32.add
               local.set 5
-              i32.const 1049036
+              i32.const 1049048
               local.set 3
               block ;; label = @6
                 block ;; label = @7
@@ -1977,7 +1991,7 @@
                           i32.eqz
                           br_if 1 (;@10;)
                         end
-                        i32.const 1049036
+                        i32.const 1049048
                         local.set 3
                         loop ;; label = @11
                           block ;; label = @12
@@ -2058,14 +2072,14 @@
                         br_if 0 (;@10;)
                         i32.const 0
                         local.get 2
-                        i32.store offset=1048612
+                        i32.store offset=1048624
                         i32.const 0
                         i32.const 0
-                        i32.load offset=1048600
+                        i32.load offset=1048612
                         local.get 5
                         i32.add
                         local.tee 3
-                        i32.store offset=1048600
+                        i32.store offset=1048612
                         local.get 2
                         local.get 3
                         i32.const 1
@@ -2075,20 +2089,20 @@
                       end
                       block ;; label = @10
                         i32.const 0
-                        i32.load offset=1048608
+                        i32.load offset=1048620
                         local.get 6
                         i32.ne
                         br_if 0 (;@10;)
                         i32.const 0
                         local.get 2
-                        i32.store offset=1048608
+                        i32.store offset=1048620
                         i32.const 0
                         i32.const 0
-                        i32.load offset=1048596
+                        i32.load offset=1048608
                         local.get 5
                         i32.add
                         local.tee 3
-                        i32.store offset=1048596
+                        i32.store offset=1048608
                         local.get 2
                         local.get 3
                         i32.const 1
@@ -2129,7 +2143,7 @@
                             local.tee 8
                             i32.const 3
                             i32.shl
-                            i32.const 1048628
+                            i32.const 1048640
                             i32.add
                             local.tee 0
                             i32.eq
@@ -2143,12 +2157,12 @@
                               br_if 0 (;@13;)
                               i32.const 0
                               i32.const 0
-                              i32.load offset=1048588
+                              i32.load offset=1048600
                               i32.const -2
                               local.get 8
                               i32.rotl
                               i32.and
-                              i32.store offset=1048588
+                              i32.store offset=1048600
                               br 2 (;@11;)
                             end
                             local.get 3
@@ -2241,7 +2255,7 @@
                               local.tee 4
                               i32.const 2
                               i32.shl
-                              i32.const 1048892
+                              i32.const 1048904
                               i32.add
                               local.tee 3
                               i32.load
@@ -2255,12 +2269,12 @@
                               br_if 1 (;@12;)
                               i32.const 0
                               i32.const 0
-                              i32.load offset=1048592
+                              i32.load offset=1048604
                               i32.const -2
                               local.get 4
                               i32.rotl
                               i32.and
-                              i32.store offset=1048592
+                              i32.store offset=1048604
                               br 2 (;@11;)
                             end
                             local.get 9
@@ -2344,13 +2358,13 @@
                         local.tee 4
                         i32.const 3
                         i32.shl
-                        i32.const 1048628
+                        i32.const 1048640
                         i32.add
                         local.set 3
                         block ;; label = @11
                           block ;; label = @12
                             i32.const 0
-                            i32.load offset=1048588
+                            i32.load offset=1048600
                             local.tee 5
                             i32.const 1
                             local.get 4
@@ -2362,7 +2376,7 @@
                             local.get 5
                             local.get 4
                             i32.or
-                            i32.store offset=1048588
+                            i32.store offset=1048600
                             local.get 3
                             local.set 4
                             br 1 (;@11;)
@@ -2457,12 +2471,12 @@
                       local.get 3
                       i32.const 2
                       i32.shl
-                      i32.const 1048892
+                      i32.const 1048904
                       i32.add
                       local.set 4
                       block ;; label = @10
                         i32.const 0
-                        i32.load offset=1048592
+                        i32.load offset=1048604
                         local.tee 0
                         i32.const 1
                         local.get 3
@@ -2477,7 +2491,7 @@
                         local.get 0
                         local.get 8
                         i32.or
-                        i32.store offset=1048592
+                        i32.store offset=1048604
                         local.get 2
                         local.get 4
                         i32.store offset=24
@@ -2608,38 +2622,38 @@
                     i32.store offset=4
                     i32.const 0
                     i32.const 0
-                    i32.load offset=1049076
-                    i32.store offset=1048616
+                    i32.load offset=1049088
+                    i32.store offset=1048628
                     i32.const 0
                     local.get 3
-                    i32.store offset=1048600
+                    i32.store offset=1048612
                     i32.const 0
                     local.get 11
-                    i32.store offset=1048612
+                    i32.store offset=1048624
                     local.get 8
                     i32.const 16
                     i32.add
                     i32.const 0
-                    i64.load offset=1049044 align=4
+                    i64.load offset=1049056 align=4
                     i64.store align=4
                     local.get 8
                     i32.const 0
-                    i64.load offset=1049036 align=4
+                    i64.load offset=1049048 align=4
                     i64.store offset=8 align=4
                     i32.const 0
                     local.get 8
                     i32.const 8
                     i32.add
-                    i32.store offset=1049044
+                    i32.store offset=1049056
                     i32.const 0
                     local.get 6
-                    i32.store offset=1049040
+                    i32.store offset=1049052
                     i32.const 0
                     local.get 0
-                    i32.store offset=1049036
-                    i32.const 0
-                    i32.const 0
                     i32.store offset=1049048
+                    i32.const 0
+                    i32.const 0
+                    i32.store offset=1049060
                     local.get 8
                     i32.const 36
                     i32.add
@@ -2688,13 +2702,13 @@
                       local.tee 5
                       i32.const 3
                       i32.shl
-                      i32.const 1048628
+                      i32.const 1048640
                       i32.add
                       local.set 3
                       block ;; label = @10
                         block ;; label = @11
                           i32.const 0
-                          i32.load offset=1048588
+                          i32.load offset=1048600
                           local.tee 0
                           i32.const 1
                           local.get 5
@@ -2706,7 +2720,7 @@
                           local.get 0
                           local.get 5
                           i32.or
-                          i32.store offset=1048588
+                          i32.store offset=1048600
                           local.get 3
                           local.set 5
                           br 1 (;@10;)
@@ -2803,12 +2817,12 @@
                     local.get 3
                     i32.const 2
                     i32.shl
-                    i32.const 1048892
+                    i32.const 1048904
                     i32.add
                     local.set 5
                     block ;; label = @9
                       i32.const 0
-                      i32.load offset=1048592
+                      i32.load offset=1048604
                       local.tee 0
                       i32.const 1
                       local.get 3
@@ -2823,7 +2837,7 @@
                       local.get 0
                       local.get 8
                       i32.or
-                      i32.store offset=1048592
+                      i32.store offset=1048604
                       local.get 4
                       i32.const 24
                       i32.add
@@ -2943,13 +2957,13 @@
               i32.store offset=8
             end
             i32.const 0
-            i32.load offset=1048600
+            i32.load offset=1048612
             local.tee 3
             local.get 2
             i32.le_u
             br_if 0 (;@4;)
             i32.const 0
-            i32.load offset=1048612
+            i32.load offset=1048624
             local.tee 4
             local.get 2
             i32.add
@@ -2963,10 +2977,10 @@
             i32.store offset=4
             i32.const 0
             local.get 3
-            i32.store offset=1048600
+            i32.store offset=1048612
             i32.const 0
             local.get 5
-            i32.store offset=1048612
+            i32.store offset=1048624
             local.get 4
             local.get 2
             i32.const 3
@@ -2982,7 +2996,7 @@
           local.set 3
           i32.const 0
           i32.const 48
-          i32.store offset=1049084
+          i32.store offset=1049096
           br 2 (;@1;)
         end
         block ;; label = @3
@@ -2997,7 +3011,7 @@
               local.tee 5
               i32.const 2
               i32.shl
-              i32.const 1048892
+              i32.const 1048904
               i32.add
               local.tee 3
               i32.load
@@ -3015,7 +3029,7 @@
               i32.rotl
               i32.and
               local.tee 7
-              i32.store offset=1048592
+              i32.store offset=1048604
               br 2 (;@3;)
             end
             local.get 11
@@ -3119,13 +3133,13 @@
             local.tee 4
             i32.const 3
             i32.shl
-            i32.const 1048628
+            i32.const 1048640
             i32.add
             local.set 3
             block ;; label = @5
               block ;; label = @6
                 i32.const 0
-                i32.load offset=1048588
+                i32.load offset=1048600
                 local.tee 5
                 i32.const 1
                 local.get 4
@@ -3137,7 +3151,7 @@
                 local.get 5
                 local.get 4
                 i32.or
-                i32.store offset=1048588
+                i32.store offset=1048600
                 local.get 3
                 local.set 4
                 br 1 (;@5;)
@@ -3232,7 +3246,7 @@
           local.get 3
           i32.const 2
           i32.shl
-          i32.const 1048892
+          i32.const 1048904
           i32.add
           local.set 5
           block ;; label = @4
@@ -3250,7 +3264,7 @@
             local.get 7
             local.get 2
             i32.or
-            i32.store offset=1048592
+            i32.store offset=1048604
             local.get 0
             local.get 5
             i32.store offset=24
@@ -3358,7 +3372,7 @@
             local.tee 5
             i32.const 2
             i32.shl
-            i32.const 1048892
+            i32.const 1048904
             i32.add
             local.tee 3
             i32.load
@@ -3375,7 +3389,7 @@
             local.get 5
             i32.rotl
             i32.and
-            i32.store offset=1048592
+            i32.store offset=1048604
             br 2 (;@2;)
           end
           local.get 10
@@ -3478,11 +3492,11 @@
           local.tee 8
           i32.const 3
           i32.shl
-          i32.const 1048628
+          i32.const 1048640
           i32.add
           local.set 2
           i32.const 0
-          i32.load offset=1048608
+          i32.load offset=1048620
           local.set 3
           block ;; label = @4
             block ;; label = @5
@@ -3497,7 +3511,7 @@
               local.get 8
               local.get 6
               i32.or
-              i32.store offset=1048588
+              i32.store offset=1048600
               local.get 2
               local.set 8
               br 1 (;@4;)
@@ -3521,10 +3535,10 @@
         end
         i32.const 0
         local.get 5
-        i32.store offset=1048608
+        i32.store offset=1048620
         i32.const 0
         local.get 4
-        i32.store offset=1048596
+        i32.store offset=1048608
       end
       local.get 0
       i32.const 8
@@ -3578,7 +3592,7 @@
         i32.sub
         local.tee 1
         i32.const 0
-        i32.load offset=1048604
+        i32.load offset=1048616
         local.tee 4
         i32.lt_u
         br_if 1 (;@1;)
@@ -3588,7 +3602,7 @@
         local.set 0
         block ;; label = @3
           i32.const 0
-          i32.load offset=1048608
+          i32.load offset=1048620
           local.get 1
           i32.eq
           br_if 0 (;@3;)
@@ -3606,7 +3620,7 @@
             local.tee 5
             i32.const 3
             i32.shl
-            i32.const 1048628
+            i32.const 1048640
             i32.add
             local.tee 6
             i32.eq
@@ -3620,12 +3634,12 @@
               br_if 0 (;@5;)
               i32.const 0
               i32.const 0
-              i32.load offset=1048588
+              i32.load offset=1048600
               i32.const -2
               local.get 5
               i32.rotl
               i32.and
-              i32.store offset=1048588
+              i32.store offset=1048600
               br 3 (;@2;)
             end
             local.get 2
@@ -3718,7 +3732,7 @@
               local.tee 4
               i32.const 2
               i32.shl
-              i32.const 1048892
+              i32.const 1048904
               i32.add
               local.tee 2
               i32.load
@@ -3732,12 +3746,12 @@
               br_if 1 (;@4;)
               i32.const 0
               i32.const 0
-              i32.load offset=1048592
+              i32.load offset=1048604
               i32.const -2
               local.get 4
               i32.rotl
               i32.and
-              i32.store offset=1048592
+              i32.store offset=1048604
               br 3 (;@2;)
             end
             local.get 7
@@ -3801,7 +3815,7 @@
         i32.store offset=4
         i32.const 0
         local.get 0
-        i32.store offset=1048596
+        i32.store offset=1048608
         local.get 1
         local.get 0
         i32.add
@@ -3833,20 +3847,20 @@
           br_if 0 (;@3;)
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048612
+            i32.load offset=1048624
             local.get 3
             i32.ne
             br_if 0 (;@4;)
             i32.const 0
             local.get 1
-            i32.store offset=1048612
+            i32.store offset=1048624
             i32.const 0
             i32.const 0
-            i32.load offset=1048600
+            i32.load offset=1048612
             local.get 0
             i32.add
             local.tee 0
-            i32.store offset=1048600
+            i32.store offset=1048612
             local.get 1
             local.get 0
             i32.const 1
@@ -3854,33 +3868,33 @@
             i32.store offset=4
             local.get 1
             i32.const 0
-            i32.load offset=1048608
+            i32.load offset=1048620
             i32.ne
             br_if 3 (;@1;)
             i32.const 0
             i32.const 0
-            i32.store offset=1048596
-            i32.const 0
-            i32.const 0
             i32.store offset=1048608
+            i32.const 0
+            i32.const 0
+            i32.store offset=1048620
             return
           end
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048608
+            i32.load offset=1048620
             local.get 3
             i32.ne
             br_if 0 (;@4;)
             i32.const 0
             local.get 1
-            i32.store offset=1048608
+            i32.store offset=1048620
             i32.const 0
             i32.const 0
-            i32.load offset=1048596
+            i32.load offset=1048608
             local.get 0
             i32.add
             local.tee 0
-            i32.store offset=1048596
+            i32.store offset=1048608
             local.get 1
             local.get 0
             i32.const 1
@@ -3914,7 +3928,7 @@
               local.tee 5
               i32.const 3
               i32.shl
-              i32.const 1048628
+              i32.const 1048640
               i32.add
               local.tee 6
               i32.eq
@@ -3928,12 +3942,12 @@
                 br_if 0 (;@6;)
                 i32.const 0
                 i32.const 0
-                i32.load offset=1048588
+                i32.load offset=1048600
                 i32.const -2
                 local.get 5
                 i32.rotl
                 i32.and
-                i32.store offset=1048588
+                i32.store offset=1048600
                 br 2 (;@4;)
               end
               local.get 2
@@ -3960,7 +3974,7 @@
                 i32.eq
                 br_if 0 (;@6;)
                 i32.const 0
-                i32.load offset=1048604
+                i32.load offset=1048616
                 local.get 3
                 i32.load offset=8
                 local.tee 2
@@ -4027,7 +4041,7 @@
                 local.tee 4
                 i32.const 2
                 i32.shl
-                i32.const 1048892
+                i32.const 1048904
                 i32.add
                 local.tee 2
                 i32.load
@@ -4041,12 +4055,12 @@
                 br_if 1 (;@5;)
                 i32.const 0
                 i32.const 0
-                i32.load offset=1048592
+                i32.load offset=1048604
                 i32.const -2
                 local.get 4
                 i32.rotl
                 i32.and
-                i32.store offset=1048592
+                i32.store offset=1048604
                 br 2 (;@4;)
               end
               local.get 7
@@ -4106,12 +4120,12 @@
           i32.store offset=4
           local.get 1
           i32.const 0
-          i32.load offset=1048608
+          i32.load offset=1048620
           i32.ne
           br_if 1 (;@2;)
           i32.const 0
           local.get 0
-          i32.store offset=1048596
+          i32.store offset=1048608
           return
         end
         local.get 3
@@ -4141,13 +4155,13 @@
         local.tee 2
         i32.const 3
         i32.shl
-        i32.const 1048628
+        i32.const 1048640
         i32.add
         local.set 0
         block ;; label = @3
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048588
+            i32.load offset=1048600
             local.tee 4
             i32.const 1
             local.get 2
@@ -4159,7 +4173,7 @@
             local.get 4
             local.get 2
             i32.or
-            i32.store offset=1048588
+            i32.store offset=1048600
             local.get 0
             local.set 2
             br 1 (;@3;)
@@ -4256,13 +4270,13 @@
       local.get 2
       i32.const 2
       i32.shl
-      i32.const 1048892
+      i32.const 1048904
       i32.add
       local.set 4
       block ;; label = @2
         block ;; label = @3
           i32.const 0
-          i32.load offset=1048592
+          i32.load offset=1048604
           local.tee 6
           i32.const 1
           local.get 2
@@ -4277,7 +4291,7 @@
           local.get 6
           local.get 3
           i32.or
-          i32.store offset=1048592
+          i32.store offset=1048604
           local.get 1
           i32.const 24
           i32.add
@@ -4375,14 +4389,14 @@
       end
       i32.const 0
       i32.const 0
-      i32.load offset=1048620
+      i32.load offset=1048632
       i32.const -1
       i32.add
       local.tee 1
       i32.const -1
       local.get 1
       select
-      i32.store offset=1048620
+      i32.store offset=1048632
     end
   )
   (func $dispose_chunk (;7;) (type 3) (param i32 i32)
@@ -4413,7 +4427,7 @@
         block ;; label = @3
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048608
+            i32.load offset=1048620
             local.get 0
             local.get 3
             i32.sub
@@ -4434,7 +4448,7 @@
               local.tee 5
               i32.const 3
               i32.shl
-              i32.const 1048628
+              i32.const 1048640
               i32.add
               local.tee 6
               i32.eq
@@ -4447,12 +4461,12 @@
               br_if 2 (;@3;)
               i32.const 0
               i32.const 0
-              i32.load offset=1048588
+              i32.load offset=1048600
               i32.const -2
               local.get 5
               i32.rotl
               i32.and
-              i32.store offset=1048588
+              i32.store offset=1048600
               br 3 (;@2;)
             end
             local.get 0
@@ -4467,7 +4481,7 @@
                 i32.eq
                 br_if 0 (;@6;)
                 i32.const 0
-                i32.load offset=1048604
+                i32.load offset=1048616
                 local.get 0
                 i32.load offset=8
                 local.tee 3
@@ -4534,7 +4548,7 @@
                 local.tee 4
                 i32.const 2
                 i32.shl
-                i32.const 1048892
+                i32.const 1048904
                 i32.add
                 local.tee 3
                 i32.load
@@ -4548,12 +4562,12 @@
                 br_if 1 (;@5;)
                 i32.const 0
                 i32.const 0
-                i32.load offset=1048592
+                i32.load offset=1048604
                 i32.const -2
                 local.get 4
                 i32.rotl
                 i32.and
-                i32.store offset=1048592
+                i32.store offset=1048604
                 br 4 (;@2;)
               end
               local.get 7
@@ -4617,7 +4631,7 @@
           i32.store offset=4
           i32.const 0
           local.get 1
-          i32.store offset=1048596
+          i32.store offset=1048608
           local.get 2
           local.get 1
           i32.store
@@ -4649,20 +4663,20 @@
           br_if 0 (;@3;)
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048612
+            i32.load offset=1048624
             local.get 2
             i32.ne
             br_if 0 (;@4;)
             i32.const 0
             local.get 0
-            i32.store offset=1048612
+            i32.store offset=1048624
             i32.const 0
             i32.const 0
-            i32.load offset=1048600
+            i32.load offset=1048612
             local.get 1
             i32.add
             local.tee 1
-            i32.store offset=1048600
+            i32.store offset=1048612
             local.get 0
             local.get 1
             i32.const 1
@@ -4670,33 +4684,33 @@
             i32.store offset=4
             local.get 0
             i32.const 0
-            i32.load offset=1048608
+            i32.load offset=1048620
             i32.ne
             br_if 3 (;@1;)
             i32.const 0
             i32.const 0
-            i32.store offset=1048596
-            i32.const 0
-            i32.const 0
             i32.store offset=1048608
+            i32.const 0
+            i32.const 0
+            i32.store offset=1048620
             return
           end
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048608
+            i32.load offset=1048620
             local.get 2
             i32.ne
             br_if 0 (;@4;)
             i32.const 0
             local.get 0
-            i32.store offset=1048608
+            i32.store offset=1048620
             i32.const 0
             i32.const 0
-            i32.load offset=1048596
+            i32.load offset=1048608
             local.get 1
             i32.add
             local.tee 1
-            i32.store offset=1048596
+            i32.store offset=1048608
             local.get 0
             local.get 1
             i32.const 1
@@ -4730,7 +4744,7 @@
               local.tee 5
               i32.const 3
               i32.shl
-              i32.const 1048628
+              i32.const 1048640
               i32.add
               local.tee 6
               i32.eq
@@ -4744,12 +4758,12 @@
                 br_if 0 (;@6;)
                 i32.const 0
                 i32.const 0
-                i32.load offset=1048588
+                i32.load offset=1048600
                 i32.const -2
                 local.get 5
                 i32.rotl
                 i32.and
-                i32.store offset=1048588
+                i32.store offset=1048600
                 br 2 (;@4;)
               end
               local.get 3
@@ -4776,7 +4790,7 @@
                 i32.eq
                 br_if 0 (;@6;)
                 i32.const 0
-                i32.load offset=1048604
+                i32.load offset=1048616
                 local.get 2
                 i32.load offset=8
                 local.tee 3
@@ -4843,7 +4857,7 @@
                 local.tee 4
                 i32.const 2
                 i32.shl
-                i32.const 1048892
+                i32.const 1048904
                 i32.add
                 local.tee 3
                 i32.load
@@ -4857,12 +4871,12 @@
                 br_if 1 (;@5;)
                 i32.const 0
                 i32.const 0
-                i32.load offset=1048592
+                i32.load offset=1048604
                 i32.const -2
                 local.get 4
                 i32.rotl
                 i32.and
-                i32.store offset=1048592
+                i32.store offset=1048604
                 br 2 (;@4;)
               end
               local.get 7
@@ -4922,12 +4936,12 @@
           i32.store offset=4
           local.get 0
           i32.const 0
-          i32.load offset=1048608
+          i32.load offset=1048620
           i32.ne
           br_if 1 (;@2;)
           i32.const 0
           local.get 1
-          i32.store offset=1048596
+          i32.store offset=1048608
           return
         end
         local.get 2
@@ -4957,13 +4971,13 @@
         local.tee 3
         i32.const 3
         i32.shl
-        i32.const 1048628
+        i32.const 1048640
         i32.add
         local.set 1
         block ;; label = @3
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048588
+            i32.load offset=1048600
             local.tee 4
             i32.const 1
             local.get 3
@@ -4975,7 +4989,7 @@
             local.get 4
             local.get 3
             i32.or
-            i32.store offset=1048588
+            i32.store offset=1048600
             local.get 1
             local.set 3
             br 1 (;@3;)
@@ -5072,12 +5086,12 @@
       local.get 3
       i32.const 2
       i32.shl
-      i32.const 1048892
+      i32.const 1048904
       i32.add
       local.set 4
       block ;; label = @2
         i32.const 0
-        i32.load offset=1048592
+        i32.load offset=1048604
         local.tee 6
         i32.const 1
         local.get 3
@@ -5092,7 +5106,7 @@
         local.get 6
         local.get 2
         i32.or
-        i32.store offset=1048592
+        i32.store offset=1048604
         local.get 0
         i32.const 24
         i32.add
@@ -5232,7 +5246,7 @@
       br_if 0 (;@1;)
       i32.const 0
       i32.const 48
-      i32.store offset=1049084
+      i32.store offset=1049096
       i32.const 0
       return
     end
@@ -5464,7 +5478,7 @@
         br_if 0 (;@2;)
         i32.const 0
         i32.const 48
-        i32.store offset=1049084
+        i32.store offset=1049096
         i32.const -1
         return
       end

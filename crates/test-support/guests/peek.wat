@@ -87,14 +87,22 @@
   )
   (func $wasmudf_run (;3;) (type 1) (param i32) (result i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32)
+    i32.const 0
     local.get 0
-    i32.load offset=12
-    local.set 1
-    local.get 0
-    i32.load offset=8
-    local.set 2
+    i32.const 16
+    i32.add
+    i32.store offset=1048588
     local.get 0
     i32.load
+    local.set 1
+    i32.const 0
+    i32.const 1
+    i32.store8 offset=1048592
+    local.get 0
+    i32.load offset=12
+    local.set 2
+    local.get 0
+    i32.load offset=8
     local.set 3
     block ;; label = @1
       block ;; label = @2
@@ -103,30 +111,30 @@
         local.tee 4
         i32.eqz
         br_if 0 (;@2;)
-        local.get 3
+        local.get 1
         i32.eqz
         br_if 1 (;@1;)
-        local.get 3
+        local.get 1
         i32.const 1
         i32.and
         local.set 5
         i32.const 0
         local.set 6
         block ;; label = @3
-          local.get 3
+          local.get 1
           i32.const 1
           i32.eq
           br_if 0 (;@3;)
-          local.get 3
+          local.get 1
           i32.const -2
           i32.and
           local.set 7
+          local.get 3
+          local.set 0
+          local.get 2
+          local.set 1
           i32.const 0
           local.set 6
-          local.get 2
-          local.set 0
-          local.get 1
-          local.set 3
           loop ;; label = @4
             block ;; label = @5
               local.get 4
@@ -136,8 +144,11 @@
               i32.load8_u
               i32.eqz
               br_if 0 (;@5;)
+              i32.const 0
+              i32.const 0
+              i32.store offset=1048596
               local.get 0
-              local.get 3
+              local.get 1
               i32.load
               i32.const 2
               i32.shl
@@ -153,10 +164,13 @@
               i32.load8_u
               i32.eqz
               br_if 0 (;@5;)
+              i32.const 0
+              i32.const 0
+              i32.store offset=1048596
               local.get 0
               i32.const 4
               i32.add
-              local.get 3
+              local.get 1
               i32.const 4
               i32.add
               i32.load
@@ -171,10 +185,10 @@
             i32.const 8
             i32.add
             local.set 0
-            local.get 3
+            local.get 1
             i32.const 8
             i32.add
-            local.set 3
+            local.set 1
             local.get 7
             local.get 6
             i32.const 2
@@ -193,13 +207,16 @@
         i32.load8_u
         i32.eqz
         br_if 1 (;@1;)
-        local.get 2
+        i32.const 0
+        i32.const 0
+        i32.store offset=1048596
+        local.get 3
         local.get 6
         i32.const 2
         i32.shl
         local.tee 0
         i32.add
-        local.get 1
+        local.get 2
         local.get 0
         i32.add
         i32.load
@@ -212,75 +229,51 @@
         i32.const 0
         return
       end
-      local.get 3
+      local.get 1
       i32.eqz
       br_if 0 (;@1;)
-      local.get 3
-      i32.const 3
+      local.get 1
+      i32.const 1
       i32.and
-      local.set 8
-      i32.const 0
       local.set 4
+      i32.const 0
+      local.set 6
       block ;; label = @2
-        local.get 3
-        i32.const 4
-        i32.lt_u
+        local.get 1
+        i32.const 1
+        i32.eq
         br_if 0 (;@2;)
-        local.get 3
-        i32.const -4
+        local.get 1
+        i32.const -2
         i32.and
-        local.set 7
-        i32.const 0
+        local.set 8
+        local.get 3
         local.set 0
+        local.get 2
+        local.set 1
         i32.const 0
-        local.set 4
+        local.set 6
         loop ;; label = @3
-          local.get 2
+          i32.const 0
+          i32.const 0
+          i32.store offset=1048596
           local.get 0
-          i32.add
-          local.tee 3
           local.get 1
+          i32.load
+          i32.const 2
+          i32.shl
+          i32.const -16
+          i32.add
+          i32.load
+          i32.store
+          i32.const 0
+          i32.const 0
+          i32.store offset=1048596
           local.get 0
-          i32.add
-          local.tee 6
-          i32.load
-          i32.const 2
-          i32.shl
-          i32.const -16
-          i32.add
-          i32.load
-          i32.store
-          local.get 3
           i32.const 4
           i32.add
-          local.get 6
+          local.get 1
           i32.const 4
-          i32.add
-          i32.load
-          i32.const 2
-          i32.shl
-          i32.const -16
-          i32.add
-          i32.load
-          i32.store
-          local.get 3
-          i32.const 8
-          i32.add
-          local.get 6
-          i32.const 8
-          i32.add
-          i32.load
-          i32.const 2
-          i32.shl
-          i32.const -16
-          i32.add
-          i32.load
-          i32.store
-          local.get 3
-          i32.const 12
-          i32.add
-          local.get 6
-          i32.const 12
           i32.add
           i32.load
           i32.const 2
@@ -290,56 +283,44 @@
           i32.load
           i32.store
           local.get 0
-          i32.const 16
+          i32.const 8
           i32.add
           local.set 0
-          local.get 7
-          local.get 4
-          i32.const 4
+          local.get 1
+          i32.const 8
           i32.add
-          local.tee 4
+          local.set 1
+          local.get 8
+          local.get 6
+          i32.const 2
+          i32.add
+          local.tee 6
           i32.ne
           br_if 0 (;@3;)
         end
       end
-      local.get 8
+      local.get 4
       i32.eqz
       br_if 0 (;@1;)
-      local.get 1
-      local.get 4
+      i32.const 0
+      i32.const 0
+      i32.store offset=1048596
+      local.get 3
+      local.get 6
       i32.const 2
       i32.shl
-      local.tee 3
+      local.tee 0
       i32.add
-      local.set 0
       local.get 2
-      local.get 3
+      local.get 0
       i32.add
-      local.set 3
-      loop ;; label = @2
-        local.get 3
-        local.get 0
-        i32.load
-        i32.const 2
-        i32.shl
-        i32.const -16
-        i32.add
-        i32.load
-        i32.store
-        local.get 0
-        i32.const 4
-        i32.add
-        local.set 0
-        local.get 3
-        i32.const 4
-        i32.add
-        local.set 3
-        local.get 8
-        i32.const -1
-        i32.add
-        local.tee 8
-        br_if 0 (;@2;)
-      end
+      i32.load
+      i32.const 2
+      i32.shl
+      i32.const -16
+      i32.add
+      i32.load
+      i32.store
     end
     i32.const 0
   )
@@ -352,11 +333,11 @@
     global.set $__stack_pointer
     block ;; label = @1
       i32.const 0
-      i32.load offset=1048612
+      i32.load offset=1048624
       br_if 0 (;@1;)
       i32.const 0
       call $sbrk
-      i32.const 1049088
+      i32.const 1049104
       i32.sub
       local.tee 2
       i32.const 89
@@ -366,15 +347,15 @@
       local.set 3
       block ;; label = @2
         i32.const 0
-        i32.load offset=1049060
+        i32.load offset=1049072
         local.tee 4
         br_if 0 (;@2;)
         i32.const 0
         i64.const -1
-        i64.store offset=1049072 align=4
+        i64.store offset=1049084 align=4
         i32.const 0
         i64.const 281474976776192
-        i64.store offset=1049064 align=4
+        i64.store offset=1049076 align=4
         i32.const 0
         local.get 1
         i32.const 8
@@ -384,54 +365,54 @@
         i32.const 1431655768
         i32.xor
         local.tee 4
-        i32.store offset=1049060
+        i32.store offset=1049072
         i32.const 0
         i32.const 0
-        i32.store offset=1049080
+        i32.store offset=1049092
         i32.const 0
         i32.const 0
-        i32.store offset=1049032
+        i32.store offset=1049044
       end
       i32.const 0
       local.get 2
-      i32.store offset=1049040
+      i32.store offset=1049052
       i32.const 0
-      i32.const 1049088
-      i32.store offset=1049036
+      i32.const 1049104
+      i32.store offset=1049048
       i32.const 0
-      i32.const 1049088
-      i32.store offset=1048604
+      i32.const 1049104
+      i32.store offset=1048616
       i32.const 0
       local.get 4
-      i32.store offset=1048624
+      i32.store offset=1048636
       i32.const 0
       i32.const -1
-      i32.store offset=1048620
+      i32.store offset=1048632
       loop ;; label = @2
+        local.get 3
+        i32.const 1048660
+        i32.add
         local.get 3
         i32.const 1048648
         i32.add
-        local.get 3
-        i32.const 1048636
-        i32.add
         local.tee 4
         i32.store
         local.get 4
-        local.get 3
-        i32.const 1048628
-        i32.add
-        local.tee 5
-        i32.store
         local.get 3
         i32.const 1048640
         i32.add
+        local.tee 5
+        i32.store
+        local.get 3
+        i32.const 1048652
+        i32.add
         local.get 5
         i32.store
         local.get 3
-        i32.const 1048656
+        i32.const 1048668
         i32.add
         local.get 3
-        i32.const 1048644
+        i32.const 1048656
         i32.add
         local.tee 5
         i32.store
@@ -439,10 +420,10 @@
         local.get 4
         i32.store
         local.get 3
-        i32.const 1048664
+        i32.const 1048676
         i32.add
         local.get 3
-        i32.const 1048652
+        i32.const 1048664
         i32.add
         local.tee 4
         i32.store
@@ -450,7 +431,7 @@
         local.get 5
         i32.store
         local.get 3
-        i32.const 1048660
+        i32.const 1048672
         i32.add
         local.get 4
         i32.store
@@ -462,14 +443,14 @@
         i32.ne
         br_if 0 (;@2;)
       end
-      i32.const 1049088
+      i32.const 1049104
       i32.const -8
-      i32.const 1049088
+      i32.const 1049104
       i32.sub
       i32.const 15
       i32.and
       i32.const 0
-      i32.const 1049088
+      i32.const 1049104
       i32.const 8
       i32.add
       i32.const 15
@@ -492,15 +473,15 @@
       i32.store
       i32.const 0
       i32.const 0
-      i32.load offset=1049076
-      i32.store offset=1048616
+      i32.load offset=1049088
+      i32.store offset=1048628
       i32.const 0
       local.get 3
-      i32.store offset=1048600
+      i32.store offset=1048612
       i32.const 0
       local.get 4
-      i32.store offset=1048612
-      i32.const 1049088
+      i32.store offset=1048624
+      i32.const 1049104
       local.get 5
       i32.add
       i32.const 56
@@ -524,7 +505,7 @@
                             br_if 0 (;@12;)
                             block ;; label = @13
                               i32.const 0
-                              i32.load offset=1048588
+                              i32.load offset=1048600
                               local.tee 6
                               i32.const 16
                               local.get 0
@@ -557,7 +538,7 @@
                               i32.const 3
                               i32.shl
                               local.tee 0
-                              i32.const 1048636
+                              i32.const 1048648
                               i32.add
                               i32.load
                               local.tee 4
@@ -570,7 +551,7 @@
                                   i32.load offset=8
                                   local.tee 2
                                   local.get 0
-                                  i32.const 1048628
+                                  i32.const 1048640
                                   i32.add
                                   local.tee 0
                                   i32.ne
@@ -581,7 +562,7 @@
                                   local.get 5
                                   i32.rotl
                                   i32.and
-                                  i32.store offset=1048588
+                                  i32.store offset=1048600
                                   br 1 (;@14;)
                                 end
                                 local.get 0
@@ -612,7 +593,7 @@
                             end
                             local.get 2
                             i32.const 0
-                            i32.load offset=1048596
+                            i32.load offset=1048608
                             local.tee 7
                             i32.le_u
                             br_if 1 (;@11;)
@@ -695,14 +676,14 @@
                                   i32.const 3
                                   i32.shl
                                   local.tee 0
-                                  i32.const 1048636
+                                  i32.const 1048648
                                   i32.add
                                   i32.load
                                   local.tee 4
                                   i32.load offset=8
                                   local.tee 3
                                   local.get 0
-                                  i32.const 1048628
+                                  i32.const 1048640
                                   i32.add
                                   local.tee 0
                                   i32.ne
@@ -714,7 +695,7 @@
                                   i32.rotl
                                   i32.and
                                   local.tee 6
-                                  i32.store offset=1048588
+                                  i32.store offset=1048600
                                   br 1 (;@14;)
                                 end
                                 local.get 0
@@ -762,11 +743,11 @@
                                 local.tee 8
                                 i32.const 3
                                 i32.shl
-                                i32.const 1048628
+                                i32.const 1048640
                                 i32.add
                                 local.set 2
                                 i32.const 0
-                                i32.load offset=1048608
+                                i32.load offset=1048620
                                 local.set 4
                                 block ;; label = @15
                                   block ;; label = @16
@@ -781,7 +762,7 @@
                                     local.get 6
                                     local.get 8
                                     i32.or
-                                    i32.store offset=1048588
+                                    i32.store offset=1048600
                                     local.get 2
                                     local.set 8
                                     br 1 (;@15;)
@@ -805,14 +786,14 @@
                               end
                               i32.const 0
                               local.get 0
-                              i32.store offset=1048608
+                              i32.store offset=1048620
                               i32.const 0
                               local.get 5
-                              i32.store offset=1048596
+                              i32.store offset=1048608
                               br 12 (;@1;)
                             end
                             i32.const 0
-                            i32.load offset=1048592
+                            i32.load offset=1048604
                             local.tee 9
                             i32.eqz
                             br_if 1 (;@11;)
@@ -875,7 +856,7 @@
                             i32.add
                             i32.const 2
                             i32.shl
-                            i32.const 1048892
+                            i32.const 1048904
                             i32.add
                             i32.load
                             local.tee 0
@@ -937,7 +918,7 @@
                               i32.eq
                               br_if 0 (;@13;)
                               i32.const 0
-                              i32.load offset=1048604
+                              i32.load offset=1048616
                               local.get 0
                               i32.load offset=8
                               local.tee 3
@@ -1008,7 +989,7 @@
                           i32.and
                           local.set 2
                           i32.const 0
-                          i32.load offset=1048592
+                          i32.load offset=1048604
                           local.tee 7
                           i32.eqz
                           br_if 0 (;@11;)
@@ -1092,7 +1073,7 @@
                                   local.get 11
                                   i32.const 2
                                   i32.shl
-                                  i32.const 1048892
+                                  i32.const 1048904
                                   i32.add
                                   i32.load
                                   local.tee 5
@@ -1257,7 +1238,7 @@
                                 i32.add
                                 i32.const 2
                                 i32.shl
-                                i32.const 1048892
+                                i32.const 1048904
                                 i32.add
                                 i32.load
                                 local.set 3
@@ -1309,7 +1290,7 @@
                           br_if 0 (;@11;)
                           local.get 4
                           i32.const 0
-                          i32.load offset=1048596
+                          i32.load offset=1048608
                           local.get 2
                           i32.sub
                           i32.ge_u
@@ -1325,7 +1306,7 @@
                             i32.eq
                             br_if 0 (;@12;)
                             i32.const 0
-                            i32.load offset=1048604
+                            i32.load offset=1048616
                             local.get 8
                             i32.load offset=8
                             local.tee 3
@@ -1384,13 +1365,13 @@
                         end
                         block ;; label = @11
                           i32.const 0
-                          i32.load offset=1048596
+                          i32.load offset=1048608
                           local.tee 3
                           local.get 2
                           i32.lt_u
                           br_if 0 (;@11;)
                           i32.const 0
-                          i32.load offset=1048608
+                          i32.load offset=1048620
                           local.set 4
                           block ;; label = @12
                             block ;; label = @13
@@ -1411,10 +1392,10 @@
                               i32.store offset=4
                               i32.const 0
                               local.get 5
-                              i32.store offset=1048596
+                              i32.store offset=1048608
                               i32.const 0
                               local.get 0
-                              i32.store offset=1048608
+                              i32.store offset=1048620
                               local.get 4
                               local.get 3
                               i32.add
@@ -1443,10 +1424,10 @@
                             i32.store offset=4
                             i32.const 0
                             i32.const 0
+                            i32.store offset=1048620
+                            i32.const 0
+                            i32.const 0
                             i32.store offset=1048608
-                            i32.const 0
-                            i32.const 0
-                            i32.store offset=1048596
                           end
                           local.get 4
                           i32.const 8
@@ -1456,13 +1437,13 @@
                         end
                         block ;; label = @11
                           i32.const 0
-                          i32.load offset=1048600
+                          i32.load offset=1048612
                           local.tee 0
                           local.get 2
                           i32.le_u
                           br_if 0 (;@11;)
                           i32.const 0
-                          i32.load offset=1048612
+                          i32.load offset=1048624
                           local.tee 3
                           local.get 2
                           i32.add
@@ -1476,10 +1457,10 @@
                           i32.store offset=4
                           i32.const 0
                           local.get 5
-                          i32.store offset=1048600
+                          i32.store offset=1048612
                           i32.const 0
                           local.get 4
-                          i32.store offset=1048612
+                          i32.store offset=1048624
                           local.get 3
                           local.get 2
                           i32.const 3
@@ -1494,20 +1475,20 @@
                         block ;; label = @11
                           block ;; label = @12
                             i32.const 0
-                            i32.load offset=1049060
+                            i32.load offset=1049072
                             i32.eqz
                             br_if 0 (;@12;)
                             i32.const 0
-                            i32.load offset=1049068
+                            i32.load offset=1049080
                             local.set 4
                             br 1 (;@11;)
                           end
                           i32.const 0
                           i64.const -1
-                          i64.store offset=1049072 align=4
+                          i64.store offset=1049084 align=4
                           i32.const 0
                           i64.const 281474976776192
-                          i64.store offset=1049064 align=4
+                          i64.store offset=1049076 align=4
                           i32.const 0
                           local.get 1
                           i32.const 12
@@ -1516,13 +1497,13 @@
                           i32.and
                           i32.const 1431655768
                           i32.xor
-                          i32.store offset=1049060
+                          i32.store offset=1049072
                           i32.const 0
                           i32.const 0
-                          i32.store offset=1049080
+                          i32.store offset=1049092
                           i32.const 0
                           i32.const 0
-                          i32.store offset=1049032
+                          i32.store offset=1049044
                           i32.const 65536
                           local.set 4
                         end
@@ -1547,18 +1528,18 @@
                           br_if 0 (;@11;)
                           i32.const 0
                           i32.const 48
-                          i32.store offset=1049084
+                          i32.store offset=1049096
                           br 10 (;@1;)
                         end
                         block ;; label = @11
                           i32.const 0
-                          i32.load offset=1049028
+                          i32.load offset=1049040
                           local.tee 3
                           i32.eqz
                           br_if 0 (;@11;)
                           block ;; label = @12
                             i32.const 0
-                            i32.load offset=1049020
+                            i32.load offset=1049032
                             local.tee 4
                             local.get 8
                             i32.add
@@ -1575,11 +1556,11 @@
                           local.set 3
                           i32.const 0
                           i32.const 48
-                          i32.store offset=1049084
+                          i32.store offset=1049096
                           br 10 (;@1;)
                         end
                         i32.const 0
-                        i32.load8_u offset=1049032
+                        i32.load8_u offset=1049044
                         i32.const 4
                         i32.and
                         br_if 4 (;@6;)
@@ -1587,11 +1568,11 @@
                           block ;; label = @12
                             block ;; label = @13
                               i32.const 0
-                              i32.load offset=1048612
+                              i32.load offset=1048624
                               local.tee 4
                               i32.eqz
                               br_if 0 (;@13;)
-                              i32.const 1049036
+                              i32.const 1049048
                               local.set 3
                               loop ;; label = @14
                                 block ;; label = @15
@@ -1625,7 +1606,7 @@
                             local.set 6
                             block ;; label = @13
                               i32.const 0
-                              i32.load offset=1049064
+                              i32.load offset=1049076
                               local.tee 3
                               i32.const -1
                               i32.add
@@ -1657,12 +1638,12 @@
                             br_if 5 (;@7;)
                             block ;; label = @13
                               i32.const 0
-                              i32.load offset=1049028
+                              i32.load offset=1049040
                               local.tee 3
                               i32.eqz
                               br_if 0 (;@13;)
                               i32.const 0
-                              i32.load offset=1049020
+                              i32.load offset=1049032
                               local.tee 4
                               local.get 6
                               i32.add
@@ -1721,7 +1702,7 @@
                             local.get 6
                             i32.sub
                             i32.const 0
-                            i32.load offset=1049068
+                            i32.load offset=1049080
                             local.tee 4
                             i32.add
                             i32.const 0
@@ -1780,10 +1761,10 @@
                 end
                 i32.const 0
                 i32.const 0
-                i32.load offset=1049032
+                i32.load offset=1049044
                 i32.const 4
                 i32.or
-                i32.store offset=1049032
+                i32.store offset=1049044
               end
               local.get 8
               i32.const 2147483646
@@ -1819,31 +1800,31 @@
             end
             i32.const 0
             i32.const 0
-            i32.load offset=1049020
+            i32.load offset=1049032
             local.get 6
             i32.add
             local.tee 3
-            i32.store offset=1049020
+            i32.store offset=1049032
             block ;; label = @5
               local.get 3
               i32.const 0
-              i32.load offset=1049024
+              i32.load offset=1049036
               i32.le_u
               br_if 0 (;@5;)
               i32.const 0
               local.get 3
-              i32.store offset=1049024
+              i32.store offset=1049036
             end
             block ;; label = @5
               block ;; label = @6
                 block ;; label = @7
                   block ;; label = @8
                     i32.const 0
-                    i32.load offset=1048612
+                    i32.load offset=1048624
                     local.tee 4
                     i32.eqz
                     br_if 0 (;@8;)
-                    i32.const 1049036
+                    i32.const 1049048
                     local.set 3
                     loop ;; label = @9
                       local.get 0
@@ -1866,7 +1847,7 @@
                   block ;; label = @8
                     block ;; label = @9
                       i32.const 0
-                      i32.load offset=1048604
+                      i32.load offset=1048616
                       local.tee 3
                       i32.eqz
                       br_if 0 (;@9;)
@@ -1877,51 +1858,51 @@
                     end
                     i32.const 0
                     local.get 0
-                    i32.store offset=1048604
+                    i32.store offset=1048616
                   end
                   i32.const 0
                   local.set 3
                   i32.const 0
                   local.get 6
-                  i32.store offset=1049040
+                  i32.store offset=1049052
                   i32.const 0
                   local.get 0
-                  i32.store offset=1049036
+                  i32.store offset=1049048
                   i32.const 0
                   i32.const -1
-                  i32.store offset=1048620
+                  i32.store offset=1048632
                   i32.const 0
                   i32.const 0
-                  i32.load offset=1049060
-                  i32.store offset=1048624
+                  i32.load offset=1049072
+                  i32.store offset=1048636
                   i32.const 0
                   i32.const 0
-                  i32.store offset=1049048
+                  i32.store offset=1049060
                   loop ;; label = @8
+                    local.get 3
+                    i32.const 1048660
+                    i32.add
                     local.get 3
                     i32.const 1048648
                     i32.add
-                    local.get 3
-                    i32.const 1048636
-                    i32.add
                     local.tee 4
                     i32.store
                     local.get 4
-                    local.get 3
-                    i32.const 1048628
-                    i32.add
-                    local.tee 5
-                    i32.store
                     local.get 3
                     i32.const 1048640
                     i32.add
+                    local.tee 5
+                    i32.store
+                    local.get 3
+                    i32.const 1048652
+                    i32.add
                     local.get 5
                     i32.store
                     local.get 3
-                    i32.const 1048656
+                    i32.const 1048668
                     i32.add
                     local.get 3
-                    i32.const 1048644
+                    i32.const 1048656
                     i32.add
                     local.tee 5
                     i32.store
@@ -1929,10 +1910,10 @@
                     local.get 4
                     i32.store
                     local.get 3
-                    i32.const 1048664
+                    i32.const 1048676
                     i32.add
                     local.get 3
-                    i32.const 1048652
+                    i32.const 1048664
                     i32.add
                     local.tee 4
                     i32.store
@@ -1940,7 +1921,7 @@
                     local.get 5
                     i32.store
                     local.get 3
-                    i32.const 1048660
+                    i32.const 1048672
                     i32.add
                     local.get 4
                     i32.store
@@ -1980,14 +1961,14 @@
                   i32.store offset=4
                   i32.const 0
                   i32.const 0
-                  i32.load offset=1049076
-                  i32.store offset=1048616
+                  i32.load offset=1049088
+                  i32.store offset=1048628
                   i32.const 0
                   local.get 3
-                  i32.store offset=1048600
+                  i32.store offset=1048612
                   i32.const 0
                   local.get 4
-                  i32.store offset=1048612
+                  i32.store offset=1048624
                   local.get 0
                   local.get 5
                   i32.add
@@ -2025,7 +2006,7 @@
                 i32.add
                 local.tee 0
                 i32.const 0
-                i32.load offset=1048600
+                i32.load offset=1048612
                 local.get 6
                 i32.add
                 local.tee 11
@@ -2042,14 +2023,14 @@
                 i32.store offset=4
                 i32.const 0
                 i32.const 0
-                i32.load offset=1049076
-                i32.store offset=1048616
+                i32.load offset=1049088
+                i32.store offset=1048628
                 i32.const 0
                 local.get 5
-                i32.store offset=1048600
+                i32.store offset=1048612
                 i32.const 0
                 local.get 0
-                i32.store offset=1048612
+                i32.store offset=1048624
                 local.get 4
                 local.get 11
                 i32.add
@@ -2060,13 +2041,13 @@
               block ;; label = @6
                 local.get 0
                 i32.const 0
-                i32.load offset=1048604
+                i32.load offset=1048616
                 local.tee 8
                 i32.ge_u
                 br_if 0 (;@6;)
                 i32.const 0
                 local.get 0
-                i32.store offset=1048604
+                i32.store offset=1048616
                 local.get 0
                 local.set 8
               end
@@ -2074,7 +2055,7 @@
               local.get 6
               i32.add
               local.set 5
-              i32.const 1049036
+              i32.const 1049048
               local.set 3
               block ;; label = @6
                 block ;; label = @7
@@ -2103,7 +2084,7 @@
                           i32.eqz
                           br_if 1 (;@10;)
                         end
-                        i32.const 1049036
+                        i32.const 1049048
                         local.set 3
                         loop ;; label = @11
                           block ;; label = @12
@@ -2184,14 +2165,14 @@
                         br_if 0 (;@10;)
                         i32.const 0
                         local.get 2
-                        i32.store offset=1048612
+                        i32.store offset=1048624
                         i32.const 0
                         i32.const 0
-                        i32.load offset=1048600
+                        i32.load offset=1048612
                         local.get 5
                         i32.add
                         local.tee 3
-                        i32.store offset=1048600
+                        i32.store offset=1048612
                         local.get 2
                         local.get 3
                         i32.const 1
@@ -2201,20 +2182,20 @@
                       end
                       block ;; label = @10
                         i32.const 0
-                        i32.load offset=1048608
+                        i32.load offset=1048620
                         local.get 6
                         i32.ne
                         br_if 0 (;@10;)
                         i32.const 0
                         local.get 2
-                        i32.store offset=1048608
+                        i32.store offset=1048620
                         i32.const 0
                         i32.const 0
-                        i32.load offset=1048596
+                        i32.load offset=1048608
                         local.get 5
                         i32.add
                         local.tee 3
-                        i32.store offset=1048596
+                        i32.store offset=1048608
                         local.get 2
                         local.get 3
                         i32.const 1
@@ -2255,7 +2236,7 @@
                             local.tee 8
                             i32.const 3
                             i32.shl
-                            i32.const 1048628
+                            i32.const 1048640
                             i32.add
                             local.tee 0
                             i32.eq
@@ -2269,12 +2250,12 @@
                               br_if 0 (;@13;)
                               i32.const 0
                               i32.const 0
-                              i32.load offset=1048588
+                              i32.load offset=1048600
                               i32.const -2
                               local.get 8
                               i32.rotl
                               i32.and
-                              i32.store offset=1048588
+                              i32.store offset=1048600
                               br 2 (;@11;)
                             end
                             local.get 3
@@ -2367,7 +2348,7 @@
                               local.tee 4
                               i32.const 2
                               i32.shl
-                              i32.const 1048892
+                              i32.const 1048904
                               i32.add
                               local.tee 3
                               i32.load
@@ -2381,12 +2362,12 @@
                               br_if 1 (;@12;)
                               i32.const 0
                               i32.const 0
-                              i32.load offset=1048592
+                              i32.load offset=1048604
                               i32.const -2
                               local.get 4
                               i32.rotl
                               i32.and
-                              i32.store offset=1048592
+                              i32.store offset=1048604
                               br 2 (;@11;)
                             end
                             local.get 9
@@ -2470,13 +2451,13 @@
                         local.tee 4
                         i32.const 3
                         i32.shl
-                        i32.const 1048628
+                        i32.const 1048640
                         i32.add
                         local.set 3
                         block ;; label = @11
                           block ;; label = @12
                             i32.const 0
-                            i32.load offset=1048588
+                            i32.load offset=1048600
                             local.tee 5
                             i32.const 1
                             local.get 4
@@ -2488,7 +2469,7 @@
                             local.get 5
                             local.get 4
                             i32.or
-                            i32.store offset=1048588
+                            i32.store offset=1048600
                             local.get 3
                             local.set 4
                             br 1 (;@11;)
@@ -2583,12 +2564,12 @@
                       local.get 3
                       i32.const 2
                       i32.shl
-                      i32.const 1048892
+                      i32.const 1048904
                       i32.add
                       local.set 4
                       block ;; label = @10
                         i32.const 0
-                        i32.load offset=1048592
+                        i32.load offset=1048604
                         local.tee 0
                         i32.const 1
                         local.get 3
@@ -2603,7 +2584,7 @@
                         local.get 0
                         local.get 8
                         i32.or
-                        i32.store offset=1048592
+                        i32.store offset=1048604
                         local.get 2
                         local.get 4
                         i32.store offset=24
@@ -2734,38 +2715,38 @@
                     i32.store offset=4
                     i32.const 0
                     i32.const 0
-                    i32.load offset=1049076
-                    i32.store offset=1048616
+                    i32.load offset=1049088
+                    i32.store offset=1048628
                     i32.const 0
                     local.get 3
-                    i32.store offset=1048600
+                    i32.store offset=1048612
                     i32.const 0
                     local.get 11
-                    i32.store offset=1048612
+                    i32.store offset=1048624
                     local.get 8
                     i32.const 16
                     i32.add
                     i32.const 0
-                    i64.load offset=1049044 align=4
+                    i64.load offset=1049056 align=4
                     i64.store align=4
                     local.get 8
                     i32.const 0
-                    i64.load offset=1049036 align=4
+                    i64.load offset=1049048 align=4
                     i64.store offset=8 align=4
                     i32.const 0
                     local.get 8
                     i32.const 8
                     i32.add
-                    i32.store offset=1049044
+                    i32.store offset=1049056
                     i32.const 0
                     local.get 6
-                    i32.store offset=1049040
+                    i32.store offset=1049052
                     i32.const 0
                     local.get 0
-                    i32.store offset=1049036
-                    i32.const 0
-                    i32.const 0
                     i32.store offset=1049048
+                    i32.const 0
+                    i32.const 0
+                    i32.store offset=1049060
                     local.get 8
                     i32.const 36
                     i32.add
@@ -2814,13 +2795,13 @@
                       local.tee 5
                       i32.const 3
                       i32.shl
-                      i32.const 1048628
+                      i32.const 1048640
                       i32.add
                       local.set 3
                       block ;; label = @10
                         block ;; label = @11
                           i32.const 0
-                          i32.load offset=1048588
+                          i32.load offset=1048600
                           local.tee 0
                           i32.const 1
                           local.get 5
@@ -2832,7 +2813,7 @@
                           local.get 0
                           local.get 5
                           i32.or
-                          i32.store offset=1048588
+                          i32.store offset=1048600
                           local.get 3
                           local.set 5
                           br 1 (;@10;)
@@ -2929,12 +2910,12 @@
                     local.get 3
                     i32.const 2
                     i32.shl
-                    i32.const 1048892
+                    i32.const 1048904
                     i32.add
                     local.set 5
                     block ;; label = @9
                       i32.const 0
-                      i32.load offset=1048592
+                      i32.load offset=1048604
                       local.tee 0
                       i32.const 1
                       local.get 3
@@ -2949,7 +2930,7 @@
                       local.get 0
                       local.get 8
                       i32.or
-                      i32.store offset=1048592
+                      i32.store offset=1048604
                       local.get 4
                       i32.const 24
                       i32.add
@@ -3069,13 +3050,13 @@
               i32.store offset=8
             end
             i32.const 0
-            i32.load offset=1048600
+            i32.load offset=1048612
             local.tee 3
             local.get 2
             i32.le_u
             br_if 0 (;@4;)
             i32.const 0
-            i32.load offset=1048612
+            i32.load offset=1048624
             local.tee 4
             local.get 2
             i32.add
@@ -3089,10 +3070,10 @@
             i32.store offset=4
             i32.const 0
             local.get 3
-            i32.store offset=1048600
+            i32.store offset=1048612
             i32.const 0
             local.get 5
-            i32.store offset=1048612
+            i32.store offset=1048624
             local.get 4
             local.get 2
             i32.const 3
@@ -3108,7 +3089,7 @@
           local.set 3
           i32.const 0
           i32.const 48
-          i32.store offset=1049084
+          i32.store offset=1049096
           br 2 (;@1;)
         end
         block ;; label = @3
@@ -3123,7 +3104,7 @@
               local.tee 5
               i32.const 2
               i32.shl
-              i32.const 1048892
+              i32.const 1048904
               i32.add
               local.tee 3
               i32.load
@@ -3141,7 +3122,7 @@
               i32.rotl
               i32.and
               local.tee 7
-              i32.store offset=1048592
+              i32.store offset=1048604
               br 2 (;@3;)
             end
             local.get 11
@@ -3245,13 +3226,13 @@
             local.tee 4
             i32.const 3
             i32.shl
-            i32.const 1048628
+            i32.const 1048640
             i32.add
             local.set 3
             block ;; label = @5
               block ;; label = @6
                 i32.const 0
-                i32.load offset=1048588
+                i32.load offset=1048600
                 local.tee 5
                 i32.const 1
                 local.get 4
@@ -3263,7 +3244,7 @@
                 local.get 5
                 local.get 4
                 i32.or
-                i32.store offset=1048588
+                i32.store offset=1048600
                 local.get 3
                 local.set 4
                 br 1 (;@5;)
@@ -3358,7 +3339,7 @@
           local.get 3
           i32.const 2
           i32.shl
-          i32.const 1048892
+          i32.const 1048904
           i32.add
           local.set 5
           block ;; label = @4
@@ -3376,7 +3357,7 @@
             local.get 7
             local.get 2
             i32.or
-            i32.store offset=1048592
+            i32.store offset=1048604
             local.get 0
             local.get 5
             i32.store offset=24
@@ -3484,7 +3465,7 @@
             local.tee 5
             i32.const 2
             i32.shl
-            i32.const 1048892
+            i32.const 1048904
             i32.add
             local.tee 3
             i32.load
@@ -3501,7 +3482,7 @@
             local.get 5
             i32.rotl
             i32.and
-            i32.store offset=1048592
+            i32.store offset=1048604
             br 2 (;@2;)
           end
           local.get 10
@@ -3604,11 +3585,11 @@
           local.tee 8
           i32.const 3
           i32.shl
-          i32.const 1048628
+          i32.const 1048640
           i32.add
           local.set 2
           i32.const 0
-          i32.load offset=1048608
+          i32.load offset=1048620
           local.set 3
           block ;; label = @4
             block ;; label = @5
@@ -3623,7 +3604,7 @@
               local.get 8
               local.get 6
               i32.or
-              i32.store offset=1048588
+              i32.store offset=1048600
               local.get 2
               local.set 8
               br 1 (;@4;)
@@ -3647,10 +3628,10 @@
         end
         i32.const 0
         local.get 5
-        i32.store offset=1048608
+        i32.store offset=1048620
         i32.const 0
         local.get 4
-        i32.store offset=1048596
+        i32.store offset=1048608
       end
       local.get 0
       i32.const 8
@@ -3704,7 +3685,7 @@
         i32.sub
         local.tee 1
         i32.const 0
-        i32.load offset=1048604
+        i32.load offset=1048616
         local.tee 4
         i32.lt_u
         br_if 1 (;@1;)
@@ -3714,7 +3695,7 @@
         local.set 0
         block ;; label = @3
           i32.const 0
-          i32.load offset=1048608
+          i32.load offset=1048620
           local.get 1
           i32.eq
           br_if 0 (;@3;)
@@ -3732,7 +3713,7 @@
             local.tee 5
             i32.const 3
             i32.shl
-            i32.const 1048628
+            i32.const 1048640
             i32.add
             local.tee 6
             i32.eq
@@ -3746,12 +3727,12 @@
               br_if 0 (;@5;)
               i32.const 0
               i32.const 0
-              i32.load offset=1048588
+              i32.load offset=1048600
               i32.const -2
               local.get 5
               i32.rotl
               i32.and
-              i32.store offset=1048588
+              i32.store offset=1048600
               br 3 (;@2;)
             end
             local.get 2
@@ -3844,7 +3825,7 @@
               local.tee 4
               i32.const 2
               i32.shl
-              i32.const 1048892
+              i32.const 1048904
               i32.add
               local.tee 2
               i32.load
@@ -3858,12 +3839,12 @@
               br_if 1 (;@4;)
               i32.const 0
               i32.const 0
-              i32.load offset=1048592
+              i32.load offset=1048604
               i32.const -2
               local.get 4
               i32.rotl
               i32.and
-              i32.store offset=1048592
+              i32.store offset=1048604
               br 3 (;@2;)
             end
             local.get 7
@@ -3927,7 +3908,7 @@
         i32.store offset=4
         i32.const 0
         local.get 0
-        i32.store offset=1048596
+        i32.store offset=1048608
         local.get 1
         local.get 0
         i32.add
@@ -3959,20 +3940,20 @@
           br_if 0 (;@3;)
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048612
+            i32.load offset=1048624
             local.get 3
             i32.ne
             br_if 0 (;@4;)
             i32.const 0
             local.get 1
-            i32.store offset=1048612
+            i32.store offset=1048624
             i32.const 0
             i32.const 0
-            i32.load offset=1048600
+            i32.load offset=1048612
             local.get 0
             i32.add
             local.tee 0
-            i32.store offset=1048600
+            i32.store offset=1048612
             local.get 1
             local.get 0
             i32.const 1
@@ -3980,33 +3961,33 @@
             i32.store offset=4
             local.get 1
             i32.const 0
-            i32.load offset=1048608
+            i32.load offset=1048620
             i32.ne
             br_if 3 (;@1;)
             i32.const 0
             i32.const 0
-            i32.store offset=1048596
-            i32.const 0
-            i32.const 0
             i32.store offset=1048608
+            i32.const 0
+            i32.const 0
+            i32.store offset=1048620
             return
           end
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048608
+            i32.load offset=1048620
             local.get 3
             i32.ne
             br_if 0 (;@4;)
             i32.const 0
             local.get 1
-            i32.store offset=1048608
+            i32.store offset=1048620
             i32.const 0
             i32.const 0
-            i32.load offset=1048596
+            i32.load offset=1048608
             local.get 0
             i32.add
             local.tee 0
-            i32.store offset=1048596
+            i32.store offset=1048608
             local.get 1
             local.get 0
             i32.const 1
@@ -4040,7 +4021,7 @@
               local.tee 5
               i32.const 3
               i32.shl
-              i32.const 1048628
+              i32.const 1048640
               i32.add
               local.tee 6
               i32.eq
@@ -4054,12 +4035,12 @@
                 br_if 0 (;@6;)
                 i32.const 0
                 i32.const 0
-                i32.load offset=1048588
+                i32.load offset=1048600
                 i32.const -2
                 local.get 5
                 i32.rotl
                 i32.and
-                i32.store offset=1048588
+                i32.store offset=1048600
                 br 2 (;@4;)
               end
               local.get 2
@@ -4086,7 +4067,7 @@
                 i32.eq
                 br_if 0 (;@6;)
                 i32.const 0
-                i32.load offset=1048604
+                i32.load offset=1048616
                 local.get 3
                 i32.load offset=8
                 local.tee 2
@@ -4153,7 +4134,7 @@
                 local.tee 4
                 i32.const 2
                 i32.shl
-                i32.const 1048892
+                i32.const 1048904
                 i32.add
                 local.tee 2
                 i32.load
@@ -4167,12 +4148,12 @@
                 br_if 1 (;@5;)
                 i32.const 0
                 i32.const 0
-                i32.load offset=1048592
+                i32.load offset=1048604
                 i32.const -2
                 local.get 4
                 i32.rotl
                 i32.and
-                i32.store offset=1048592
+                i32.store offset=1048604
                 br 2 (;@4;)
               end
               local.get 7
@@ -4232,12 +4213,12 @@
           i32.store offset=4
           local.get 1
           i32.const 0
-          i32.load offset=1048608
+          i32.load offset=1048620
           i32.ne
           br_if 1 (;@2;)
           i32.const 0
           local.get 0
-          i32.store offset=1048596
+          i32.store offset=1048608
           return
         end
         local.get 3
@@ -4267,13 +4248,13 @@
         local.tee 2
         i32.const 3
         i32.shl
-        i32.const 1048628
+        i32.const 1048640
         i32.add
         local.set 0
         block ;; label = @3
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048588
+            i32.load offset=1048600
             local.tee 4
             i32.const 1
             local.get 2
@@ -4285,7 +4266,7 @@
             local.get 4
             local.get 2
             i32.or
-            i32.store offset=1048588
+            i32.store offset=1048600
             local.get 0
             local.set 2
             br 1 (;@3;)
@@ -4382,13 +4363,13 @@
       local.get 2
       i32.const 2
       i32.shl
-      i32.const 1048892
+      i32.const 1048904
       i32.add
       local.set 4
       block ;; label = @2
         block ;; label = @3
           i32.const 0
-          i32.load offset=1048592
+          i32.load offset=1048604
           local.tee 6
           i32.const 1
           local.get 2
@@ -4403,7 +4384,7 @@
           local.get 6
           local.get 3
           i32.or
-          i32.store offset=1048592
+          i32.store offset=1048604
           local.get 1
           i32.const 24
           i32.add
@@ -4501,14 +4482,14 @@
       end
       i32.const 0
       i32.const 0
-      i32.load offset=1048620
+      i32.load offset=1048632
       i32.const -1
       i32.add
       local.tee 1
       i32.const -1
       local.get 1
       select
-      i32.store offset=1048620
+      i32.store offset=1048632
     end
   )
   (func $dispose_chunk (;7;) (type 3) (param i32 i32)
@@ -4539,7 +4520,7 @@
         block ;; label = @3
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048608
+            i32.load offset=1048620
             local.get 0
             local.get 3
             i32.sub
@@ -4560,7 +4541,7 @@
               local.tee 5
               i32.const 3
               i32.shl
-              i32.const 1048628
+              i32.const 1048640
               i32.add
               local.tee 6
               i32.eq
@@ -4573,12 +4554,12 @@
               br_if 2 (;@3;)
               i32.const 0
               i32.const 0
-              i32.load offset=1048588
+              i32.load offset=1048600
               i32.const -2
               local.get 5
               i32.rotl
               i32.and
-              i32.store offset=1048588
+              i32.store offset=1048600
               br 3 (;@2;)
             end
             local.get 0
@@ -4593,7 +4574,7 @@
                 i32.eq
                 br_if 0 (;@6;)
                 i32.const 0
-                i32.load offset=1048604
+                i32.load offset=1048616
                 local.get 0
                 i32.load offset=8
                 local.tee 3
@@ -4660,7 +4641,7 @@
                 local.tee 4
                 i32.const 2
                 i32.shl
-                i32.const 1048892
+                i32.const 1048904
                 i32.add
                 local.tee 3
                 i32.load
@@ -4674,12 +4655,12 @@
                 br_if 1 (;@5;)
                 i32.const 0
                 i32.const 0
-                i32.load offset=1048592
+                i32.load offset=1048604
                 i32.const -2
                 local.get 4
                 i32.rotl
                 i32.and
-                i32.store offset=1048592
+                i32.store offset=1048604
                 br 4 (;@2;)
               end
               local.get 7
@@ -4743,7 +4724,7 @@
           i32.store offset=4
           i32.const 0
           local.get 1
-          i32.store offset=1048596
+          i32.store offset=1048608
           local.get 2
           local.get 1
           i32.store
@@ -4775,20 +4756,20 @@
           br_if 0 (;@3;)
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048612
+            i32.load offset=1048624
             local.get 2
             i32.ne
             br_if 0 (;@4;)
             i32.const 0
             local.get 0
-            i32.store offset=1048612
+            i32.store offset=1048624
             i32.const 0
             i32.const 0
-            i32.load offset=1048600
+            i32.load offset=1048612
             local.get 1
             i32.add
             local.tee 1
-            i32.store offset=1048600
+            i32.store offset=1048612
             local.get 0
             local.get 1
             i32.const 1
@@ -4796,33 +4777,33 @@
             i32.store offset=4
             local.get 0
             i32.const 0
-            i32.load offset=1048608
+            i32.load offset=1048620
             i32.ne
             br_if 3 (;@1;)
             i32.const 0
             i32.const 0
-            i32.store offset=1048596
-            i32.const 0
-            i32.const 0
             i32.store offset=1048608
+            i32.const 0
+            i32.const 0
+            i32.store offset=1048620
             return
           end
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048608
+            i32.load offset=1048620
             local.get 2
             i32.ne
             br_if 0 (;@4;)
             i32.const 0
             local.get 0
-            i32.store offset=1048608
+            i32.store offset=1048620
             i32.const 0
             i32.const 0
-            i32.load offset=1048596
+            i32.load offset=1048608
             local.get 1
             i32.add
             local.tee 1
-            i32.store offset=1048596
+            i32.store offset=1048608
             local.get 0
             local.get 1
             i32.const 1
@@ -4856,7 +4837,7 @@
               local.tee 5
               i32.const 3
               i32.shl
-              i32.const 1048628
+              i32.const 1048640
               i32.add
               local.tee 6
               i32.eq
@@ -4870,12 +4851,12 @@
                 br_if 0 (;@6;)
                 i32.const 0
                 i32.const 0
-                i32.load offset=1048588
+                i32.load offset=1048600
                 i32.const -2
                 local.get 5
                 i32.rotl
                 i32.and
-                i32.store offset=1048588
+                i32.store offset=1048600
                 br 2 (;@4;)
               end
               local.get 3
@@ -4902,7 +4883,7 @@
                 i32.eq
                 br_if 0 (;@6;)
                 i32.const 0
-                i32.load offset=1048604
+                i32.load offset=1048616
                 local.get 2
                 i32.load offset=8
                 local.tee 3
@@ -4969,7 +4950,7 @@
                 local.tee 4
                 i32.const 2
                 i32.shl
-                i32.const 1048892
+                i32.const 1048904
                 i32.add
                 local.tee 3
                 i32.load
@@ -4983,12 +4964,12 @@
                 br_if 1 (;@5;)
                 i32.const 0
                 i32.const 0
-                i32.load offset=1048592
+                i32.load offset=1048604
                 i32.const -2
                 local.get 4
                 i32.rotl
                 i32.and
-                i32.store offset=1048592
+                i32.store offset=1048604
                 br 2 (;@4;)
               end
               local.get 7
@@ -5048,12 +5029,12 @@
           i32.store offset=4
           local.get 0
           i32.const 0
-          i32.load offset=1048608
+          i32.load offset=1048620
           i32.ne
           br_if 1 (;@2;)
           i32.const 0
           local.get 1
-          i32.store offset=1048596
+          i32.store offset=1048608
           return
         end
         local.get 2
@@ -5083,13 +5064,13 @@
         local.tee 3
         i32.const 3
         i32.shl
-        i32.const 1048628
+        i32.const 1048640
         i32.add
         local.set 1
         block ;; label = @3
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048588
+            i32.load offset=1048600
             local.tee 4
             i32.const 1
             local.get 3
@@ -5101,7 +5082,7 @@
             local.get 4
             local.get 3
             i32.or
-            i32.store offset=1048588
+            i32.store offset=1048600
             local.get 1
             local.set 3
             br 1 (;@3;)
@@ -5198,12 +5179,12 @@
       local.get 3
       i32.const 2
       i32.shl
-      i32.const 1048892
+      i32.const 1048904
       i32.add
       local.set 4
       block ;; label = @2
         i32.const 0
-        i32.load offset=1048592
+        i32.load offset=1048604
         local.tee 6
         i32.const 1
         local.get 3
@@ -5218,7 +5199,7 @@
         local.get 6
         local.get 2
         i32.or
-        i32.store offset=1048592
+        i32.store offset=1048604
         local.get 0
         i32.const 24
         i32.add
@@ -5358,7 +5339,7 @@
       br_if 0 (;@1;)
       i32.const 0
       i32.const 48
-      i32.store offset=1049084
+      i32.store offset=1049096
       i32.const 0
       return
     end
@@ -5590,7 +5571,7 @@
         br_if 0 (;@2;)
         i32.const 0
         i32.const 48
-        i32.store offset=1049084
+        i32.store offset=1049096
         i32.const -1
         return
       end

@@ -87,284 +87,312 @@
   )
   (func $wasmudf_run (;3;) (type 1) (param i32) (result i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
+    i32.const 0
     local.get 0
-    i32.load offset=12
-    local.set 1
-    local.get 0
-    i32.load offset=8
-    local.set 2
+    i32.const 16
+    i32.add
+    i32.store offset=1048588
     local.get 0
     i32.load
+    local.set 1
+    i32.const 0
+    i32.const 1
+    i32.store8 offset=1048592
+    local.get 0
+    i32.load offset=12
+    local.set 2
+    local.get 0
+    i32.load offset=8
     local.set 3
     block ;; label = @1
       block ;; label = @2
         block ;; label = @3
-          local.get 0
-          i32.load offset=4
-          local.tee 4
-          i32.eqz
-          br_if 0 (;@3;)
-          local.get 3
-          i32.eqz
-          br_if 1 (;@2;)
-          i32.const 0
-          i32.load offset=1048576
-          local.set 0
-          loop ;; label = @4
+          block ;; label = @4
             block ;; label = @5
-              local.get 4
-              i32.load8_u
+              local.get 0
+              i32.load offset=4
+              local.tee 4
               i32.eqz
               br_if 0 (;@5;)
               local.get 1
+              i32.eqz
+              br_if 1 (;@4;)
+              i32.const 0
+              i32.load offset=1048576
+              local.set 0
+              loop ;; label = @6
+                block ;; label = @7
+                  local.get 4
+                  i32.load8_u
+                  i32.eqz
+                  br_if 0 (;@7;)
+                  i32.const 0
+                  i32.const 0
+                  i32.store offset=1048596
+                  local.get 2
+                  i32.const 4
+                  i32.add
+                  i32.load align=1
+                  local.tee 5
+                  i32.const 1
+                  i32.shl
+                  local.tee 6
+                  i32.const -1
+                  i32.le_s
+                  br_if 6 (;@1;)
+                  local.get 2
+                  i32.load align=1
+                  local.set 7
+                  local.get 6
+                  i32.const 15
+                  i32.add
+                  i32.const -16
+                  i32.and
+                  local.set 8
+                  block ;; label = @8
+                    block ;; label = @9
+                      block ;; label = @10
+                        local.get 0
+                        br_if 0 (;@10;)
+                        i32.const 65536
+                        local.set 9
+                        br 1 (;@9;)
+                      end
+                      local.get 0
+                      i32.load offset=8
+                      local.tee 9
+                      local.get 0
+                      i32.load offset=4
+                      local.tee 10
+                      i32.sub
+                      local.get 8
+                      i32.ge_u
+                      br_if 1 (;@8;)
+                      local.get 9
+                      i32.const 1
+                      i32.shl
+                      local.set 9
+                    end
+                    local.get 9
+                    local.get 8
+                    local.get 9
+                    local.get 8
+                    i32.gt_u
+                    select
+                    local.tee 10
+                    i32.const 16
+                    i32.add
+                    call $malloc
+                    local.tee 9
+                    i32.eqz
+                    br_if 7 (;@1;)
+                    local.get 9
+                    local.get 10
+                    i32.store offset=8
+                    i32.const 0
+                    local.set 10
+                    local.get 9
+                    i32.const 0
+                    i32.store offset=4
+                    local.get 9
+                    local.get 0
+                    i32.store
+                    i32.const 0
+                    local.get 9
+                    i32.store offset=1048576
+                    local.get 9
+                    local.set 0
+                  end
+                  local.get 0
+                  local.get 10
+                  local.get 8
+                  i32.add
+                  i32.store offset=4
+                  local.get 0
+                  local.get 10
+                  i32.add
+                  i32.const 16
+                  i32.add
+                  local.tee 9
+                  local.get 7
+                  local.get 5
+                  memory.copy
+                  local.get 9
+                  local.get 5
+                  i32.add
+                  local.get 7
+                  local.get 5
+                  memory.copy
+                  local.get 3
+                  i32.const 4
+                  i32.add
+                  local.get 6
+                  i32.store
+                  local.get 3
+                  local.get 9
+                  i32.store
+                end
+                local.get 4
+                i32.const 1
+                i32.add
+                local.set 4
+                local.get 3
+                i32.const 8
+                i32.add
+                local.set 3
+                local.get 2
+                i32.const 8
+                i32.add
+                local.set 2
+                local.get 1
+                i32.const -1
+                i32.add
+                local.tee 1
+                br_if 0 (;@6;)
+                br 2 (;@4;)
+              end
+            end
+            local.get 1
+            i32.eqz
+            br_if 0 (;@4;)
+            i32.const 0
+            i32.load offset=1048576
+            local.set 0
+            loop ;; label = @5
+              local.get 2
               i32.const 4
               i32.add
               i32.load align=1
-              local.tee 5
+              local.tee 8
               i32.const 1
               i32.shl
-              local.tee 6
+              local.tee 10
               i32.const -1
               i32.le_s
-              br_if 4 (;@1;)
-              local.get 1
+              br_if 2 (;@3;)
+              local.get 2
               i32.load align=1
-              local.set 7
-              local.get 6
+              local.set 6
+              local.get 10
               i32.const 15
               i32.add
               i32.const -16
               i32.and
-              local.set 8
+              local.set 9
               block ;; label = @6
                 block ;; label = @7
                   block ;; label = @8
                     local.get 0
                     br_if 0 (;@8;)
                     i32.const 65536
-                    local.set 9
+                    local.set 4
                     br 1 (;@7;)
                   end
                   local.get 0
                   i32.load offset=8
-                  local.tee 9
+                  local.tee 4
                   local.get 0
                   i32.load offset=4
-                  local.tee 10
+                  local.tee 5
                   i32.sub
-                  local.get 8
+                  local.get 9
                   i32.ge_u
                   br_if 1 (;@6;)
-                  local.get 9
+                  local.get 4
                   i32.const 1
                   i32.shl
-                  local.set 9
+                  local.set 4
                 end
+                local.get 4
                 local.get 9
-                local.get 8
+                local.get 4
                 local.get 9
-                local.get 8
                 i32.gt_u
                 select
-                local.tee 10
+                local.tee 5
                 i32.const 16
                 i32.add
                 call $malloc
-                local.tee 9
+                local.tee 4
                 i32.eqz
-                br_if 5 (;@1;)
-                local.get 9
-                local.get 10
+                br_if 4 (;@2;)
+                local.get 4
+                local.get 5
                 i32.store offset=8
                 i32.const 0
-                local.set 10
-                local.get 9
+                local.set 5
+                local.get 4
                 i32.const 0
                 i32.store offset=4
-                local.get 9
+                local.get 4
                 local.get 0
                 i32.store
                 i32.const 0
-                local.get 9
+                local.get 4
                 i32.store offset=1048576
-                local.get 9
+                local.get 4
                 local.set 0
               end
               local.get 0
-              local.get 10
-              local.get 8
+              local.get 5
+              local.get 9
               i32.add
               i32.store offset=4
               local.get 0
-              local.get 10
+              local.get 5
               i32.add
               i32.const 16
               i32.add
-              local.tee 9
-              local.get 7
-              local.get 5
+              local.tee 4
+              local.get 6
+              local.get 8
               memory.copy
-              local.get 9
-              local.get 5
-              i32.add
-              local.get 7
-              local.get 5
-              memory.copy
-              local.get 2
-              i32.const 4
+              local.get 4
+              local.get 8
               i32.add
               local.get 6
+              local.get 8
+              memory.copy
+              local.get 3
+              i32.const 4
+              i32.add
+              local.get 10
               i32.store
-              local.get 2
-              local.get 9
-              i32.store
-            end
-            local.get 4
-            i32.const 1
-            i32.add
-            local.set 4
-            local.get 2
-            i32.const 8
-            i32.add
-            local.set 2
-            local.get 1
-            i32.const 8
-            i32.add
-            local.set 1
-            local.get 3
-            i32.const -1
-            i32.add
-            local.tee 3
-            br_if 0 (;@4;)
-            br 2 (;@2;)
-          end
-        end
-        local.get 3
-        i32.eqz
-        br_if 0 (;@2;)
-        i32.const 0
-        i32.load offset=1048576
-        local.set 0
-        loop ;; label = @3
-          local.get 1
-          i32.const 4
-          i32.add
-          i32.load align=1
-          local.tee 8
-          i32.const 1
-          i32.shl
-          local.tee 10
-          i32.const -1
-          i32.le_s
-          br_if 2 (;@1;)
-          local.get 1
-          i32.load align=1
-          local.set 6
-          local.get 10
-          i32.const 15
-          i32.add
-          i32.const -16
-          i32.and
-          local.set 9
-          block ;; label = @4
-            block ;; label = @5
-              block ;; label = @6
-                local.get 0
-                br_if 0 (;@6;)
-                i32.const 65536
-                local.set 4
-                br 1 (;@5;)
-              end
-              local.get 0
-              i32.load offset=8
-              local.tee 4
-              local.get 0
-              i32.load offset=4
-              local.tee 5
-              i32.sub
-              local.get 9
-              i32.ge_u
-              br_if 1 (;@4;)
+              local.get 3
               local.get 4
-              i32.const 1
-              i32.shl
-              local.set 4
+              i32.store
+              local.get 3
+              i32.const 8
+              i32.add
+              local.set 3
+              local.get 2
+              i32.const 8
+              i32.add
+              local.set 2
+              local.get 1
+              i32.const -1
+              i32.add
+              local.tee 1
+              br_if 0 (;@5;)
             end
-            local.get 4
-            local.get 9
-            local.get 4
-            local.get 9
-            i32.gt_u
-            select
-            local.tee 5
-            i32.const 16
-            i32.add
-            call $malloc
-            local.tee 4
-            i32.eqz
-            br_if 3 (;@1;)
-            local.get 4
-            local.get 5
-            i32.store offset=8
             i32.const 0
-            local.set 5
-            local.get 4
             i32.const 0
-            i32.store offset=4
-            local.get 4
-            local.get 0
-            i32.store
+            i32.store offset=1048596
             i32.const 0
-            local.get 4
-            i32.store offset=1048576
-            local.get 4
-            local.set 0
+            return
           end
-          local.get 0
-          local.get 5
-          local.get 9
-          i32.add
-          i32.store offset=4
-          local.get 0
-          local.get 5
-          i32.add
-          i32.const 16
-          i32.add
-          local.tee 4
-          local.get 6
-          local.get 8
-          memory.copy
-          local.get 4
-          local.get 8
-          i32.add
-          local.get 6
-          local.get 8
-          memory.copy
-          local.get 2
-          i32.const 4
-          i32.add
-          local.get 10
-          i32.store
-          local.get 2
-          local.get 4
-          i32.store
-          local.get 2
-          i32.const 8
-          i32.add
-          local.set 2
-          local.get 1
-          i32.const 8
-          i32.add
-          local.set 1
-          local.get 3
-          i32.const -1
-          i32.add
-          local.tee 3
-          br_if 0 (;@3;)
+          i32.const 0
+          return
         end
+        i32.const 0
+        i32.const 0
+        i32.store offset=1048596
+        unreachable
       end
       i32.const 0
-      return
+      i32.const 0
+      i32.store offset=1048596
+      unreachable
     end
     unreachable
   )
@@ -381,11 +409,11 @@
     global.set $__stack_pointer
     block ;; label = @1
       i32.const 0
-      i32.load offset=1048612
+      i32.load offset=1048624
       br_if 0 (;@1;)
       i32.const 0
       call $sbrk
-      i32.const 1049088
+      i32.const 1049104
       i32.sub
       local.tee 2
       i32.const 89
@@ -395,15 +423,15 @@
       local.set 3
       block ;; label = @2
         i32.const 0
-        i32.load offset=1049060
+        i32.load offset=1049072
         local.tee 4
         br_if 0 (;@2;)
         i32.const 0
         i64.const -1
-        i64.store offset=1049072 align=4
+        i64.store offset=1049084 align=4
         i32.const 0
         i64.const 281474976776192
-        i64.store offset=1049064 align=4
+        i64.store offset=1049076 align=4
         i32.const 0
         local.get 1
         i32.const 8
@@ -413,54 +441,54 @@
         i32.const 1431655768
         i32.xor
         local.tee 4
-        i32.store offset=1049060
+        i32.store offset=1049072
         i32.const 0
         i32.const 0
-        i32.store offset=1049080
+        i32.store offset=1049092
         i32.const 0
         i32.const 0
-        i32.store offset=1049032
+        i32.store offset=1049044
       end
       i32.const 0
       local.get 2
-      i32.store offset=1049040
+      i32.store offset=1049052
       i32.const 0
-      i32.const 1049088
-      i32.store offset=1049036
+      i32.const 1049104
+      i32.store offset=1049048
       i32.const 0
-      i32.const 1049088
-      i32.store offset=1048604
+      i32.const 1049104
+      i32.store offset=1048616
       i32.const 0
       local.get 4
-      i32.store offset=1048624
+      i32.store offset=1048636
       i32.const 0
       i32.const -1
-      i32.store offset=1048620
+      i32.store offset=1048632
       loop ;; label = @2
+        local.get 3
+        i32.const 1048660
+        i32.add
         local.get 3
         i32.const 1048648
         i32.add
-        local.get 3
-        i32.const 1048636
-        i32.add
         local.tee 4
         i32.store
         local.get 4
-        local.get 3
-        i32.const 1048628
-        i32.add
-        local.tee 5
-        i32.store
         local.get 3
         i32.const 1048640
         i32.add
+        local.tee 5
+        i32.store
+        local.get 3
+        i32.const 1048652
+        i32.add
         local.get 5
         i32.store
         local.get 3
-        i32.const 1048656
+        i32.const 1048668
         i32.add
         local.get 3
-        i32.const 1048644
+        i32.const 1048656
         i32.add
         local.tee 5
         i32.store
@@ -468,10 +496,10 @@
         local.get 4
         i32.store
         local.get 3
-        i32.const 1048664
+        i32.const 1048676
         i32.add
         local.get 3
-        i32.const 1048652
+        i32.const 1048664
         i32.add
         local.tee 4
         i32.store
@@ -479,7 +507,7 @@
         local.get 5
         i32.store
         local.get 3
-        i32.const 1048660
+        i32.const 1048672
         i32.add
         local.get 4
         i32.store
@@ -491,14 +519,14 @@
         i32.ne
         br_if 0 (;@2;)
       end
-      i32.const 1049088
+      i32.const 1049104
       i32.const -8
-      i32.const 1049088
+      i32.const 1049104
       i32.sub
       i32.const 15
       i32.and
       i32.const 0
-      i32.const 1049088
+      i32.const 1049104
       i32.const 8
       i32.add
       i32.const 15
@@ -521,15 +549,15 @@
       i32.store
       i32.const 0
       i32.const 0
-      i32.load offset=1049076
-      i32.store offset=1048616
+      i32.load offset=1049088
+      i32.store offset=1048628
       i32.const 0
       local.get 3
-      i32.store offset=1048600
+      i32.store offset=1048612
       i32.const 0
       local.get 4
-      i32.store offset=1048612
-      i32.const 1049088
+      i32.store offset=1048624
+      i32.const 1049104
       local.get 5
       i32.add
       i32.const 56
@@ -553,7 +581,7 @@
                             br_if 0 (;@12;)
                             block ;; label = @13
                               i32.const 0
-                              i32.load offset=1048588
+                              i32.load offset=1048600
                               local.tee 6
                               i32.const 16
                               local.get 0
@@ -586,7 +614,7 @@
                               i32.const 3
                               i32.shl
                               local.tee 0
-                              i32.const 1048636
+                              i32.const 1048648
                               i32.add
                               i32.load
                               local.tee 4
@@ -599,7 +627,7 @@
                                   i32.load offset=8
                                   local.tee 2
                                   local.get 0
-                                  i32.const 1048628
+                                  i32.const 1048640
                                   i32.add
                                   local.tee 0
                                   i32.ne
@@ -610,7 +638,7 @@
                                   local.get 5
                                   i32.rotl
                                   i32.and
-                                  i32.store offset=1048588
+                                  i32.store offset=1048600
                                   br 1 (;@14;)
                                 end
                                 local.get 0
@@ -641,7 +669,7 @@
                             end
                             local.get 2
                             i32.const 0
-                            i32.load offset=1048596
+                            i32.load offset=1048608
                             local.tee 7
                             i32.le_u
                             br_if 1 (;@11;)
@@ -724,14 +752,14 @@
                                   i32.const 3
                                   i32.shl
                                   local.tee 0
-                                  i32.const 1048636
+                                  i32.const 1048648
                                   i32.add
                                   i32.load
                                   local.tee 4
                                   i32.load offset=8
                                   local.tee 3
                                   local.get 0
-                                  i32.const 1048628
+                                  i32.const 1048640
                                   i32.add
                                   local.tee 0
                                   i32.ne
@@ -743,7 +771,7 @@
                                   i32.rotl
                                   i32.and
                                   local.tee 6
-                                  i32.store offset=1048588
+                                  i32.store offset=1048600
                                   br 1 (;@14;)
                                 end
                                 local.get 0
@@ -791,11 +819,11 @@
                                 local.tee 8
                                 i32.const 3
                                 i32.shl
-                                i32.const 1048628
+                                i32.const 1048640
                                 i32.add
                                 local.set 2
                                 i32.const 0
-                                i32.load offset=1048608
+                                i32.load offset=1048620
                                 local.set 4
                                 block ;; label = @15
                                   block ;; label = @16
@@ -810,7 +838,7 @@
                                     local.get 6
                                     local.get 8
                                     i32.or
-                                    i32.store offset=1048588
+                                    i32.store offset=1048600
                                     local.get 2
                                     local.set 8
                                     br 1 (;@15;)
@@ -834,14 +862,14 @@
                               end
                               i32.const 0
                               local.get 0
-                              i32.store offset=1048608
+                              i32.store offset=1048620
                               i32.const 0
                               local.get 5
-                              i32.store offset=1048596
+                              i32.store offset=1048608
                               br 12 (;@1;)
                             end
                             i32.const 0
-                            i32.load offset=1048592
+                            i32.load offset=1048604
                             local.tee 9
                             i32.eqz
                             br_if 1 (;@11;)
@@ -904,7 +932,7 @@
                             i32.add
                             i32.const 2
                             i32.shl
-                            i32.const 1048892
+                            i32.const 1048904
                             i32.add
                             i32.load
                             local.tee 0
@@ -966,7 +994,7 @@
                               i32.eq
                               br_if 0 (;@13;)
                               i32.const 0
-                              i32.load offset=1048604
+                              i32.load offset=1048616
                               local.get 0
                               i32.load offset=8
                               local.tee 3
@@ -1037,7 +1065,7 @@
                           i32.and
                           local.set 2
                           i32.const 0
-                          i32.load offset=1048592
+                          i32.load offset=1048604
                           local.tee 7
                           i32.eqz
                           br_if 0 (;@11;)
@@ -1121,7 +1149,7 @@
                                   local.get 11
                                   i32.const 2
                                   i32.shl
-                                  i32.const 1048892
+                                  i32.const 1048904
                                   i32.add
                                   i32.load
                                   local.tee 5
@@ -1286,7 +1314,7 @@
                                 i32.add
                                 i32.const 2
                                 i32.shl
-                                i32.const 1048892
+                                i32.const 1048904
                                 i32.add
                                 i32.load
                                 local.set 3
@@ -1338,7 +1366,7 @@
                           br_if 0 (;@11;)
                           local.get 4
                           i32.const 0
-                          i32.load offset=1048596
+                          i32.load offset=1048608
                           local.get 2
                           i32.sub
                           i32.ge_u
@@ -1354,7 +1382,7 @@
                             i32.eq
                             br_if 0 (;@12;)
                             i32.const 0
-                            i32.load offset=1048604
+                            i32.load offset=1048616
                             local.get 8
                             i32.load offset=8
                             local.tee 3
@@ -1413,13 +1441,13 @@
                         end
                         block ;; label = @11
                           i32.const 0
-                          i32.load offset=1048596
+                          i32.load offset=1048608
                           local.tee 3
                           local.get 2
                           i32.lt_u
                           br_if 0 (;@11;)
                           i32.const 0
-                          i32.load offset=1048608
+                          i32.load offset=1048620
                           local.set 4
                           block ;; label = @12
                             block ;; label = @13
@@ -1440,10 +1468,10 @@
                               i32.store offset=4
                               i32.const 0
                               local.get 5
-                              i32.store offset=1048596
+                              i32.store offset=1048608
                               i32.const 0
                               local.get 0
-                              i32.store offset=1048608
+                              i32.store offset=1048620
                               local.get 4
                               local.get 3
                               i32.add
@@ -1472,10 +1500,10 @@
                             i32.store offset=4
                             i32.const 0
                             i32.const 0
+                            i32.store offset=1048620
+                            i32.const 0
+                            i32.const 0
                             i32.store offset=1048608
-                            i32.const 0
-                            i32.const 0
-                            i32.store offset=1048596
                           end
                           local.get 4
                           i32.const 8
@@ -1485,13 +1513,13 @@
                         end
                         block ;; label = @11
                           i32.const 0
-                          i32.load offset=1048600
+                          i32.load offset=1048612
                           local.tee 0
                           local.get 2
                           i32.le_u
                           br_if 0 (;@11;)
                           i32.const 0
-                          i32.load offset=1048612
+                          i32.load offset=1048624
                           local.tee 3
                           local.get 2
                           i32.add
@@ -1505,10 +1533,10 @@
                           i32.store offset=4
                           i32.const 0
                           local.get 5
-                          i32.store offset=1048600
+                          i32.store offset=1048612
                           i32.const 0
                           local.get 4
-                          i32.store offset=1048612
+                          i32.store offset=1048624
                           local.get 3
                           local.get 2
                           i32.const 3
@@ -1523,20 +1551,20 @@
                         block ;; label = @11
                           block ;; label = @12
                             i32.const 0
-                            i32.load offset=1049060
+                            i32.load offset=1049072
                             i32.eqz
                             br_if 0 (;@12;)
                             i32.const 0
-                            i32.load offset=1049068
+                            i32.load offset=1049080
                             local.set 4
                             br 1 (;@11;)
                           end
                           i32.const 0
                           i64.const -1
-                          i64.store offset=1049072 align=4
+                          i64.store offset=1049084 align=4
                           i32.const 0
                           i64.const 281474976776192
-                          i64.store offset=1049064 align=4
+                          i64.store offset=1049076 align=4
                           i32.const 0
                           local.get 1
                           i32.const 12
@@ -1545,13 +1573,13 @@
                           i32.and
                           i32.const 1431655768
                           i32.xor
-                          i32.store offset=1049060
+                          i32.store offset=1049072
                           i32.const 0
                           i32.const 0
-                          i32.store offset=1049080
+                          i32.store offset=1049092
                           i32.const 0
                           i32.const 0
-                          i32.store offset=1049032
+                          i32.store offset=1049044
                           i32.const 65536
                           local.set 4
                         end
@@ -1576,18 +1604,18 @@
                           br_if 0 (;@11;)
                           i32.const 0
                           i32.const 48
-                          i32.store offset=1049084
+                          i32.store offset=1049096
                           br 10 (;@1;)
                         end
                         block ;; label = @11
                           i32.const 0
-                          i32.load offset=1049028
+                          i32.load offset=1049040
                           local.tee 3
                           i32.eqz
                           br_if 0 (;@11;)
                           block ;; label = @12
                             i32.const 0
-                            i32.load offset=1049020
+                            i32.load offset=1049032
                             local.tee 4
                             local.get 8
                             i32.add
@@ -1604,11 +1632,11 @@
                           local.set 3
                           i32.const 0
                           i32.const 48
-                          i32.store offset=1049084
+                          i32.store offset=1049096
                           br 10 (;@1;)
                         end
                         i32.const 0
-                        i32.load8_u offset=1049032
+                        i32.load8_u offset=1049044
                         i32.const 4
                         i32.and
                         br_if 4 (;@6;)
@@ -1616,11 +1644,11 @@
                           block ;; label = @12
                             block ;; label = @13
                               i32.const 0
-                              i32.load offset=1048612
+                              i32.load offset=1048624
                               local.tee 4
                               i32.eqz
                               br_if 0 (;@13;)
-                              i32.const 1049036
+                              i32.const 1049048
                               local.set 3
                               loop ;; label = @14
                                 block ;; label = @15
@@ -1654,7 +1682,7 @@
                             local.set 6
                             block ;; label = @13
                               i32.const 0
-                              i32.load offset=1049064
+                              i32.load offset=1049076
                               local.tee 3
                               i32.const -1
                               i32.add
@@ -1686,12 +1714,12 @@
                             br_if 5 (;@7;)
                             block ;; label = @13
                               i32.const 0
-                              i32.load offset=1049028
+                              i32.load offset=1049040
                               local.tee 3
                               i32.eqz
                               br_if 0 (;@13;)
                               i32.const 0
-                              i32.load offset=1049020
+                              i32.load offset=1049032
                               local.tee 4
                               local.get 6
                               i32.add
@@ -1750,7 +1778,7 @@
                             local.get 6
                             i32.sub
                             i32.const 0
-                            i32.load offset=1049068
+                            i32.load offset=1049080
                             local.tee 4
                             i32.add
                             i32.const 0
@@ -1809,10 +1837,10 @@
                 end
                 i32.const 0
                 i32.const 0
-                i32.load offset=1049032
+                i32.load offset=1049044
                 i32.const 4
                 i32.or
-                i32.store offset=1049032
+                i32.store offset=1049044
               end
               local.get 8
               i32.const 2147483646
@@ -1848,31 +1876,31 @@
             end
             i32.const 0
             i32.const 0
-            i32.load offset=1049020
+            i32.load offset=1049032
             local.get 6
             i32.add
             local.tee 3
-            i32.store offset=1049020
+            i32.store offset=1049032
             block ;; label = @5
               local.get 3
               i32.const 0
-              i32.load offset=1049024
+              i32.load offset=1049036
               i32.le_u
               br_if 0 (;@5;)
               i32.const 0
               local.get 3
-              i32.store offset=1049024
+              i32.store offset=1049036
             end
             block ;; label = @5
               block ;; label = @6
                 block ;; label = @7
                   block ;; label = @8
                     i32.const 0
-                    i32.load offset=1048612
+                    i32.load offset=1048624
                     local.tee 4
                     i32.eqz
                     br_if 0 (;@8;)
-                    i32.const 1049036
+                    i32.const 1049048
                     local.set 3
                     loop ;; label = @9
                       local.get 0
@@ -1895,7 +1923,7 @@
                   block ;; label = @8
                     block ;; label = @9
                       i32.const 0
-                      i32.load offset=1048604
+                      i32.load offset=1048616
                       local.tee 3
                       i32.eqz
                       br_if 0 (;@9;)
@@ -1906,51 +1934,51 @@
                     end
                     i32.const 0
                     local.get 0
-                    i32.store offset=1048604
+                    i32.store offset=1048616
                   end
                   i32.const 0
                   local.set 3
                   i32.const 0
                   local.get 6
-                  i32.store offset=1049040
+                  i32.store offset=1049052
                   i32.const 0
                   local.get 0
-                  i32.store offset=1049036
+                  i32.store offset=1049048
                   i32.const 0
                   i32.const -1
-                  i32.store offset=1048620
+                  i32.store offset=1048632
                   i32.const 0
                   i32.const 0
-                  i32.load offset=1049060
-                  i32.store offset=1048624
+                  i32.load offset=1049072
+                  i32.store offset=1048636
                   i32.const 0
                   i32.const 0
-                  i32.store offset=1049048
+                  i32.store offset=1049060
                   loop ;; label = @8
+                    local.get 3
+                    i32.const 1048660
+                    i32.add
                     local.get 3
                     i32.const 1048648
                     i32.add
-                    local.get 3
-                    i32.const 1048636
-                    i32.add
                     local.tee 4
                     i32.store
                     local.get 4
-                    local.get 3
-                    i32.const 1048628
-                    i32.add
-                    local.tee 5
-                    i32.store
                     local.get 3
                     i32.const 1048640
                     i32.add
+                    local.tee 5
+                    i32.store
+                    local.get 3
+                    i32.const 1048652
+                    i32.add
                     local.get 5
                     i32.store
                     local.get 3
-                    i32.const 1048656
+                    i32.const 1048668
                     i32.add
                     local.get 3
-                    i32.const 1048644
+                    i32.const 1048656
                     i32.add
                     local.tee 5
                     i32.store
@@ -1958,10 +1986,10 @@
                     local.get 4
                     i32.store
                     local.get 3
-                    i32.const 1048664
+                    i32.const 1048676
                     i32.add
                     local.get 3
-                    i32.const 1048652
+                    i32.const 1048664
                     i32.add
                     local.tee 4
                     i32.store
@@ -1969,7 +1997,7 @@
                     local.get 5
                     i32.store
                     local.get 3
-                    i32.const 1048660
+                    i32.const 1048672
                     i32.add
                     local.get 4
                     i32.store
@@ -2009,14 +2037,14 @@
                   i32.store offset=4
                   i32.const 0
                   i32.const 0
-                  i32.load offset=1049076
-                  i32.store offset=1048616
+                  i32.load offset=1049088
+                  i32.store offset=1048628
                   i32.const 0
                   local.get 3
-                  i32.store offset=1048600
+                  i32.store offset=1048612
                   i32.const 0
                   local.get 4
-                  i32.store offset=1048612
+                  i32.store offset=1048624
                   local.get 0
                   local.get 5
                   i32.add
@@ -2054,7 +2082,7 @@
                 i32.add
                 local.tee 0
                 i32.const 0
-                i32.load offset=1048600
+                i32.load offset=1048612
                 local.get 6
                 i32.add
                 local.tee 11
@@ -2071,14 +2099,14 @@
                 i32.store offset=4
                 i32.const 0
                 i32.const 0
-                i32.load offset=1049076
-                i32.store offset=1048616
+                i32.load offset=1049088
+                i32.store offset=1048628
                 i32.const 0
                 local.get 5
-                i32.store offset=1048600
+                i32.store offset=1048612
                 i32.const 0
                 local.get 0
-                i32.store offset=1048612
+                i32.store offset=1048624
                 local.get 4
                 local.get 11
                 i32.add
@@ -2089,13 +2117,13 @@
               block ;; label = @6
                 local.get 0
                 i32.const 0
-                i32.load offset=1048604
+                i32.load offset=1048616
                 local.tee 8
                 i32.ge_u
                 br_if 0 (;@6;)
                 i32.const 0
                 local.get 0
-                i32.store offset=1048604
+                i32.store offset=1048616
                 local.get 0
                 local.set 8
               end
@@ -2103,7 +2131,7 @@
               local.get 6
               i32.add
               local.set 5
-              i32.const 1049036
+              i32.const 1049048
               local.set 3
               block ;; label = @6
                 block ;; label = @7
@@ -2132,7 +2160,7 @@
                           i32.eqz
                           br_if 1 (;@10;)
                         end
-                        i32.const 1049036
+                        i32.const 1049048
                         local.set 3
                         loop ;; label = @11
                           block ;; label = @12
@@ -2213,14 +2241,14 @@
                         br_if 0 (;@10;)
                         i32.const 0
                         local.get 2
-                        i32.store offset=1048612
+                        i32.store offset=1048624
                         i32.const 0
                         i32.const 0
-                        i32.load offset=1048600
+                        i32.load offset=1048612
                         local.get 5
                         i32.add
                         local.tee 3
-                        i32.store offset=1048600
+                        i32.store offset=1048612
                         local.get 2
                         local.get 3
                         i32.const 1
@@ -2230,20 +2258,20 @@
                       end
                       block ;; label = @10
                         i32.const 0
-                        i32.load offset=1048608
+                        i32.load offset=1048620
                         local.get 6
                         i32.ne
                         br_if 0 (;@10;)
                         i32.const 0
                         local.get 2
-                        i32.store offset=1048608
+                        i32.store offset=1048620
                         i32.const 0
                         i32.const 0
-                        i32.load offset=1048596
+                        i32.load offset=1048608
                         local.get 5
                         i32.add
                         local.tee 3
-                        i32.store offset=1048596
+                        i32.store offset=1048608
                         local.get 2
                         local.get 3
                         i32.const 1
@@ -2284,7 +2312,7 @@
                             local.tee 8
                             i32.const 3
                             i32.shl
-                            i32.const 1048628
+                            i32.const 1048640
                             i32.add
                             local.tee 0
                             i32.eq
@@ -2298,12 +2326,12 @@
                               br_if 0 (;@13;)
                               i32.const 0
                               i32.const 0
-                              i32.load offset=1048588
+                              i32.load offset=1048600
                               i32.const -2
                               local.get 8
                               i32.rotl
                               i32.and
-                              i32.store offset=1048588
+                              i32.store offset=1048600
                               br 2 (;@11;)
                             end
                             local.get 3
@@ -2396,7 +2424,7 @@
                               local.tee 4
                               i32.const 2
                               i32.shl
-                              i32.const 1048892
+                              i32.const 1048904
                               i32.add
                               local.tee 3
                               i32.load
@@ -2410,12 +2438,12 @@
                               br_if 1 (;@12;)
                               i32.const 0
                               i32.const 0
-                              i32.load offset=1048592
+                              i32.load offset=1048604
                               i32.const -2
                               local.get 4
                               i32.rotl
                               i32.and
-                              i32.store offset=1048592
+                              i32.store offset=1048604
                               br 2 (;@11;)
                             end
                             local.get 9
@@ -2499,13 +2527,13 @@
                         local.tee 4
                         i32.const 3
                         i32.shl
-                        i32.const 1048628
+                        i32.const 1048640
                         i32.add
                         local.set 3
                         block ;; label = @11
                           block ;; label = @12
                             i32.const 0
-                            i32.load offset=1048588
+                            i32.load offset=1048600
                             local.tee 5
                             i32.const 1
                             local.get 4
@@ -2517,7 +2545,7 @@
                             local.get 5
                             local.get 4
                             i32.or
-                            i32.store offset=1048588
+                            i32.store offset=1048600
                             local.get 3
                             local.set 4
                             br 1 (;@11;)
@@ -2612,12 +2640,12 @@
                       local.get 3
                       i32.const 2
                       i32.shl
-                      i32.const 1048892
+                      i32.const 1048904
                       i32.add
                       local.set 4
                       block ;; label = @10
                         i32.const 0
-                        i32.load offset=1048592
+                        i32.load offset=1048604
                         local.tee 0
                         i32.const 1
                         local.get 3
@@ -2632,7 +2660,7 @@
                         local.get 0
                         local.get 8
                         i32.or
-                        i32.store offset=1048592
+                        i32.store offset=1048604
                         local.get 2
                         local.get 4
                         i32.store offset=24
@@ -2763,38 +2791,38 @@
                     i32.store offset=4
                     i32.const 0
                     i32.const 0
-                    i32.load offset=1049076
-                    i32.store offset=1048616
+                    i32.load offset=1049088
+                    i32.store offset=1048628
                     i32.const 0
                     local.get 3
-                    i32.store offset=1048600
+                    i32.store offset=1048612
                     i32.const 0
                     local.get 11
-                    i32.store offset=1048612
+                    i32.store offset=1048624
                     local.get 8
                     i32.const 16
                     i32.add
                     i32.const 0
-                    i64.load offset=1049044 align=4
+                    i64.load offset=1049056 align=4
                     i64.store align=4
                     local.get 8
                     i32.const 0
-                    i64.load offset=1049036 align=4
+                    i64.load offset=1049048 align=4
                     i64.store offset=8 align=4
                     i32.const 0
                     local.get 8
                     i32.const 8
                     i32.add
-                    i32.store offset=1049044
+                    i32.store offset=1049056
                     i32.const 0
                     local.get 6
-                    i32.store offset=1049040
+                    i32.store offset=1049052
                     i32.const 0
                     local.get 0
-                    i32.store offset=1049036
-                    i32.const 0
-                    i32.const 0
                     i32.store offset=1049048
+                    i32.const 0
+                    i32.const 0
+                    i32.store offset=1049060
                     local.get 8
                     i32.const 36
                     i32.add
@@ -2843,13 +2871,13 @@
                       local.tee 5
                       i32.const 3
                       i32.shl
-                      i32.const 1048628
+                      i32.const 1048640
                       i32.add
                       local.set 3
                       block ;; label = @10
                         block ;; label = @11
                           i32.const 0
-                          i32.load offset=1048588
+                          i32.load offset=1048600
                           local.tee 0
                           i32.const 1
                           local.get 5
@@ -2861,7 +2889,7 @@
                           local.get 0
                           local.get 5
                           i32.or
-                          i32.store offset=1048588
+                          i32.store offset=1048600
                           local.get 3
                           local.set 5
                           br 1 (;@10;)
@@ -2958,12 +2986,12 @@
                     local.get 3
                     i32.const 2
                     i32.shl
-                    i32.const 1048892
+                    i32.const 1048904
                     i32.add
                     local.set 5
                     block ;; label = @9
                       i32.const 0
-                      i32.load offset=1048592
+                      i32.load offset=1048604
                       local.tee 0
                       i32.const 1
                       local.get 3
@@ -2978,7 +3006,7 @@
                       local.get 0
                       local.get 8
                       i32.or
-                      i32.store offset=1048592
+                      i32.store offset=1048604
                       local.get 4
                       i32.const 24
                       i32.add
@@ -3098,13 +3126,13 @@
               i32.store offset=8
             end
             i32.const 0
-            i32.load offset=1048600
+            i32.load offset=1048612
             local.tee 3
             local.get 2
             i32.le_u
             br_if 0 (;@4;)
             i32.const 0
-            i32.load offset=1048612
+            i32.load offset=1048624
             local.tee 4
             local.get 2
             i32.add
@@ -3118,10 +3146,10 @@
             i32.store offset=4
             i32.const 0
             local.get 3
-            i32.store offset=1048600
+            i32.store offset=1048612
             i32.const 0
             local.get 5
-            i32.store offset=1048612
+            i32.store offset=1048624
             local.get 4
             local.get 2
             i32.const 3
@@ -3137,7 +3165,7 @@
           local.set 3
           i32.const 0
           i32.const 48
-          i32.store offset=1049084
+          i32.store offset=1049096
           br 2 (;@1;)
         end
         block ;; label = @3
@@ -3152,7 +3180,7 @@
               local.tee 5
               i32.const 2
               i32.shl
-              i32.const 1048892
+              i32.const 1048904
               i32.add
               local.tee 3
               i32.load
@@ -3170,7 +3198,7 @@
               i32.rotl
               i32.and
               local.tee 7
-              i32.store offset=1048592
+              i32.store offset=1048604
               br 2 (;@3;)
             end
             local.get 11
@@ -3274,13 +3302,13 @@
             local.tee 4
             i32.const 3
             i32.shl
-            i32.const 1048628
+            i32.const 1048640
             i32.add
             local.set 3
             block ;; label = @5
               block ;; label = @6
                 i32.const 0
-                i32.load offset=1048588
+                i32.load offset=1048600
                 local.tee 5
                 i32.const 1
                 local.get 4
@@ -3292,7 +3320,7 @@
                 local.get 5
                 local.get 4
                 i32.or
-                i32.store offset=1048588
+                i32.store offset=1048600
                 local.get 3
                 local.set 4
                 br 1 (;@5;)
@@ -3387,7 +3415,7 @@
           local.get 3
           i32.const 2
           i32.shl
-          i32.const 1048892
+          i32.const 1048904
           i32.add
           local.set 5
           block ;; label = @4
@@ -3405,7 +3433,7 @@
             local.get 7
             local.get 2
             i32.or
-            i32.store offset=1048592
+            i32.store offset=1048604
             local.get 0
             local.get 5
             i32.store offset=24
@@ -3513,7 +3541,7 @@
             local.tee 5
             i32.const 2
             i32.shl
-            i32.const 1048892
+            i32.const 1048904
             i32.add
             local.tee 3
             i32.load
@@ -3530,7 +3558,7 @@
             local.get 5
             i32.rotl
             i32.and
-            i32.store offset=1048592
+            i32.store offset=1048604
             br 2 (;@2;)
           end
           local.get 10
@@ -3633,11 +3661,11 @@
           local.tee 8
           i32.const 3
           i32.shl
-          i32.const 1048628
+          i32.const 1048640
           i32.add
           local.set 2
           i32.const 0
-          i32.load offset=1048608
+          i32.load offset=1048620
           local.set 3
           block ;; label = @4
             block ;; label = @5
@@ -3652,7 +3680,7 @@
               local.get 8
               local.get 6
               i32.or
-              i32.store offset=1048588
+              i32.store offset=1048600
               local.get 2
               local.set 8
               br 1 (;@4;)
@@ -3676,10 +3704,10 @@
         end
         i32.const 0
         local.get 5
-        i32.store offset=1048608
+        i32.store offset=1048620
         i32.const 0
         local.get 4
-        i32.store offset=1048596
+        i32.store offset=1048608
       end
       local.get 0
       i32.const 8
@@ -3733,7 +3761,7 @@
         i32.sub
         local.tee 1
         i32.const 0
-        i32.load offset=1048604
+        i32.load offset=1048616
         local.tee 4
         i32.lt_u
         br_if 1 (;@1;)
@@ -3743,7 +3771,7 @@
         local.set 0
         block ;; label = @3
           i32.const 0
-          i32.load offset=1048608
+          i32.load offset=1048620
           local.get 1
           i32.eq
           br_if 0 (;@3;)
@@ -3761,7 +3789,7 @@
             local.tee 5
             i32.const 3
             i32.shl
-            i32.const 1048628
+            i32.const 1048640
             i32.add
             local.tee 6
             i32.eq
@@ -3775,12 +3803,12 @@
               br_if 0 (;@5;)
               i32.const 0
               i32.const 0
-              i32.load offset=1048588
+              i32.load offset=1048600
               i32.const -2
               local.get 5
               i32.rotl
               i32.and
-              i32.store offset=1048588
+              i32.store offset=1048600
               br 3 (;@2;)
             end
             local.get 2
@@ -3873,7 +3901,7 @@
               local.tee 4
               i32.const 2
               i32.shl
-              i32.const 1048892
+              i32.const 1048904
               i32.add
               local.tee 2
               i32.load
@@ -3887,12 +3915,12 @@
               br_if 1 (;@4;)
               i32.const 0
               i32.const 0
-              i32.load offset=1048592
+              i32.load offset=1048604
               i32.const -2
               local.get 4
               i32.rotl
               i32.and
-              i32.store offset=1048592
+              i32.store offset=1048604
               br 3 (;@2;)
             end
             local.get 7
@@ -3956,7 +3984,7 @@
         i32.store offset=4
         i32.const 0
         local.get 0
-        i32.store offset=1048596
+        i32.store offset=1048608
         local.get 1
         local.get 0
         i32.add
@@ -3988,20 +4016,20 @@
           br_if 0 (;@3;)
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048612
+            i32.load offset=1048624
             local.get 3
             i32.ne
             br_if 0 (;@4;)
             i32.const 0
             local.get 1
-            i32.store offset=1048612
+            i32.store offset=1048624
             i32.const 0
             i32.const 0
-            i32.load offset=1048600
+            i32.load offset=1048612
             local.get 0
             i32.add
             local.tee 0
-            i32.store offset=1048600
+            i32.store offset=1048612
             local.get 1
             local.get 0
             i32.const 1
@@ -4009,33 +4037,33 @@
             i32.store offset=4
             local.get 1
             i32.const 0
-            i32.load offset=1048608
+            i32.load offset=1048620
             i32.ne
             br_if 3 (;@1;)
             i32.const 0
             i32.const 0
-            i32.store offset=1048596
-            i32.const 0
-            i32.const 0
             i32.store offset=1048608
+            i32.const 0
+            i32.const 0
+            i32.store offset=1048620
             return
           end
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048608
+            i32.load offset=1048620
             local.get 3
             i32.ne
             br_if 0 (;@4;)
             i32.const 0
             local.get 1
-            i32.store offset=1048608
+            i32.store offset=1048620
             i32.const 0
             i32.const 0
-            i32.load offset=1048596
+            i32.load offset=1048608
             local.get 0
             i32.add
             local.tee 0
-            i32.store offset=1048596
+            i32.store offset=1048608
             local.get 1
             local.get 0
             i32.const 1
@@ -4069,7 +4097,7 @@
               local.tee 5
               i32.const 3
               i32.shl
-              i32.const 1048628
+              i32.const 1048640
               i32.add
               local.tee 6
               i32.eq
@@ -4083,12 +4111,12 @@
                 br_if 0 (;@6;)
                 i32.const 0
                 i32.const 0
-                i32.load offset=1048588
+                i32.load offset=1048600
                 i32.const -2
                 local.get 5
                 i32.rotl
                 i32.and
-                i32.store offset=1048588
+                i32.store offset=1048600
                 br 2 (;@4;)
               end
               local.get 2
@@ -4115,7 +4143,7 @@
                 i32.eq
                 br_if 0 (;@6;)
                 i32.const 0
-                i32.load offset=1048604
+                i32.load offset=1048616
                 local.get 3
                 i32.load offset=8
                 local.tee 2
@@ -4182,7 +4210,7 @@
                 local.tee 4
                 i32.const 2
                 i32.shl
-                i32.const 1048892
+                i32.const 1048904
                 i32.add
                 local.tee 2
                 i32.load
@@ -4196,12 +4224,12 @@
                 br_if 1 (;@5;)
                 i32.const 0
                 i32.const 0
-                i32.load offset=1048592
+                i32.load offset=1048604
                 i32.const -2
                 local.get 4
                 i32.rotl
                 i32.and
-                i32.store offset=1048592
+                i32.store offset=1048604
                 br 2 (;@4;)
               end
               local.get 7
@@ -4261,12 +4289,12 @@
           i32.store offset=4
           local.get 1
           i32.const 0
-          i32.load offset=1048608
+          i32.load offset=1048620
           i32.ne
           br_if 1 (;@2;)
           i32.const 0
           local.get 0
-          i32.store offset=1048596
+          i32.store offset=1048608
           return
         end
         local.get 3
@@ -4296,13 +4324,13 @@
         local.tee 2
         i32.const 3
         i32.shl
-        i32.const 1048628
+        i32.const 1048640
         i32.add
         local.set 0
         block ;; label = @3
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048588
+            i32.load offset=1048600
             local.tee 4
             i32.const 1
             local.get 2
@@ -4314,7 +4342,7 @@
             local.get 4
             local.get 2
             i32.or
-            i32.store offset=1048588
+            i32.store offset=1048600
             local.get 0
             local.set 2
             br 1 (;@3;)
@@ -4411,13 +4439,13 @@
       local.get 2
       i32.const 2
       i32.shl
-      i32.const 1048892
+      i32.const 1048904
       i32.add
       local.set 4
       block ;; label = @2
         block ;; label = @3
           i32.const 0
-          i32.load offset=1048592
+          i32.load offset=1048604
           local.tee 6
           i32.const 1
           local.get 2
@@ -4432,7 +4460,7 @@
           local.get 6
           local.get 3
           i32.or
-          i32.store offset=1048592
+          i32.store offset=1048604
           local.get 1
           i32.const 24
           i32.add
@@ -4530,14 +4558,14 @@
       end
       i32.const 0
       i32.const 0
-      i32.load offset=1048620
+      i32.load offset=1048632
       i32.const -1
       i32.add
       local.tee 1
       i32.const -1
       local.get 1
       select
-      i32.store offset=1048620
+      i32.store offset=1048632
     end
   )
   (func $dispose_chunk (;8;) (type 3) (param i32 i32)
@@ -4568,7 +4596,7 @@
         block ;; label = @3
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048608
+            i32.load offset=1048620
             local.get 0
             local.get 3
             i32.sub
@@ -4589,7 +4617,7 @@
               local.tee 5
               i32.const 3
               i32.shl
-              i32.const 1048628
+              i32.const 1048640
               i32.add
               local.tee 6
               i32.eq
@@ -4602,12 +4630,12 @@
               br_if 2 (;@3;)
               i32.const 0
               i32.const 0
-              i32.load offset=1048588
+              i32.load offset=1048600
               i32.const -2
               local.get 5
               i32.rotl
               i32.and
-              i32.store offset=1048588
+              i32.store offset=1048600
               br 3 (;@2;)
             end
             local.get 0
@@ -4622,7 +4650,7 @@
                 i32.eq
                 br_if 0 (;@6;)
                 i32.const 0
-                i32.load offset=1048604
+                i32.load offset=1048616
                 local.get 0
                 i32.load offset=8
                 local.tee 3
@@ -4689,7 +4717,7 @@
                 local.tee 4
                 i32.const 2
                 i32.shl
-                i32.const 1048892
+                i32.const 1048904
                 i32.add
                 local.tee 3
                 i32.load
@@ -4703,12 +4731,12 @@
                 br_if 1 (;@5;)
                 i32.const 0
                 i32.const 0
-                i32.load offset=1048592
+                i32.load offset=1048604
                 i32.const -2
                 local.get 4
                 i32.rotl
                 i32.and
-                i32.store offset=1048592
+                i32.store offset=1048604
                 br 4 (;@2;)
               end
               local.get 7
@@ -4772,7 +4800,7 @@
           i32.store offset=4
           i32.const 0
           local.get 1
-          i32.store offset=1048596
+          i32.store offset=1048608
           local.get 2
           local.get 1
           i32.store
@@ -4804,20 +4832,20 @@
           br_if 0 (;@3;)
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048612
+            i32.load offset=1048624
             local.get 2
             i32.ne
             br_if 0 (;@4;)
             i32.const 0
             local.get 0
-            i32.store offset=1048612
+            i32.store offset=1048624
             i32.const 0
             i32.const 0
-            i32.load offset=1048600
+            i32.load offset=1048612
             local.get 1
             i32.add
             local.tee 1
-            i32.store offset=1048600
+            i32.store offset=1048612
             local.get 0
             local.get 1
             i32.const 1
@@ -4825,33 +4853,33 @@
             i32.store offset=4
             local.get 0
             i32.const 0
-            i32.load offset=1048608
+            i32.load offset=1048620
             i32.ne
             br_if 3 (;@1;)
             i32.const 0
             i32.const 0
-            i32.store offset=1048596
-            i32.const 0
-            i32.const 0
             i32.store offset=1048608
+            i32.const 0
+            i32.const 0
+            i32.store offset=1048620
             return
           end
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048608
+            i32.load offset=1048620
             local.get 2
             i32.ne
             br_if 0 (;@4;)
             i32.const 0
             local.get 0
-            i32.store offset=1048608
+            i32.store offset=1048620
             i32.const 0
             i32.const 0
-            i32.load offset=1048596
+            i32.load offset=1048608
             local.get 1
             i32.add
             local.tee 1
-            i32.store offset=1048596
+            i32.store offset=1048608
             local.get 0
             local.get 1
             i32.const 1
@@ -4885,7 +4913,7 @@
               local.tee 5
               i32.const 3
               i32.shl
-              i32.const 1048628
+              i32.const 1048640
               i32.add
               local.tee 6
               i32.eq
@@ -4899,12 +4927,12 @@
                 br_if 0 (;@6;)
                 i32.const 0
                 i32.const 0
-                i32.load offset=1048588
+                i32.load offset=1048600
                 i32.const -2
                 local.get 5
                 i32.rotl
                 i32.and
-                i32.store offset=1048588
+                i32.store offset=1048600
                 br 2 (;@4;)
               end
               local.get 3
@@ -4931,7 +4959,7 @@
                 i32.eq
                 br_if 0 (;@6;)
                 i32.const 0
-                i32.load offset=1048604
+                i32.load offset=1048616
                 local.get 2
                 i32.load offset=8
                 local.tee 3
@@ -4998,7 +5026,7 @@
                 local.tee 4
                 i32.const 2
                 i32.shl
-                i32.const 1048892
+                i32.const 1048904
                 i32.add
                 local.tee 3
                 i32.load
@@ -5012,12 +5040,12 @@
                 br_if 1 (;@5;)
                 i32.const 0
                 i32.const 0
-                i32.load offset=1048592
+                i32.load offset=1048604
                 i32.const -2
                 local.get 4
                 i32.rotl
                 i32.and
-                i32.store offset=1048592
+                i32.store offset=1048604
                 br 2 (;@4;)
               end
               local.get 7
@@ -5077,12 +5105,12 @@
           i32.store offset=4
           local.get 0
           i32.const 0
-          i32.load offset=1048608
+          i32.load offset=1048620
           i32.ne
           br_if 1 (;@2;)
           i32.const 0
           local.get 1
-          i32.store offset=1048596
+          i32.store offset=1048608
           return
         end
         local.get 2
@@ -5112,13 +5140,13 @@
         local.tee 3
         i32.const 3
         i32.shl
-        i32.const 1048628
+        i32.const 1048640
         i32.add
         local.set 1
         block ;; label = @3
           block ;; label = @4
             i32.const 0
-            i32.load offset=1048588
+            i32.load offset=1048600
             local.tee 4
             i32.const 1
             local.get 3
@@ -5130,7 +5158,7 @@
             local.get 4
             local.get 3
             i32.or
-            i32.store offset=1048588
+            i32.store offset=1048600
             local.get 1
             local.set 3
             br 1 (;@3;)
@@ -5227,12 +5255,12 @@
       local.get 3
       i32.const 2
       i32.shl
-      i32.const 1048892
+      i32.const 1048904
       i32.add
       local.set 4
       block ;; label = @2
         i32.const 0
-        i32.load offset=1048592
+        i32.load offset=1048604
         local.tee 6
         i32.const 1
         local.get 3
@@ -5247,7 +5275,7 @@
         local.get 6
         local.get 2
         i32.or
-        i32.store offset=1048592
+        i32.store offset=1048604
         local.get 0
         i32.const 24
         i32.add
@@ -5387,7 +5415,7 @@
       br_if 0 (;@1;)
       i32.const 0
       i32.const 48
-      i32.store offset=1049084
+      i32.store offset=1049096
       i32.const 0
       return
     end
@@ -5619,7 +5647,7 @@
         br_if 0 (;@2;)
         i32.const 0
         i32.const 48
-        i32.store offset=1049084
+        i32.store offset=1049096
         i32.const -1
         return
       end

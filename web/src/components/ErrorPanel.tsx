@@ -17,6 +17,7 @@ const KIND_TITLES: Record<ErrorKind, string> = {
   guest_status: "Function reported a failure",
   invalid_utf8: "Invalid UTF-8 returned",
   invalid_output: "Invalid output returned",
+  argument_out_of_range: "Value does not fit the parameter",
   trap: "Function failed",
   limit: "Limit reached",
   cancelled: "Cancelled",

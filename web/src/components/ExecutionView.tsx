@@ -27,6 +27,17 @@ export function ExecutionView({ api, execution, resultColumn, filter }: Props) {
   const [totalRows, setTotalRows] = useState(0);
   const [chartCells, setChartCells] = useState<Cell[] | null>(null);
   const succeeded = status?.status === "succeeded" ? status.id : null;
+  const [log, setLog] = useState("");
+  const ended =
+    status && (status.status === "succeeded" || status.status === "failed" || status.status === "cancelled")
+      ? status.id
+      : null;
+
+  useEffect(() => {
+    setLog("");
+    if (!ended) return;
+    api.log(ended).then(setLog, () => setLog(""));
+  }, [api, ended]);
 
   useEffect(() => {
     setColumns([]);
@@ -131,6 +142,14 @@ export function ExecutionView({ api, execution, resultColumn, filter }: Props) {
           row={status.error.row}
           values={status.error.values}
         />
+      )}
+      {log && (
+        <details className="guest-log" open>
+          <summary>
+            Output of <code>printf</code> ({formatCount(log.split("\n").filter((line) => line !== "").length)} lines)
+          </summary>
+          <pre data-testid="guest-log">{log}</pre>
+        </details>
       )}
       {succeeded && columns.length > 0 && (
         <>

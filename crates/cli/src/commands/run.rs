@@ -11,6 +11,7 @@ use wasmudf_compiler::{CompileError, Language, render_diagnostics};
 use wasmudf_datafusion::{
     ExecutionRequest, Operation, WasmUdfError, default_output_column, plan_execution, register_file,
 };
+use wasmudf_sandbox::GuestLog;
 
 use crate::cluster_options::ClusterOptions;
 use crate::output::{Destination, OutputFormat, emit};
@@ -92,7 +93,8 @@ pub async fn run(args: RunArgs) -> Result<ExitCode> {
                 .unwrap_or_else(|| default_output_column(&args.function)),
         }
     };
-    let builder = args.udf.builder();
+    let log = GuestLog::new();
+    let builder = args.udf.builder().with_log(log.clone());
     let context = args.cluster.session(builder.clone()).await?;
     register_file(&context, "data", &args.data).await?;
     let table = context.table("data").await?;
@@ -131,7 +133,9 @@ pub async fn run(args: RunArgs) -> Result<ExitCode> {
         Some(path) => Destination::File(path.clone()),
         None => Destination::Stdout(args.format),
     };
-    let summary = emit(frame, &destination).await?;
+    let emitted = emit(frame, &destination).await;
+    super::print_guest_log(&log);
+    let summary = emitted?;
     if std::io::stderr().is_terminal() || args.output.is_some() {
         eprintln!(
             "{} rows in {:.2} s; compiled {} in {:.2} s{}{}",

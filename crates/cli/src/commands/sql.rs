@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use clap::Args;
 use wasmudf_datafusion::{Script, register_file};
+use wasmudf_sandbox::GuestLog;
 
 use crate::cluster_options::ClusterOptions;
 use crate::output::{Destination, OutputFormat, emit};
@@ -32,7 +33,8 @@ pub struct SqlArgs {
 }
 
 pub async fn run(args: SqlArgs) -> Result<ExitCode> {
-    let context = args.cluster.session(args.udf.builder()).await?;
+    let log = GuestLog::new();
+    let context = args.cluster.session(args.udf.builder().with_log(log.clone())).await?;
     for table in &args.tables {
         let Some((name, path)) = table.split_once('=') else {
             bail!("--table takes NAME=FILE, got `{table}`");
@@ -48,10 +50,15 @@ pub async fn run(args: SqlArgs) -> Result<ExitCode> {
     };
     let script = Script::parse(&text)?;
     let count = script.len();
-    let last = script.run(&context).await?;
-    let frame = last.context("no SQL statement to run")?;
-    emit(frame, &Destination::Stdout(args.format))
-        .await
-        .with_context(|| format!("statement {count} of {count}"))?;
+    let ran = async {
+        let last = script.run(&context).await?;
+        let frame = last.context("no SQL statement to run")?;
+        emit(frame, &Destination::Stdout(args.format))
+            .await
+            .with_context(|| format!("statement {count} of {count}"))
+    }
+    .await;
+    super::print_guest_log(&log);
+    ran?;
     Ok(ExitCode::SUCCESS)
 }

@@ -173,7 +173,11 @@ fn line_markers_claiming_host_files_reveal_nothing() {
 
 #[test]
 fn libc_io_pulls_in_imports_and_is_refused() {
-    let result = attempt("int printf(const char *, ...);\nint32_t f(int32_t a) { printf(\"%d\", a); return a; }\n");
+    // printf is the log's (stdio.h); opening a file is WASI's, and a module importing it is refused.
+    let result = attempt(
+        "typedef struct _IO_FILE FILE; FILE *fopen(const char *, const char *);\n\
+         int32_t f(int32_t a) { return fopen(\"/etc/passwd\", \"r\") != 0; }\n",
+    );
     match result {
         Err(CompileError::InvalidModule(error)) => {
             assert!(error.to_string().contains("wasi_snapshot_preview1"), "{error}")

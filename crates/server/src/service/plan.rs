@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use wasmudf_abi::SqlType;
 use wasmudf_compiler::{Language, infer_c_function};
 use wasmudf_datafusion::{
-    ExecutionRequest, Operation, Script, SqlLimits, SqlRefusal, TenantSql, default_output_column,
+    ExecutionRequest, Operation, Script, SqlLimits, SqlRefusal, TenantSql, check_columns_fit, default_output_column,
 };
 
 use crate::datasets::open;
@@ -118,7 +118,8 @@ pub(crate) async fn validate(state: &AppState, tenant: TenantId, body: &Executio
             .await
             .map_err(|error| ApiError::internal("reading a C prototype", error))?
     };
-    for (index, name) in column_names.iter().enumerate() {
+    let mut columns = Vec::with_capacity(column_names.len());
+    for name in &column_names {
         let field = schema.field_with_name(name).map_err(|_| {
             let available: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
             ApiError::new(
@@ -129,36 +130,21 @@ pub(crate) async fn validate(state: &AppState, tenant: TenantId, body: &Executio
                 ),
             )
         })?;
-        let column_type = SqlType::for_column(field.data_type());
-        let declared = shape
-            .as_ref()
-            .and_then(|shape| shape.params.get(index))
-            .map(|(_, sql_type)| *sql_type);
-        if let (Some(column_type), Some(declared)) = (column_type, declared) {
-            let numeric = |t: SqlType| !matches!(t, SqlType::String | SqlType::Boolean);
-            let compatible = column_type == declared || (numeric(column_type) && numeric(declared));
-            if !compatible {
-                return Err(ApiError::new(
-                    ErrorCode::TypeMismatch,
-                    format!(
-                        "column `{name}` is {column_type} but parameter {} of `{function_name}` is {declared}",
-                        index + 1
-                    ),
-                ));
-            }
-        }
+        columns.push((name.clone(), field.data_type().clone()));
     }
-    if let Some(shape) = &shape
-        && shape.params.len() != column_names.len()
-    {
-        return Err(ApiError::new(
-            ErrorCode::TypeMismatch,
-            format!(
-                "`{function_name}` takes {} parameter(s) but {} column(s) were chosen",
-                shape.params.len(),
-                column_names.len()
-            ),
-        ));
+    if let Some(shape) = &shape {
+        if shape.params.len() != column_names.len() {
+            return Err(ApiError::new(
+                ErrorCode::TypeMismatch,
+                format!(
+                    "`{function_name}` takes {} parameter(s) but {} column(s) were chosen",
+                    shape.params.len(),
+                    column_names.len()
+                ),
+            ));
+        }
+        check_columns_fit(&function_name, &columns, &shape.params)
+            .map_err(|message| ApiError::new(ErrorCode::TypeMismatch, message))?;
     }
     let request = ExecutionRequest {
         language: Language::C,

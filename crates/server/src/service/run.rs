@@ -19,7 +19,7 @@ use tokio::runtime::Runtime;
 use wasmudf_abi::UdfSignature;
 use wasmudf_compiler::Language;
 use wasmudf_datafusion::{Script, UdfBuilder, guest_failure, plan_execution, register_file};
-use wasmudf_sandbox::CancelFlag;
+use wasmudf_sandbox::{CancelFlag, GuestLog};
 use wasmudf_spark_connect::SparkConnectError;
 
 use super::plan::Job;
@@ -87,9 +87,13 @@ async fn wind_down(runtime: Runtime) {
     }
 }
 
+/// Lines of a failed execution's log shown with its error.
+const FAILURE_LOG_LINES: usize = 20;
+
 pub(crate) async fn supervise(state: AppState, tenant: TenantId, id: String, job: Job, cancel: CancelFlag) {
     let started = Instant::now();
-    let builder = state.builder.clone().with_cancel(cancel.clone());
+    let log = GuestLog::new();
+    let builder = state.builder.clone().with_cancel(cancel.clone()).with_log(log.clone());
     let work = execute(state.clone(), builder, tenant, id.clone(), job, cancel.clone());
     let (ending, runtime) = run_to_end(work, &cancel, started + state.limits.max_execution_time).await;
 
@@ -99,8 +103,16 @@ pub(crate) async fn supervise(state: AppState, tenant: TenantId, id: String, job
     let elapsed_ms = || started.elapsed().as_millis() as i64;
     let record = |status: ExecutionStatus, error: Option<ExecutionError>, rows: (i64, i64), compile_ms: Option<i64>| {
         let run_ms = Some(elapsed_ms() - compile_ms.unwrap_or(0));
+        if !log.is_empty()
+            && let Err(failure) = wasmudf_files::write_atomically(&state.log_file(&id), log.text().as_bytes())
+        {
+            eprintln!("wasmudf-server: cannot keep the log of execution {id}: {failure}");
+        }
         // Every execution error passes here: no message shown to a tenant names a server path.
         let error = error.map(|mut error| {
+            if !log.is_empty() && error.kind != ErrorKind::Cancelled {
+                error.log = Some(log.tail(FAILURE_LOG_LINES));
+            }
             let scrub = |text: &str| crate::scrub_paths(&state.data_dir, text);
             error.message = scrub(&error.message);
             for diagnostic in error.diagnostics.iter_mut().flatten() {

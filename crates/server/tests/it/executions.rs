@@ -111,6 +111,70 @@ async fn a_trap_fails_with_its_kind_and_row() {
 }
 
 #[tokio::test]
+async fn what_the_function_prints_is_its_executions_log_and_a_failure_shows_the_last_lines() {
+    let fixture = Fixture::new();
+    let request = r##"{"program": "#include <stdio.h>\nint32_t boom(int32_t id) {\n  if (id < 4) printf(\"id=%d\\n\", id);\n  return 100 / (id - 3);\n}", "data": "accounts",
+        "operation": "MAP", "function_name": "boom", "input_column_names": ["id"], "output_column_type": "INT"}"##;
+    let (_, body) = fixture.post_json(&fixture.alice, "/api/v1/executions", request).await;
+    let id = body["id"].as_str().unwrap();
+    let done = fixture.wait(&fixture.alice, id).await;
+    assert_eq!(done["error"]["kind"], "division_by_zero", "{done}");
+    assert_eq!(
+        done["error"]["log"], "id=1\nid=2\nid=3\ninteger division by zero at line 4, column 14",
+        "{done}"
+    );
+    let (status, log) = fixture
+        .get_bytes(&fixture.alice, &format!("/api/v1/executions/{id}/log"))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        String::from_utf8(log).unwrap(),
+        "id=1\nid=2\nid=3\ninteger division by zero at line 4, column 14\n"
+    );
+    // Another tenant cannot read it.
+    let (status, _) = fixture
+        .get_bytes(&fixture.bob, &format!("/api/v1/executions/{id}/log"))
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    // A row that prints more than 1 KiB is cut, and the cut marked.
+    let request = r##"{"program": "#include <stdio.h>\nbool chatty(int32_t id) { for (int i = 0; i < 100; i++) printf(\"row %d line %d\\n\", id, i); return id == 1; }", "data": "accounts",
+        "operation": "FILTER", "function_name": "chatty", "input_column_names": ["id"]}"##;
+    let (_, body) = fixture.post_json(&fixture.alice, "/api/v1/executions", request).await;
+    let id = body["id"].as_str().unwrap();
+    let done = fixture.wait(&fixture.alice, id).await;
+    assert_eq!(done["status"], "succeeded", "{done}");
+    let (_, log) = fixture
+        .get_bytes(&fixture.alice, &format!("/api/v1/executions/{id}/log"))
+        .await;
+    let log = String::from_utf8(log).unwrap();
+    assert!(log.contains("row 1 line 0\nrow 1 line 1\n"), "{log}");
+    assert!(log.contains(" [cut: 1 KiB per row]\nrow 2 line 0\n"), "{log}");
+    assert!(
+        log.ends_with("[log truncated: 64 KiB per execution]\n"),
+        "{}",
+        &log[log.len() - 200..]
+    );
+    assert!(log.len() <= 64 * 1024 + 64, "{}", log.len());
+}
+
+#[tokio::test]
+async fn swapped_columns_are_refused_before_anything_runs_with_the_order_that_fits() {
+    let fixture = Fixture::new();
+    let request = PAPER_REQUEST.replace(r#"["balance", "rate"]"#, r#"["rate", "balance"]"#);
+    assert_ne!(request, PAPER_REQUEST);
+    let (status, body) = fixture.post_json(&fixture.alice, "/api/v1/executions", &request).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert_eq!(body["code"], "type_mismatch");
+    assert_eq!(
+        body["message"],
+        "column `rate` is DOUBLE but parameter 1 (`int32_t balance`) of `calculate_adj_bal(int32_t balance, float rate)` is INT: \
+         a DOUBLE would lose its fraction in `int32_t`; convert it explicitly: CAST(rate AS INT). \
+         The columns may be in the wrong order: in the order balance, rate every column fits its parameter"
+    );
+}
+
+#[tokio::test]
 async fn bad_requests_are_4xx_with_a_code() {
     let fixture = Fixture::new();
     let cases = [
