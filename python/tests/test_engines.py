@@ -42,6 +42,26 @@ def test_duckdb_sql(adj: wasmudf.Function, domain: wasmudf.Function, accounts_cs
     assert described.fetchone() == ("FLOAT",)
 
 
+def test_dates_and_decimals_in_duckdb_and_polars() -> None:
+    import datetime
+    import decimal
+
+    next_day = wasmudf.Function.from_c("wasmudf_date next_day(wasmudf_date d) { return d + 1; }")
+    cents = wasmudf.Function.from_c(
+        "wasmudf_decimal add_cent(wasmudf_decimal x) { return x + 1; }",
+        signature="add_cent(x DECIMAL(10, 2)) RETURNS DECIMAL(10, 2)",
+    )
+    con = duckdb.connect()
+    wasmudf.duckdb.register(con, next_day)
+    wasmudf.duckdb.register(con, cents)
+    row = con.sql("SELECT next_day(DATE '2024-02-28'), add_cent(12.34::DECIMAL(10, 2))").fetchall()[0]
+    assert row == (datetime.date(2024, 2, 29), decimal.Decimal("12.35"))
+
+    frame = pl.DataFrame({"d": [datetime.date(1999, 12, 31), None]})
+    days = frame.select(wasmudf.polars.expr(next_day, "d"))["next_day"].to_list()
+    assert days == [datetime.date(2000, 1, 1), None]
+
+
 def test_duckdb_reports_the_guests_failure(guest: Callable[..., wasmudf.Function]) -> None:
     con = duckdb.connect()
     wasmudf.duckdb.register(con, guest("divide"), name="wasm_divide")

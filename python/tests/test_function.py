@@ -117,6 +117,42 @@ def test_every_sql_type(guest: Callable[..., wasmudf.Function]) -> None:
     assert half(pa.array([1.0, None])).to_pylist() == [0.5, None]
 
 
+def test_dates_timestamps_decimals_and_bytes() -> None:
+    import datetime
+    import decimal
+
+    next_day = wasmudf.Function.from_c("wasmudf_date next_day(wasmudf_date d) { return d + 1; }")
+    assert next_day.signature == "next_day(d DATE) RETURNS DATE"
+    days = pa.array([datetime.date(1969, 12, 31), None])
+    assert next_day(days).to_pylist() == [datetime.date(1970, 1, 1), None]
+
+    later = wasmudf.Function.from_c("wasmudf_timestamp later(wasmudf_timestamp t) { return t + 1; }")
+    assert later.return_type == "TIMESTAMP"
+    # Milliseconds in a zone are converted to UTC microseconds; the instant is kept.
+    zoned = pa.array([1_000], pa.timestamp("ms", tz="+02:00"))
+    assert later(zoned).cast(pa.int64()).to_pylist() == [1_000_001]
+
+    cents = wasmudf.Function.from_c(
+        "wasmudf_decimal add_cent(wasmudf_decimal x) { return x + 1; }",
+        signature="add_cent(x DECIMAL(10, 2)) RETURNS DECIMAL(10, 2)",
+    )
+    assert cents.param_types == ["DECIMAL(10, 2)"]
+    values = pa.array([decimal.Decimal("12.34"), None], pa.decimal128(10, 2))
+    assert cents(values).to_pylist() == [decimal.Decimal("12.35"), None]
+    with pytest.raises(wasmudf.UdfError, match="more digits than its type DECIMAL") as failure:
+        cents(pa.array([decimal.Decimal("99999999.99")], pa.decimal128(10, 2)))
+    assert failure.value.kind == "invalid_output"
+
+    flip = wasmudf.Function.from_c(
+        "wasmudf_bytes flip(wasmudf_bytes b) { uint8_t *o = wasmudf_alloc(b.len + 1);"
+        " for (int i = 0; i < b.len; i++) o[i] = b.ptr[i] ^ 0xff; wasmudf_bytes r = { o, b.len }; return r; }"
+    )
+    assert flip.signature == "flip(b BINARY) RETURNS BINARY"
+    assert flip(pa.array([b"\x00\xff", b"", None])).to_pylist() == [b"\xff\x00", b"", None]
+    with pytest.raises(TypeError, match=r"CAST\(b AS BINARY\)"):
+        flip(pa.array([1, 2]))
+
+
 def test_numbers_are_converted_only_where_no_value_can_change(adj: wasmudf.Function) -> None:
     # int64 and float64 (what pandas and CSV give) fit INT and FLOAT here.
     assert adj(pa.array([1000], pa.int64()), pa.array([1.0])).to_pylist() == [1001.0]

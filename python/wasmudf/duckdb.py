@@ -31,6 +31,14 @@ _DUCKDB_PARAMETER_TYPES = {
     "STRING": "VARCHAR",
 }
 _DUCKDB_RETURN_TYPES = {**_DUCKDB_PARAMETER_TYPES, "INT": "INTEGER", "FLOAT": "FLOAT"}
+# Types that DuckDB hands over as they are (its TIMESTAMP is microseconds, like wasmudf's).
+_DUCKDB_EXACT_TYPES = {"DATE": "DATE", "TIMESTAMP": "TIMESTAMP", "BINARY": "BLOB"}
+
+
+def _duckdb_type(sql_type: str, table: dict[str, str]) -> str:
+    if sql_type.startswith("DECIMAL"):
+        return sql_type.replace(" ", "")
+    return table.get(sql_type) or _DUCKDB_EXACT_TYPES[sql_type]
 
 
 def register(con: duckdb.DuckDBPyConnection, function: Function, name: str | None = None) -> duckdb.DuckDBPyConnection:
@@ -54,8 +62,8 @@ def register(con: duckdb.DuckDBPyConnection, function: Function, name: str | Non
     con.create_function(
         name or function.name,
         call,
-        [con.dtype(_DUCKDB_PARAMETER_TYPES[t]) for t in function.param_types],
-        con.dtype(_DUCKDB_RETURN_TYPES[function.return_type]),
+        [con.dtype(_duckdb_type(t, _DUCKDB_PARAMETER_TYPES)) for t in function.param_types],
+        con.dtype(_duckdb_type(function.return_type, _DUCKDB_RETURN_TYPES)),
         type="arrow",
         null_handling="special",
         side_effects=False,

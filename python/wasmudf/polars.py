@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import polars as pl
 
 from wasmudf._function import Function
@@ -21,7 +23,17 @@ _POLARS_TYPES = {
     "DOUBLE": pl.Float64,
     "BOOLEAN": pl.Boolean,
     "STRING": pl.String,
+    "DATE": pl.Date,
+    "TIMESTAMP": pl.Datetime("us", "UTC"),
+    "BINARY": pl.Binary,
 }
+
+
+def _polars_type(sql_type: str) -> Any:
+    if sql_type.startswith("DECIMAL("):
+        precision, scale = (int(part) for part in sql_type[len("DECIMAL(") : -1].split(","))
+        return pl.Decimal(precision, scale)
+    return _POLARS_TYPES[sql_type]
 
 
 def expr(function: Function, *columns: str | pl.Expr) -> pl.Expr:
@@ -42,5 +54,5 @@ def expr(function: Function, *columns: str | pl.Expr) -> pl.Expr:
         return pl.Series(function.name, result)
 
     return pl.map_batches(
-        inputs, call, return_dtype=_POLARS_TYPES[function.return_type], is_elementwise=True
+        inputs, call, return_dtype=_polars_type(function.return_type), is_elementwise=True
     ).alias(function.name)

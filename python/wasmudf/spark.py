@@ -20,8 +20,11 @@ import pyarrow as pa
 from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql.functions import arrow_udf
 from pyspark.sql.types import (
+    BinaryType,
     BooleanType,
     DataType,
+    DateType,
+    DecimalType,
     DoubleType,
     FloatType,
     IntegerType,
@@ -29,6 +32,7 @@ from pyspark.sql.types import (
     StringType,
     StructField,
     StructType,
+    TimestampType,
 )
 
 from wasmudf._function import Function
@@ -42,13 +46,20 @@ _SPARK_TYPES: dict[str, DataType] = {
     "DOUBLE": DoubleType(),
     "BOOLEAN": BooleanType(),
     "STRING": StringType(),
+    "DATE": DateType(),
+    "TIMESTAMP": TimestampType(),
+    "BINARY": BinaryType(),
 }
 
 _OPERATIONS = ("MAP", "FILTER")
 
 
 def spark_type(sql_type: str) -> DataType:
-    """The Spark type of a wasmudf SQL type (``INT`` is ``IntegerType()``, ...)."""
+    """The Spark type of a wasmudf SQL type (``INT`` is ``IntegerType()``, ``DECIMAL(10, 2)``
+    is ``DecimalType(10, 2)``, ...)."""
+    if sql_type.startswith("DECIMAL("):
+        precision, scale = (int(part) for part in sql_type[len("DECIMAL(") : -1].split(","))
+        return DecimalType(precision, scale)
     return _SPARK_TYPES[sql_type]
 
 
@@ -87,7 +98,7 @@ def udf(function: Function) -> Any:
 
     call.__name__ = call.__qualname__ = function.name
     call.__doc__ = f"wasmudf: {function.signature}"
-    return arrow_udf(call, returnType=_SPARK_TYPES[function.return_type])
+    return arrow_udf(call, returnType=spark_type(function.return_type))
 
 
 def run(
@@ -131,7 +142,7 @@ def run(
         output = output_column or f"{function.name}_RESULT"
         if output in df.columns:
             raise ValueError(f"the DataFrame already has a column {output!r}: pass output_column=")
-        schema = StructType([*df.schema.fields, StructField(output, _SPARK_TYPES[function.return_type], True)])
+        schema = StructType([*df.schema.fields, StructField(output, spark_type(function.return_type), True)])
 
         def apply(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
             for batch in batches:

@@ -93,8 +93,8 @@ export interface components {
     ColumnInfo: {
       name: string;
       /**
-       * @description INT, BIGINT, FLOAT, DOUBLE, BOOLEAN or STRING where the column maps to a UDF type;
-       * the Arrow type's name otherwise.
+       * @description INT, BIGINT, FLOAT, DOUBLE, BOOLEAN, STRING, DATE, TIMESTAMP, DECIMAL(p, s) or BINARY where
+       * the column maps to a UDF type; the Arrow type's name otherwise.
        */
       type: string;
     };
@@ -162,7 +162,10 @@ export interface components {
       operation?: string | null;
       /** @description Defaults to `<function_name>_RESULT`. */
       output_column_name?: string | null;
-      /** @description INTEGER, BIGINT, FLOAT, DOUBLE, BOOLEAN or STRING (BOOLEAN for FILTER). */
+      /**
+       * @description INTEGER, BIGINT, FLOAT, DOUBLE, BOOLEAN, STRING, DATE, TIMESTAMP, DECIMAL(p, s) or BINARY
+       * (BOOLEAN for FILTER).
+       */
       output_column_type?: string | null;
       /** @description The C source defining `function_name`. */
       program?: string | null;
@@ -220,7 +223,10 @@ export interface components {
       language?: string | null;
       /** @description The function's name: a C identifier, the name of the C function and of the SQL function. */
       name: string;
-      /** @description The return type when `signature` is absent: INTEGER, BIGINT, FLOAT, DOUBLE, BOOLEAN or STRING. */
+      /**
+       * @description The return type when `signature` is absent: INTEGER, BIGINT, FLOAT, DOUBLE, BOOLEAN, STRING,
+       * DATE, TIMESTAMP, DECIMAL(p, s) or BINARY.
+       */
       returns?: string | null;
       /** @description `name(a BIGINT, b DOUBLE) RETURNS FLOAT`; read off the C definition when absent. */
       signature?: string | null;

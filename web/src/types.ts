@@ -45,8 +45,30 @@ export type FunctionBody = Schemas["FunctionBody"];
 export type ExecutionBody = Schemas["ExecutionBody"];
 
 /** The SQL types a UDF returns; the document has them only as a free string. */
-export type SqlType = "INTEGER" | "BIGINT" | "FLOAT" | "DOUBLE" | "BOOLEAN" | "STRING";
-export const RETURN_TYPES: SqlType[] = ["INTEGER", "BIGINT", "FLOAT", "DOUBLE", "BOOLEAN", "STRING"];
+export type SqlType =
+  | "INTEGER"
+  | "BIGINT"
+  | "FLOAT"
+  | "DOUBLE"
+  | "BOOLEAN"
+  | "STRING"
+  | "DATE"
+  | "TIMESTAMP"
+  | `DECIMAL(${number}, ${number})`
+  | "BINARY";
+export const RETURN_TYPES: SqlType[] = [
+  "INTEGER",
+  "BIGINT",
+  "FLOAT",
+  "DOUBLE",
+  "BOOLEAN",
+  "STRING",
+  "DATE",
+  "TIMESTAMP",
+  "DECIMAL(18, 2)",
+  "DECIMAL(38, 10)",
+  "BINARY",
+];
 
 /** The operations of a request; the document has them only as a free string. */
 export type Operation = "MAP" | "FILTER";

@@ -1,5 +1,6 @@
 //! Which columns a parameter accepts, and how their values reach it: the one table of implicit
-//! conversions, shared by every surface (SQL, the API, the CLI, the page, Python, Spark).
+//! conversions, shared by every surface (SQL, the API, the CLI, the page, Python; Spark's JVM
+//! catalog binds by the same rules in its own code).
 //!
 //! A conversion is implicit only where no value can change, with two exceptions the user's data
 //! forces on them: a DOUBLE column passed to a FLOAT parameter is rounded (CSV files read every
@@ -8,7 +9,7 @@
 //! Everything else — floating point into an integer, text into a number — is refused before the
 //! query runs, with the explicit CAST that would make it run.
 
-use arrow_schema::DataType;
+use arrow_schema::{DataType, TimeUnit};
 
 use crate::SqlType;
 
@@ -50,7 +51,42 @@ impl ArgumentConversion {
             (SqlType::Float, D::Float64) => Round,
             (SqlType::Double, D::Float64) => Exact,
             (SqlType::Double, D::Float16 | D::Float32) => Widen,
+            // Exact up to 2^53: a BIGINT beyond it would round, so those are checked.
+            (SqlType::Double, D::Int64 | D::UInt64) => Checked,
             (SqlType::Double, integer) if integer.is_integer() => Widen,
+            (SqlType::Date, D::Date32) => Exact,
+            (SqlType::Date, D::Date64) => Widen,
+            // Any time zone: the values are UTC instants either way.
+            (SqlType::Timestamp, D::Timestamp(TimeUnit::Microsecond, _)) => Exact,
+            (SqlType::Timestamp, D::Timestamp(TimeUnit::Second | TimeUnit::Millisecond, _) | D::Date32 | D::Date64) => {
+                Widen
+            }
+            // Nanoseconds are truncated to microseconds.
+            (SqlType::Timestamp, D::Timestamp(TimeUnit::Nanosecond, _)) => Round,
+            (SqlType::Decimal { precision, scale }, &D::Decimal128(from_precision, from_scale)) => {
+                if (from_precision, from_scale) == (precision, scale) {
+                    Exact
+                } else if from_scale >= 0
+                    && from_scale <= scale
+                    && (from_precision as i16 - from_scale as i16) <= (precision as i16 - scale as i16)
+                {
+                    Widen
+                } else {
+                    Refused
+                }
+            }
+            // An integer whose type may have more digits than the DECIMAL's integer part is
+            // checked value by value.
+            (SqlType::Decimal { precision, scale }, integer) if integer.is_integer() => {
+                if integer_digits(integer) <= precision as i16 - scale as i16 {
+                    Widen
+                } else {
+                    Checked
+                }
+            }
+            (SqlType::Binary, D::Binary | D::LargeBinary | D::BinaryView) => Exact,
+            // A string's bytes are bytes: nothing changes.
+            (SqlType::Binary, D::FixedSizeBinary(_) | D::Utf8 | D::LargeUtf8 | D::Utf8View) => Widen,
             _ => Refused,
         }
     }
@@ -58,6 +94,17 @@ impl ArgumentConversion {
     /// Whether the column can be passed without an explicit CAST.
     pub fn is_implicit(self) -> bool {
         self != ArgumentConversion::Refused
+    }
+}
+
+/// Decimal digits the largest value of an integer type has.
+fn integer_digits(data_type: &DataType) -> i16 {
+    match data_type {
+        DataType::Int8 | DataType::UInt8 => 3,
+        DataType::Int16 | DataType::UInt16 => 5,
+        DataType::Int32 | DataType::UInt32 => 10,
+        DataType::Int64 => 19,
+        _ => 20,
     }
 }
 
@@ -114,10 +161,19 @@ pub fn refusal_hint(column: &DataType, param: SqlType, argument: &str) -> String
         (_, DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View) => {
             format!("text is not converted to {param} implicitly")
         }
+        (SqlType::Decimal { scale, .. }, &DataType::Decimal128(_, from_scale)) if from_scale > scale => {
+            format!(
+                "{} would be rounded to {scale} decimal places",
+                with_article(&column_name)
+            )
+        }
+        (SqlType::Decimal { .. }, DataType::Decimal128(..)) => {
+            format!("{} may have more digits than {param} holds", with_article(&column_name))
+        }
         _ => format!(
             "{} is not {}",
             with_article(&column_name),
-            with_article(param.sql_name())
+            with_article(&param.to_string())
         ),
     };
     format!("{why}; convert it explicitly: CAST({argument} AS {param})")
@@ -150,7 +206,8 @@ mod tests {
             (DataType::Float32, SqlType::BigInt, Refused),
             (DataType::Float64, SqlType::Float, Round),
             (DataType::Float32, SqlType::Double, Widen),
-            (DataType::Int64, SqlType::Double, Widen),
+            (DataType::Int64, SqlType::Double, Checked),
+            (DataType::Int32, SqlType::Double, Widen),
             (DataType::Int32, SqlType::Float, Refused),
             (DataType::Int16, SqlType::Float, Widen),
             (DataType::Utf8, SqlType::Double, Refused),
@@ -159,6 +216,85 @@ mod tests {
             (DataType::Boolean, SqlType::Int, Refused),
             (DataType::Null, SqlType::Boolean, Widen),
             (DataType::Decimal128(10, 2), SqlType::Double, Refused),
+            (DataType::Date32, SqlType::Date, Exact),
+            (DataType::Date64, SqlType::Date, Widen),
+            (DataType::Int32, SqlType::Date, Refused),
+            (
+                DataType::Timestamp(TimeUnit::Microsecond, Some("+02:00".into())),
+                SqlType::Timestamp,
+                Exact,
+            ),
+            (
+                DataType::Timestamp(TimeUnit::Millisecond, None),
+                SqlType::Timestamp,
+                Widen,
+            ),
+            (
+                DataType::Timestamp(TimeUnit::Nanosecond, None),
+                SqlType::Timestamp,
+                Round,
+            ),
+            (DataType::Date32, SqlType::Timestamp, Widen),
+            (DataType::Timestamp(TimeUnit::Microsecond, None), SqlType::Date, Refused),
+            (
+                DataType::Decimal128(10, 2),
+                SqlType::Decimal {
+                    precision: 10,
+                    scale: 2,
+                },
+                Exact,
+            ),
+            (
+                DataType::Decimal128(10, 2),
+                SqlType::Decimal {
+                    precision: 12,
+                    scale: 4,
+                },
+                Widen,
+            ),
+            (
+                DataType::Decimal128(10, 2),
+                SqlType::Decimal {
+                    precision: 12,
+                    scale: 1,
+                },
+                Refused,
+            ),
+            (
+                DataType::Decimal128(12, 2),
+                SqlType::Decimal {
+                    precision: 10,
+                    scale: 2,
+                },
+                Refused,
+            ),
+            (
+                DataType::Int32,
+                SqlType::Decimal {
+                    precision: 12,
+                    scale: 2,
+                },
+                Widen,
+            ),
+            (
+                DataType::Int64,
+                SqlType::Decimal {
+                    precision: 12,
+                    scale: 2,
+                },
+                Checked,
+            ),
+            (
+                DataType::Float64,
+                SqlType::Decimal {
+                    precision: 38,
+                    scale: 10,
+                },
+                Refused,
+            ),
+            (DataType::Binary, SqlType::Binary, Exact),
+            (DataType::Utf8View, SqlType::Binary, Widen),
+            (DataType::Binary, SqlType::String, Refused),
         ];
         for (column, param, expected) in cases {
             assert_eq!(ArgumentConversion::of(&column, param), expected, "{column} -> {param}");

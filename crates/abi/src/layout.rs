@@ -9,8 +9,9 @@
 //!               selection:  rows x u8 (1 = call the function, 0 = a NULL row, skip it); only
 //!                           when some input is NULL, else the descriptor's selection is 0
 //!               output:     rows x return type (a STRING result is a wasmudf_str: u32 ptr, i32 len)
-//!               args[i]:    rows x argument type (a STRING argument is a wasmudf_str)
-//!               bytes[i]:   the UTF-8 bytes every STRING argument's wasmudf_str points into
+//!               args[i]:    rows x argument type (a STRING or BINARY argument is a pointer and
+//!                           a length: wasmudf_str, wasmudf_bytes)
+//!               bytes[i]:   the bytes every STRING or BINARY argument's values point into
 //! ```
 //!
 //! Every region starts at a multiple of [`SCRATCH_ALIGN`]. All numbers are little-endian, and
@@ -36,7 +37,7 @@ pub struct ColumnSlot {
     pub sql_type: SqlType,
     /// `rows` values of `sql_type.guest_width()` bytes each.
     pub values: u32,
-    /// For STRING arguments: where the string bytes go, and how many there are.
+    /// For STRING and BINARY arguments: where their bytes go, and how many there are.
     pub bytes: Option<(u32, u32)>,
 }
 
@@ -82,7 +83,7 @@ impl BatchLayout {
             });
         }
         for (slot, &byte_count) in args.iter_mut().zip(string_bytes) {
-            if slot.sql_type == SqlType::String {
+            if slot.sql_type.is_bytes() {
                 let offset = cursor.take(byte_count)?;
                 slot.bytes = Some((offset, u32::try_from(byte_count).ok()?));
             }

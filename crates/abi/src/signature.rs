@@ -156,10 +156,8 @@ impl FromStr for UdfSignature {
             reason: reason.to_string(),
         };
         let open = text.find('(').ok_or_else(|| syntax("missing `(`"))?;
-        let close = text.rfind(')').ok_or_else(|| syntax("missing `)`"))?;
-        if close < open {
-            return Err(syntax("`)` before `(`"));
-        }
+        // The `)` that closes the parameters: types such as DECIMAL(10, 2) nest parentheses.
+        let close = matching_paren(text, open).ok_or_else(|| syntax("missing `)`"))?;
         let name = text[..open].trim();
         let params_text = text[open + 1..close].trim();
         let tail = text[close + 1..].trim();
@@ -168,12 +166,15 @@ impl FromStr for UdfSignature {
         let returns = returns_text.parse::<SqlType>().map_err(|reason| syntax(&reason))?;
         let mut params = Vec::new();
         if !params_text.is_empty() {
-            for (index, param_text) in params_text.split(',').enumerate() {
-                let words: Vec<&str> = param_text.split_whitespace().collect();
-                let (param_name, type_text) = match words.as_slice() {
-                    [] => return Err(syntax("empty parameter")),
-                    [type_only] => (UdfParam::default_name(index), type_only.to_string()),
-                    [param_name, type_words @ ..] => (param_name.to_string(), type_words.join(" ")),
+            for (index, param_text) in split_top_level(params_text).into_iter().enumerate() {
+                let param_text = param_text.trim();
+                // A type's own parentheses may hold spaces (`DECIMAL(10, 2)`): the name is the
+                // first word only when more follows outside them.
+                let (param_name, type_text) = match param_text.split_once(char::is_whitespace) {
+                    None if param_text.is_empty() => return Err(syntax("empty parameter")),
+                    None => (UdfParam::default_name(index), param_text.to_string()),
+                    Some((first, _)) if first.contains('(') => (UdfParam::default_name(index), param_text.to_string()),
+                    Some((first, rest)) => (first.to_string(), rest.trim().to_string()),
                 };
                 let sql_type = type_text.parse::<SqlType>().map_err(|reason| syntax(&reason))?;
                 params.push(UdfParam {
@@ -184,6 +185,43 @@ impl FromStr for UdfSignature {
         }
         UdfSignature::new(name, params, returns)
     }
+}
+
+/// The index of the `)` matching the `(` at `open`.
+fn matching_paren(text: &str, open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (index, c) in text.char_indices().skip_while(|&(index, _)| index < open) {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(index);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// `text` split at the commas outside parentheses.
+fn split_top_level(text: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let (mut depth, mut start) = (0usize, 0);
+    for (index, c) in text.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 => {
+                parts.push(&text[start..index]);
+                start = index + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&text[start..]);
+    parts
 }
 
 fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
@@ -293,7 +331,7 @@ mod tests {
     fn bad_signatures_say_what_is_wrong() {
         let cases = [
             ("f(a INT)", "missing `RETURNS"),
-            ("f(a DECIMAL) RETURNS INT", "unknown type `DECIMAL`"),
+            ("f(a MONEY) RETURNS INT", "unknown type `MONEY`"),
             ("1f(a INT) RETURNS INT", "must start with a letter"),
             ("wasmudf_run(a INT) RETURNS INT", "reserved"),
             ("f(a INT, a INT) RETURNS INT", "appears twice"),

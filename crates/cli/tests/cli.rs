@@ -331,7 +331,8 @@ fn a_double_column_for_an_int_parameter_is_refused_with_the_cast_to_write() {
     assert!(
         stderr.contains(
             "column `rate` is DOUBLE but parameter 1 (`int32_t balance`) of `calculate_adj_bal(int32_t balance, float rate)` is INT: \
-             a DOUBLE would lose its fraction in `int32_t`; convert it explicitly: CAST(rate AS INT). \
+             a DOUBLE would lose its fraction in `int32_t`; convert it explicitly: CAST(rate AS INT) in SQL, \
+             or declare the parameter `double balance`. \
              The columns may be in the wrong order: in the order balance, rate every column fits its parameter"
         ),
         "{stderr}"

@@ -161,6 +161,11 @@ fn c_type_to_sql(tokens: &[String], _is_param: bool) -> Option<SqlType> {
         ["double"] => SqlType::Double,
         ["bool"] | ["_Bool"] => SqlType::Boolean,
         ["wasmudf_str"] | ["struct", "wasmudf_str"] => SqlType::String,
+        ["wasmudf_date"] => SqlType::Date,
+        ["wasmudf_timestamp"] => SqlType::Timestamp,
+        ["wasmudf_bytes"] | ["struct", "wasmudf_bytes"] => SqlType::Binary,
+        // `wasmudf_decimal` does not say its precision and scale: the column's type or the
+        // declared signature does.
         _ => return None,
     };
     Some(sql_type)
@@ -190,6 +195,10 @@ fn is_type_word(token: &str) -> bool {
             | "int32_t"
             | "int64_t"
             | "wasmudf_str"
+            | "wasmudf_date"
+            | "wasmudf_timestamp"
+            | "wasmudf_decimal"
+            | "wasmudf_bytes"
             | "const"
     )
 }

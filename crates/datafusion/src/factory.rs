@@ -3,10 +3,11 @@
 use std::sync::Arc;
 
 use async_trait::async_trait;
+use datafusion::arrow::datatypes::DataType;
 use datafusion::common::{Result, ScalarValue, plan_datafusion_err, plan_err};
 use datafusion::execution::context::{FunctionFactory, RegisterFunction, SessionState};
 use datafusion::logical_expr::{CreateFunction, Expr};
-use wasmudf_abi::{SqlType, UdfParam, UdfSignature};
+use wasmudf_abi::{SqlType, UdfParam, UdfSignature, sql_type_name};
 use wasmudf_compiler::Language;
 
 use crate::UdfBuilder;
@@ -77,22 +78,37 @@ impl FunctionFactory for WasmFunctionFactory {
     }
 }
 
+/// The types a `CREATE FUNCTION` may declare, for its messages.
+const TYPE_LIST: &str = "INT, BIGINT, FLOAT, DOUBLE, BOOLEAN, STRING, DATE, TIMESTAMP, DECIMAL(p, s) or BINARY";
+
+/// The UDF type of a type DataFusion's SQL parser produced: its exact type, and TIMESTAMP for
+/// DataFusion's own TIMESTAMP (nanoseconds; a UDF sees microseconds).
+fn declared_type(data_type: &DataType) -> Option<SqlType> {
+    match data_type {
+        DataType::Timestamp(_, _) => Some(SqlType::Timestamp),
+        other => SqlType::from_arrow(other),
+    }
+}
+
 /// The UDF signature a `CREATE FUNCTION` statement declares.
 fn signature_of(statement: &CreateFunction) -> Result<UdfSignature> {
     let name = &statement.name;
     let returns = match &statement.return_type {
-        Some(data_type) => SqlType::from_arrow(data_type).ok_or_else(|| {
-            plan_datafusion_err!("CREATE FUNCTION {name}: unsupported return type {data_type}; use INT, BIGINT, FLOAT, DOUBLE, BOOLEAN or STRING")
+        Some(data_type) => declared_type(data_type).ok_or_else(|| {
+            plan_datafusion_err!(
+                "CREATE FUNCTION {name}: unsupported return type {}; use {TYPE_LIST}",
+                sql_type_name(data_type)
+            )
         })?,
         None => return plan_err!("CREATE FUNCTION {name}: missing RETURNS <type>"),
     };
     let mut params = Vec::new();
     for (index, arg) in statement.args.iter().flatten().enumerate() {
-        let sql_type = SqlType::from_arrow(&arg.data_type).ok_or_else(|| {
+        let sql_type = declared_type(&arg.data_type).ok_or_else(|| {
             plan_datafusion_err!(
-                "CREATE FUNCTION {name}: parameter {} has unsupported type {}; use INT, BIGINT, FLOAT, DOUBLE, BOOLEAN or STRING",
+                "CREATE FUNCTION {name}: parameter {} has unsupported type {}; use {TYPE_LIST}",
                 index + 1,
-                arg.data_type
+                sql_type_name(&arg.data_type)
             )
         })?;
         let param_name = arg

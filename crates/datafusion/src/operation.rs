@@ -167,6 +167,14 @@ pub fn check_columns_fit(
         prototype.join(", "),
         refusal_hint(column_type, *sql_type, column)
     );
+    // A request that picks columns has no place for a CAST: the C side can change instead.
+    if let Some(natural) = SqlType::for_column(column_type) {
+        let name = param_name.clone().unwrap_or_else(|| column.clone());
+        message.push_str(&format!(
+            " in SQL, or declare the parameter `{} {name}`",
+            natural.c_name()
+        ));
+    }
     if count == columns.len()
         && count == params.len()
         && let Some(order) = fitting_order(count, &fits)

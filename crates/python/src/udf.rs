@@ -97,18 +97,19 @@ impl Udf {
             .collect()
     }
 
-    /// The SQL type names of the parameters: `INT`, `BIGINT`, `FLOAT`, `DOUBLE`, `BOOLEAN`, `STRING`.
+    /// The SQL types of the parameters: `INT`, `BIGINT`, `FLOAT`, `DOUBLE`, `BOOLEAN`, `STRING`,
+    /// `DATE`, `TIMESTAMP`, `DECIMAL(p, s)`, `BINARY`.
     #[getter]
-    fn param_types(&self) -> Vec<&'static str> {
+    fn param_types(&self) -> Vec<String> {
         self.signature()
             .param_types()
-            .map(|sql_type| sql_type.sql_name())
+            .map(|sql_type| sql_type.to_string())
             .collect()
     }
 
     #[getter]
-    fn return_type(&self) -> &'static str {
-        self.signature().returns().sql_name()
+    fn return_type(&self) -> String {
+        self.signature().returns().to_string()
     }
 
     /// Each parameter's canonical pyarrow type (`INT` is `int32`, `STRING` is `string`, ...).

@@ -119,6 +119,8 @@ pub enum OutputProblem {
     InvalidUtf8 { valid_up_to: usize },
     /// The strings returned for one batch add up to more than the guest's memory cap.
     TooLarge { limit: u64 },
+    /// A DECIMAL result has more digits than its type's precision.
+    DecimalOutOfRange { precision: u8, scale: i8 },
 }
 
 impl fmt::Display for OutputProblem {
@@ -134,6 +136,10 @@ impl fmt::Display for OutputProblem {
                     "returned a string that is not valid UTF-8 (invalid byte at offset {valid_up_to})"
                 )
             }
+            OutputProblem::DecimalOutOfRange { precision, scale } => write!(
+                f,
+                "returned a value with more digits than its type DECIMAL({precision}, {scale}) holds"
+            ),
             OutputProblem::TooLarge { limit } => write!(
                 f,
                 "returned more than {} MiB of strings for one batch (its memory limit)",
@@ -176,7 +182,7 @@ pub enum SandboxError {
         hint: String,
     },
     #[error(
-        "UDF `{function}` argument `{argument}` ({column_type}) has a value that does not fit its {declared} parameter (`{}`) {location}; filter it out, or declare the parameter `int64_t`",
+        "UDF `{function}` argument `{argument}` ({column_type}) has a value that does not fit its {declared} parameter (`{}`) {location}; {advice}",
         declared.c_name()
     )]
     ArgumentOutOfRange {
@@ -184,6 +190,8 @@ pub enum SandboxError {
         argument: String,
         column_type: String,
         declared: SqlType,
+        /// What the user can do.
+        advice: String,
         location: RowLocation,
     },
     #[error("UDF `{function}` takes {expected} arguments, not {actual}")]
@@ -206,7 +214,7 @@ impl SandboxError {
             SandboxError::Trap { kind, .. } => kind.code(),
             SandboxError::InvalidOutput { problem, .. } => match problem {
                 OutputProblem::InvalidUtf8 { .. } => "invalid_utf8",
-                OutputProblem::OutOfBounds { .. } => "invalid_output",
+                OutputProblem::OutOfBounds { .. } | OutputProblem::DecimalOutOfRange { .. } => "invalid_output",
                 OutputProblem::TooLarge { .. } => "memory_limit",
             },
             SandboxError::Instantiate { .. } => "trap",

@@ -54,16 +54,21 @@ impl GuestLog {
     }
 
     pub(crate) fn append(&self, bytes: &[u8], guest_dropped: bool) {
+        if self.lock().truncated {
+            return;
+        }
         let text = clean(bytes);
         let mut log = self.lock();
         let room = LOG_BYTES_PER_EXECUTION.saturating_sub(log.text.len());
         if text.len() <= room {
             log.text.push_str(&text);
         } else {
-            let mut cut = room;
-            while !text.is_char_boundary(cut) {
-                cut -= 1;
+            // Whole lines only: the cut falls after the last line that fits.
+            let mut fits = room;
+            while !text.is_char_boundary(fits) {
+                fits -= 1;
             }
+            let cut = text[..fits].rfind('\n').map_or(0, |at| at + 1);
             log.text.push_str(&text[..cut]);
             log.truncated = true;
         }
@@ -145,9 +150,20 @@ mod tests {
         assert_eq!(log.text(), "one\n\u{FFFD}[2Jtwo\n");
         assert_eq!(log.tail(1), "\u{FFFD}[2Jtwo");
         assert_eq!(log.tail(5), "one\n\u{FFFD}[2Jtwo");
-        log.append(&vec![b'a'; LOG_BYTES_PER_EXECUTION], false);
+        let kept = log.text().len();
+        let mut lines = "a\n".repeat(LOG_BYTES_PER_EXECUTION / 2);
+        lines.push_str("\u{202E}x\n");
+        log.append(lines.as_bytes(), false);
+        log.append(b"after the cut\n", false);
         let text = log.text();
-        assert!(text.ends_with(LOG_TRUNCATED_MARK));
-        assert_eq!(text.len(), LOG_BYTES_PER_EXECUTION + LOG_TRUNCATED_MARK.len());
+        assert!(
+            text.ends_with(&format!("a\n{LOG_TRUNCATED_MARK}")),
+            "whole lines, nothing after the cut"
+        );
+        assert_eq!(
+            text.len(),
+            kept + (LOG_BYTES_PER_EXECUTION - kept) / 2 * 2 + LOG_TRUNCATED_MARK.len()
+        );
+        assert!(!text.contains('\u{202E}'));
     }
 }

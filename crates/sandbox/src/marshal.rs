@@ -6,12 +6,16 @@
 use std::sync::Arc;
 
 use arrow_array::cast::AsArray;
-use arrow_array::types::{Float32Type, Float64Type, Int32Type, Int64Type};
-use arrow_array::{
-    Array, ArrayRef, BooleanArray, GenericStringArray, OffsetSizeTrait, PrimitiveArray, StringArray, StringViewArray,
+use arrow_array::types::{
+    ByteArrayType, ByteViewType, Date32Type, Decimal128Type, Float32Type, Float64Type, Int32Type, Int64Type,
+    TimestampMicrosecondType,
 };
-use arrow_buffer::{BooleanBuffer, NullBuffer, ScalarBuffer};
-use arrow_schema::DataType;
+use arrow_array::{
+    Array, ArrayRef, BinaryArray, BinaryViewArray, BooleanArray, GenericBinaryArray, GenericByteArray,
+    GenericByteViewArray, GenericStringArray, OffsetSizeTrait, PrimitiveArray, StringArray, StringViewArray,
+};
+use arrow_buffer::{ArrowNativeType, BooleanBuffer, NullBuffer, ScalarBuffer};
+use arrow_schema::{DataType, TimeUnit};
 use wasmudf_abi::{BatchLayout, ColumnSlot, SqlType};
 
 use crate::{OutputProblem, RowLocation};
@@ -24,6 +28,9 @@ pub(crate) enum GuestColumn<'a> {
     Utf8(&'a GenericStringArray<i32>),
     LargeUtf8(&'a GenericStringArray<i64>),
     Utf8View(&'a StringViewArray),
+    Binary(&'a GenericBinaryArray<i32>),
+    LargeBinary(&'a GenericBinaryArray<i64>),
+    BinaryView(&'a BinaryViewArray),
 }
 
 impl<'a> GuestColumn<'a> {
@@ -42,6 +49,23 @@ impl<'a> GuestColumn<'a> {
             (SqlType::Double, DataType::Float64) => {
                 GuestColumn::Fixed(array.as_primitive::<Float64Type>().values().inner().as_slice())
             }
+            (SqlType::Date, DataType::Date32) => {
+                GuestColumn::Fixed(array.as_primitive::<Date32Type>().values().inner().as_slice())
+            }
+            // Any time zone: the values are UTC instants.
+            (SqlType::Timestamp, DataType::Timestamp(TimeUnit::Microsecond, _)) => GuestColumn::Fixed(
+                array
+                    .as_primitive::<TimestampMicrosecondType>()
+                    .values()
+                    .inner()
+                    .as_slice(),
+            ),
+            (SqlType::Decimal { precision, scale }, &DataType::Decimal128(p, s)) if (p, s) == (precision, scale) => {
+                GuestColumn::Fixed(array.as_primitive::<Decimal128Type>().values().inner().as_slice())
+            }
+            (SqlType::Binary, DataType::Binary) => GuestColumn::Binary(array.as_binary::<i32>()),
+            (SqlType::Binary, DataType::LargeBinary) => GuestColumn::LargeBinary(array.as_binary::<i64>()),
+            (SqlType::Binary, DataType::BinaryView) => GuestColumn::BinaryView(array.as_binary_view()),
             (SqlType::Boolean, DataType::Boolean) => GuestColumn::Boolean(array.as_boolean().values()),
             (SqlType::String, DataType::Utf8) => GuestColumn::Utf8(array.as_string::<i32>()),
             (SqlType::String, DataType::LargeUtf8) => GuestColumn::LargeUtf8(array.as_string::<i64>()),
@@ -57,6 +81,9 @@ impl<'a> GuestColumn<'a> {
             GuestColumn::Utf8(array) => offsets_span(array.value_offsets(), start, end),
             GuestColumn::LargeUtf8(array) => offsets_span(array.value_offsets(), start, end),
             GuestColumn::Utf8View(array) => (start..end).map(|row| array.views()[row] as u32 as u64).sum(),
+            GuestColumn::Binary(array) => offsets_span(array.value_offsets(), start, end),
+            GuestColumn::LargeBinary(array) => offsets_span(array.value_offsets(), start, end),
+            GuestColumn::BinaryView(array) => (start..end).map(|row| array.views()[row] as u32 as u64).sum(),
             _ => 0,
         }
     }
@@ -77,24 +104,47 @@ impl<'a> GuestColumn<'a> {
                 }
             }
             GuestColumn::Utf8(array) => {
-                write_offset_strings(array, scratch, base, values_offset, bytes_offset, start, end)
+                write_offset_bytes(array, scratch, base, values_offset, bytes_offset, start, end)
             }
             GuestColumn::LargeUtf8(array) => {
-                write_offset_strings(array, scratch, base, values_offset, bytes_offset, start, end)
+                write_offset_bytes(array, scratch, base, values_offset, bytes_offset, start, end)
+            }
+            GuestColumn::Binary(array) => {
+                write_offset_bytes(array, scratch, base, values_offset, bytes_offset, start, end)
+            }
+            GuestColumn::LargeBinary(array) => {
+                write_offset_bytes(array, scratch, base, values_offset, bytes_offset, start, end)
             }
             GuestColumn::Utf8View(array) => {
-                let bytes_offset = bytes_offset.unwrap_or(0) as usize;
-                let mut cursor = bytes_offset;
-                for (index, row) in (start..end).enumerate() {
-                    let value = array.value(row).as_bytes();
-                    scratch[cursor..cursor + value.len()].copy_from_slice(value);
-                    let pair = values_offset as usize + index * 8;
-                    scratch[pair..pair + 4].copy_from_slice(&(base + cursor as u32).to_le_bytes());
-                    scratch[pair + 4..pair + 8].copy_from_slice(&(value.len() as u32).to_le_bytes());
-                    cursor += value.len();
-                }
+                write_view_bytes(array, scratch, base, values_offset, bytes_offset, start, end)
+            }
+            GuestColumn::BinaryView(array) => {
+                write_view_bytes(array, scratch, base, values_offset, bytes_offset, start, end)
             }
         }
+    }
+}
+
+/// Copies the values of a view array's rows `start..end` one after another at `bytes_offset` and
+/// writes a (pointer, length) pair per row.
+fn write_view_bytes<T: ByteViewType + ?Sized>(
+    array: &GenericByteViewArray<T>,
+    scratch: &mut [u8],
+    base: u32,
+    values_offset: u32,
+    bytes_offset: Option<u32>,
+    start: usize,
+    end: usize,
+) {
+    let bytes_offset = bytes_offset.unwrap_or(0) as usize;
+    let mut cursor = bytes_offset;
+    for (index, row) in (start..end).enumerate() {
+        let value: &[u8] = array.value(row).as_ref();
+        scratch[cursor..cursor + value.len()].copy_from_slice(value);
+        let pair = values_offset as usize + index * 8;
+        scratch[pair..pair + 4].copy_from_slice(&(base + cursor as u32).to_le_bytes());
+        scratch[pair + 4..pair + 8].copy_from_slice(&(value.len() as u32).to_le_bytes());
+        cursor += value.len();
     }
 }
 
@@ -102,8 +152,8 @@ fn offsets_span<O: OffsetSizeTrait>(offsets: &[O], start: usize, end: usize) -> 
     (offsets[end].as_usize() - offsets[start].as_usize()) as u64
 }
 
-fn write_offset_strings<O: OffsetSizeTrait>(
-    array: &GenericStringArray<O>,
+fn write_offset_bytes<T: ByteArrayType>(
+    array: &GenericByteArray<T>,
     scratch: &mut [u8],
     base: u32,
     values_offset: u32,
@@ -141,12 +191,22 @@ pub(crate) enum ResultBuilder {
     Float(Vec<f32>),
     Double(Vec<f64>),
     Boolean(Vec<bool>),
-    /// `max_bytes`: the most string bytes one batch may return (the guest's memory cap: a guest
-    /// can alias one long string from every row, and the host must not copy more than it holds).
-    String {
+    Date(Vec<i32>),
+    Timestamp(Vec<i64>),
+    /// Every value is checked to have at most `precision` digits.
+    Decimal {
+        values: Vec<i128>,
+        precision: u8,
+        scale: i8,
+    },
+    /// STRING (`utf8`: every value checked) or BINARY. `max_bytes`: the most bytes one batch may
+    /// return (the guest's memory cap: a guest can alias one long string from every row, and the
+    /// host must not copy more than it holds).
+    Bytes {
         offsets: Vec<i32>,
         bytes: Vec<u8>,
         max_bytes: u64,
+        utf8: bool,
     },
 }
 
@@ -158,13 +218,21 @@ impl ResultBuilder {
             SqlType::Float => ResultBuilder::Float(Vec::with_capacity(rows)),
             SqlType::Double => ResultBuilder::Double(Vec::with_capacity(rows)),
             SqlType::Boolean => ResultBuilder::Boolean(Vec::with_capacity(rows)),
-            SqlType::String => {
+            SqlType::Date => ResultBuilder::Date(Vec::with_capacity(rows)),
+            SqlType::Timestamp => ResultBuilder::Timestamp(Vec::with_capacity(rows)),
+            SqlType::Decimal { precision, scale } => ResultBuilder::Decimal {
+                values: Vec::with_capacity(rows),
+                precision,
+                scale,
+            },
+            SqlType::String | SqlType::Binary => {
                 let mut offsets = Vec::with_capacity(rows + 1);
                 offsets.push(0);
-                ResultBuilder::String {
+                ResultBuilder::Bytes {
                     offsets,
                     bytes: Vec::new(),
                     max_bytes: max_string_bytes,
+                    utf8: sql_type == SqlType::String,
                 }
             }
         }
@@ -196,17 +264,43 @@ impl ResultBuilder {
             ResultBuilder::Boolean(values) => {
                 values.extend(memory[output..output + rows].iter().map(|&byte| byte != 0))
             }
-            ResultBuilder::String {
+            ResultBuilder::Date(values) => decode_into(values, &memory[output..output + rows * 4], i32::from_le_bytes),
+            ResultBuilder::Timestamp(values) => {
+                decode_into(values, &memory[output..output + rows * 8], i64::from_le_bytes)
+            }
+            ResultBuilder::Decimal {
+                values,
+                precision,
+                scale,
+            } => {
+                let first = values.len();
+                decode_into(values, &memory[output..output + rows * 16], i128::from_le_bytes);
+                // A value with more digits than the type holds would be an invalid Arrow array.
+                let limit = 10i128.pow(*precision as u32);
+                if let Some(row) =
+                    (0..rows).find(|&row| valid(row) && values[first + row].unsigned_abs() >= limit as u128)
+                {
+                    return Err((
+                        row,
+                        OutputProblem::DecimalOutOfRange {
+                            precision: *precision,
+                            scale: *scale,
+                        },
+                    ));
+                }
+            }
+            ResultBuilder::Bytes {
                 offsets,
                 bytes,
                 max_bytes,
+                utf8,
             } => {
                 let pairs = &memory[output..output + rows * 8];
                 for (row, pair) in pairs.chunks_exact(8).enumerate() {
                     if valid(row) {
                         let ptr = u32::from_le_bytes([pair[0], pair[1], pair[2], pair[3]]);
                         let len = i32::from_le_bytes([pair[4], pair[5], pair[6], pair[7]]);
-                        let value = string_at(memory, ptr, len).map_err(|problem| (row, problem))?;
+                        let value = bytes_at(memory, ptr, len, *utf8).map_err(|problem| (row, problem))?;
                         // Checked before copying: the host holds no more than the guest could.
                         if (bytes.len() + value.len()) as u64 > *max_bytes {
                             return Err((row, OutputProblem::TooLarge { limit: *max_bytes }));
@@ -237,7 +331,29 @@ impl ResultBuilder {
             ResultBuilder::Float(values) => Arc::new(PrimitiveArray::<Float32Type>::new(values.into(), nulls)),
             ResultBuilder::Double(values) => Arc::new(PrimitiveArray::<Float64Type>::new(values.into(), nulls)),
             ResultBuilder::Boolean(values) => Arc::new(BooleanArray::new(BooleanBuffer::from(values), nulls)),
-            ResultBuilder::String { offsets, bytes, .. } => {
+            ResultBuilder::Date(values) => Arc::new(PrimitiveArray::<Date32Type>::new(values.into(), nulls)),
+            ResultBuilder::Timestamp(values) => {
+                Arc::new(PrimitiveArray::<TimestampMicrosecondType>::new(values.into(), nulls))
+            }
+            ResultBuilder::Decimal {
+                values,
+                precision,
+                scale,
+            } => Arc::new(
+                PrimitiveArray::<Decimal128Type>::new(values.into(), nulls)
+                    .with_precision_and_scale(precision, scale)
+                    .expect("a SqlType's precision and scale are valid"),
+            ),
+            ResultBuilder::Bytes {
+                offsets,
+                bytes,
+                utf8: false,
+                ..
+            } => {
+                let offsets = arrow_buffer::OffsetBuffer::new(ScalarBuffer::from(offsets));
+                Arc::new(BinaryArray::new(offsets, bytes.into(), nulls))
+            }
+            ResultBuilder::Bytes { offsets, bytes, .. } => {
                 let offsets = arrow_buffer::OffsetBuffer::new(ScalarBuffer::from(offsets));
                 // SAFETY: `bytes` is the concatenation of values each validated as UTF-8 by
                 // `string_at`, and every offset is `bytes.len()` after a whole value (checked to
@@ -261,6 +377,12 @@ fn decode_into<T, const N: usize>(values: &mut Vec<T>, bytes: &[u8], decode: fn(
 
 /// The bytes of a guest string result, if it lies inside memory and is UTF-8.
 pub(crate) fn string_at(memory: &[u8], ptr: u32, len: i32) -> Result<&[u8], OutputProblem> {
+    bytes_at(memory, ptr, len, true)
+}
+
+/// The bytes of a guest STRING (`utf8`) or BINARY result, if they lie inside memory (and are
+/// UTF-8).
+pub(crate) fn bytes_at(memory: &[u8], ptr: u32, len: i32, utf8: bool) -> Result<&[u8], OutputProblem> {
     let out_of_bounds = || OutputProblem::OutOfBounds {
         ptr,
         len,
@@ -270,9 +392,11 @@ pub(crate) fn string_at(memory: &[u8], ptr: u32, len: i32) -> Result<&[u8], Outp
     let start = ptr as usize;
     let end = start.checked_add(len).ok_or_else(out_of_bounds)?;
     let bytes = memory.get(start..end).ok_or_else(out_of_bounds)?;
-    std::str::from_utf8(bytes).map_err(|error| OutputProblem::InvalidUtf8 {
-        valid_up_to: error.valid_up_to(),
-    })?;
+    if utf8 {
+        std::str::from_utf8(bytes).map_err(|error| OutputProblem::InvalidUtf8 {
+            valid_up_to: error.valid_up_to(),
+        })?;
+    }
     Ok(bytes)
 }
 
@@ -299,17 +423,25 @@ fn describe_value(array: &ArrayRef, row: usize) -> String {
         DataType::Utf8 => quote(array.as_string::<i32>().value(row)),
         DataType::LargeUtf8 => quote(array.as_string::<i64>().value(row)),
         DataType::Utf8View => quote(array.as_string_view().value(row)),
-        // Narrow integers, dates...: as Arrow prints them.
-        other => arrow_cast::display::array_value_to_string(array, row).unwrap_or_else(|_| format!("<{other}>")),
+        // Narrow integers, dates, decimals, bytes...: as Arrow prints them, shortened.
+        other => match arrow_cast::display::array_value_to_string(array, row) {
+            Ok(text) => shorten(&text),
+            Err(_) => format!("<{other}>"),
+        },
     }
 }
 
 pub(crate) fn quote(text: &str) -> String {
+    format!("{:?}", shorten(text))
+}
+
+/// At most 40 characters of `text`, with `…` when there were more.
+fn shorten(text: &str) -> String {
     let mut shown: String = text.chars().take(40).collect();
     if shown.len() < text.len() {
         shown.push('…');
     }
-    format!("{shown:?}")
+    shown
 }
 
 #[cfg(test)]
@@ -346,7 +478,7 @@ mod tests {
 
     #[test]
     fn guest_column_accepts_exactly_the_arrow_types_of_each_sql_type() {
-        let arrays: [ArrayRef; 11] = [
+        let arrays: [ArrayRef; 16] = [
             Arc::new(Int32Array::from(vec![1])),
             Arc::new(Int64Array::from(vec![1])),
             Arc::new(Float32Array::from(vec![1.0])),
@@ -358,6 +490,15 @@ mod tests {
             Arc::new(Int16Array::from(vec![1])),
             Arc::new(UInt32Array::from(vec![1])),
             Arc::new(Date32Array::from(vec![1])),
+            Arc::new(arrow_array::TimestampMicrosecondArray::from(vec![1])),
+            Arc::new(
+                arrow_array::Decimal128Array::from(vec![1])
+                    .with_precision_and_scale(38, 10)
+                    .unwrap(),
+            ),
+            Arc::new(arrow_array::BinaryArray::from(vec![&b"a"[..]])),
+            Arc::new(arrow_array::LargeBinaryArray::from(vec![&b"a"[..]])),
+            Arc::new(BinaryViewArray::from(vec![&b"a"[..]])),
         ];
         for sql_type in SqlType::ALL {
             let accepted: Vec<DataType> = arrays
@@ -367,6 +508,7 @@ mod tests {
                 .collect();
             let expected = match sql_type {
                 SqlType::String => vec![DataType::Utf8, DataType::LargeUtf8, DataType::Utf8View],
+                SqlType::Binary => vec![DataType::Binary, DataType::LargeBinary, DataType::BinaryView],
                 other => vec![other.arrow_type()],
             };
             assert_eq!(accepted, expected, "{sql_type}");

@@ -223,14 +223,41 @@ impl RowCaller {
                 // `string_at` checked the bytes are UTF-8.
                 RowValue::String(String::from_utf8_lossy(bytes).into_owned())
             }
+            // A per-row host takes the six types above only: `check_arguments` refused the rest.
+            unsupported @ (SqlType::Date | SqlType::Timestamp | SqlType::Decimal { .. } | SqlType::Binary) => {
+                return Err(self.unsupported(unsupported));
+            }
         };
         Ok(value)
+    }
+
+    fn unsupported(&self, sql_type: SqlType) -> SandboxError {
+        SandboxError::ArgumentType {
+            function: self.module.signature.name().to_string(),
+            index: 0,
+            argument: String::new(),
+            data_type: sql_type.to_string(),
+            declared: sql_type,
+            hint: "one row at a time, a function takes and returns INT, BIGINT, FLOAT, DOUBLE, BOOLEAN and STRING only"
+                .to_string(),
+        }
     }
 
     /// The host's arguments must match the signature: a mismatch is the host's bug, reported
     /// rather than written into guest memory at the wrong width.
     fn check_arguments(&self, args: &[RowArg<'_>]) -> Result<(), SandboxError> {
         let signature = &self.module.signature;
+        if let Some(unsupported) = std::iter::once(signature.returns())
+            .chain(signature.param_types())
+            .find(|sql_type| {
+                matches!(
+                    sql_type,
+                    SqlType::Date | SqlType::Timestamp | SqlType::Decimal { .. } | SqlType::Binary
+                )
+            })
+        {
+            return Err(self.unsupported(unsupported));
+        }
         let params = signature.params();
         if args.len() != params.len() {
             return Err(SandboxError::ArgumentCount {

@@ -75,12 +75,12 @@ impl UdfRunner {
     /// the function is never called on it.
     pub fn call(&self, args: &[ArrayRef], rows: usize) -> Result<ArrayRef, SandboxError> {
         let signature = &self.module.signature;
-        let conformed = conform(signature, args)?;
-        let columns = self.columns(&conformed);
         let nulls = args.iter().fold(None, |acc: Option<NullBuffer>, array| {
             NullBuffer::union(acc.as_ref(), array.logical_nulls().as_ref())
         });
         let nulls = nulls.filter(|nulls| nulls.null_count() > 0);
+        let conformed = conform(signature, args, nulls.as_ref())?;
+        let columns = self.columns(&conformed);
         let mut result = ResultBuilder::new(signature.returns(), rows, self.module.limits.memory_bytes);
         if nulls.as_ref().is_none_or(|nulls| nulls.null_count() < rows) {
             let mut instance = self.checkout()?;

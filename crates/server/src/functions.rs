@@ -32,7 +32,8 @@ pub struct FunctionBody {
     /// `name(a BIGINT, b DOUBLE) RETURNS FLOAT`; read off the C definition when absent.
     #[serde(default)]
     pub signature: Option<String>,
-    /// The return type when `signature` is absent: INTEGER, BIGINT, FLOAT, DOUBLE, BOOLEAN or STRING.
+    /// The return type when `signature` is absent: INTEGER, BIGINT, FLOAT, DOUBLE, BOOLEAN, STRING,
+    /// DATE, TIMESTAMP, DECIMAL(p, s) or BINARY.
     #[serde(default)]
     pub returns: Option<String>,
     /// `c` (default) or `wat`.

@@ -11,8 +11,8 @@ use wasmudf_abi::SqlType;
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, utoipa::ToSchema)]
 pub struct ColumnInfo {
     pub name: String,
-    /// INT, BIGINT, FLOAT, DOUBLE, BOOLEAN or STRING where the column maps to a UDF type;
-    /// the Arrow type's name otherwise.
+    /// INT, BIGINT, FLOAT, DOUBLE, BOOLEAN, STRING, DATE, TIMESTAMP, DECIMAL(p, s) or BINARY where
+    /// the column maps to a UDF type; the Arrow type's name otherwise.
     #[serde(rename = "type")]
     pub sql_type: String,
 }
@@ -268,15 +268,12 @@ mod tests {
             ("s", "STRING"),
             ("l", "STRING"),
             ("v", "STRING"),
-            ("d", "Date32"),
+            ("d", "DATE"),
             ("u64", "UInt64"),
+            ("t", "TIMESTAMP"),
         ]
         .into_iter()
         .map(|(name, sql_type)| (name.to_string(), sql_type.to_string()))
-        .chain([(
-            "t".to_string(),
-            DataType::Timestamp(TimeUnit::Millisecond, None).to_string(),
-        )])
         .collect();
         assert_eq!(named, expected);
     }

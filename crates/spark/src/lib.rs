@@ -76,6 +76,16 @@ fn guarded<T>(env: *mut JNIEnv, failed: T, body: impl FnOnce() -> T) -> T {
     }
 }
 
+/// The types that cross JNI (the others are refused when a module is loaded).
+const ROW_TYPES: [SqlType; 6] = [
+    SqlType::Int,
+    SqlType::BigInt,
+    SqlType::Float,
+    SqlType::Double,
+    SqlType::Boolean,
+    SqlType::String,
+];
+
 /// The value of a numeric result as the word the Java side decodes by the return type.
 fn result_word(value: RowValue) -> jlong {
     match value {
@@ -98,6 +108,8 @@ fn decode<'a>(sql_type: SqlType, word: jlong, bytes: Option<&'a [u8]>) -> RowArg
         SqlType::Double => RowArg::Double(f64::from_bits(word as u64)),
         SqlType::Boolean => RowArg::Boolean(word != 0),
         SqlType::String => RowArg::String(bytes.unwrap_or_default()),
+        // Refused when the module was loaded (ROW_TYPES).
+        SqlType::Date | SqlType::Timestamp | SqlType::Decimal { .. } | SqlType::Binary => RowArg::Int(0),
     }
 }
 
@@ -232,6 +244,19 @@ pub extern "system" fn Java_io_wasmudf_spark_WasmNative_load(
                 return 0;
             }
         };
+        if let Some(unsupported) = std::iter::once(signature.returns())
+            .chain(signature.param_types())
+            .find(|sql_type| !ROW_TYPES.contains(sql_type))
+        {
+            jvm.throw_udf_error(
+                "bad_request",
+                &format!(
+                    "`{}` uses {unsupported}; Spark's catalog takes INT, BIGINT, FLOAT, DOUBLE, BOOLEAN and STRING",
+                    signature.name()
+                ),
+            );
+            return 0;
+        }
         let limits = RuntimeLimits {
             batch_timeout: Duration::from_millis(time_limit_ms.max(1) as u64),
             memory_bytes: (memory_limit_mb.max(1) as u64) << 20,

@@ -33,7 +33,8 @@ pub struct RunArgs {
     /// (otherwise it is read from the C definition, or from the column).
     #[arg(long, value_name = "A,B,...", value_delimiter = ',', required = true)]
     columns: Vec<String>,
-    /// The function's return type: INT, BIGINT, FLOAT, DOUBLE, BOOLEAN or STRING.
+    /// The function's return type: INT, BIGINT, FLOAT, DOUBLE, BOOLEAN, STRING, DATE, TIMESTAMP,
+    /// DECIMAL(p, s) or BINARY.
     #[arg(long, value_name = "TYPE")]
     returns: String,
     /// Add the result as a new column.

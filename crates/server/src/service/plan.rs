@@ -28,7 +28,8 @@ pub struct ExecutionBody {
     pub input_column_names: Option<Vec<String>>,
     /// Defaults to `<function_name>_RESULT`.
     pub output_column_name: Option<String>,
-    /// INTEGER, BIGINT, FLOAT, DOUBLE, BOOLEAN or STRING (BOOLEAN for FILTER).
+    /// INTEGER, BIGINT, FLOAT, DOUBLE, BOOLEAN, STRING, DATE, TIMESTAMP, DECIMAL(p, s) or BINARY
+    /// (BOOLEAN for FILTER).
     pub output_column_type: Option<String>,
     /// SQL over the caller's datasets (as tables) calling its saved functions; instead of the
     /// rest. Queries and CREATE/DROP FUNCTION only.

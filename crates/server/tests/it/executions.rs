@@ -169,8 +169,33 @@ async fn swapped_columns_are_refused_before_anything_runs_with_the_order_that_fi
     assert_eq!(
         body["message"],
         "column `rate` is DOUBLE but parameter 1 (`int32_t balance`) of `calculate_adj_bal(int32_t balance, float rate)` is INT: \
-         a DOUBLE would lose its fraction in `int32_t`; convert it explicitly: CAST(rate AS INT). \
+         a DOUBLE would lose its fraction in `int32_t`; convert it explicitly: CAST(rate AS INT) in SQL, \
+             or declare the parameter `double balance`. \
          The columns may be in the wrong order: in the order balance, rate every column fits its parameter"
+    );
+}
+
+#[tokio::test]
+async fn a_date_column_reaches_a_date_parameter_and_comes_back_a_date() {
+    let fixture = Fixture::new();
+    let (status, _) = fixture
+        .upload(&fixture.alice, "due.csv", b"id,due\n1,2024-02-28\n2,1969-12-31\n", None)
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let request = r#"{"program": "wasmudf_date next_day(wasmudf_date due) { return due + 1; }", "data": "due",
+        "operation": "MAP", "function_name": "next_day", "input_column_names": ["due"], "output_column_type": "DATE"}"#;
+    let (status, body) = fixture.post_json(&fixture.alice, "/api/v1/executions", request).await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    let id = body["id"].as_str().unwrap();
+    let done = fixture.wait(&fixture.alice, id).await;
+    assert_eq!(done["status"], "succeeded", "{done}");
+    let (_, page) = fixture
+        .get(&fixture.alice, &format!("/api/v1/executions/{id}/results"))
+        .await;
+    assert_eq!(page["columns"][2]["type"], "DATE", "{page}");
+    assert_eq!(
+        page["rows"],
+        serde_json::json!([[1, "2024-02-28", "2024-02-29"], [2, "1969-12-31", "1970-01-01"]])
     );
 }
 
@@ -200,7 +225,7 @@ async fn bad_requests_are_4xx_with_a_code() {
             "bad_operation",
         ),
         (
-            &PAPER_REQUEST.replace("\"FLOAT\"", "\"DECIMAL\""),
+            &PAPER_REQUEST.replace("\"FLOAT\"", "\"MONEY\""),
             StatusCode::BAD_REQUEST,
             "bad_type",
         ),
