@@ -153,6 +153,19 @@ def test_dates_timestamps_decimals_and_bytes() -> None:
         flip(pa.array([1, 2]))
 
 
+def test_what_a_function_prints_is_taken_from_its_log() -> None:
+    chatty = wasmudf.Function.from_c(
+        '#include <stdio.h>\nint32_t chatty(int32_t x) { printf("x=%d\\n", x); return 100 / x; }'
+    )
+    assert chatty(pa.array([1, 2], pa.int32())).to_pylist() == [100, 50]
+    assert chatty.take_log() == "x=1\nx=2\n"
+    assert chatty.take_log() == ""
+    with pytest.raises(wasmudf.UdfError) as failure:
+        chatty(pa.array([5, 0], pa.int32()))
+    assert failure.value.kind == "division_by_zero"
+    assert chatty.take_log() == "x=5\nx=0\ninteger division by zero at line 2, column 61\n"
+
+
 def test_numbers_are_converted_only_where_no_value_can_change(adj: wasmudf.Function) -> None:
     # int64 and float64 (what pandas and CSV give) fit INT and FLOAT here.
     assert adj(pa.array([1000], pa.int64()), pa.array([1.0])).to_pylist() == [1001.0]

@@ -196,7 +196,8 @@ class Function:
 
     @property
     def param_types(self) -> list[str]:
-        """SQL type names: ``INT``, ``BIGINT``, ``FLOAT``, ``DOUBLE``, ``BOOLEAN``, ``STRING``."""
+        """SQL type names: ``INT``, ``BIGINT``, ``FLOAT``, ``DOUBLE``, ``BOOLEAN``, ``STRING``,
+        ``DATE``, ``TIMESTAMP``, ``DECIMAL(p, s)``, ``BINARY``."""
         return self._udf.param_types
 
     @property
@@ -236,6 +237,12 @@ class Function:
                     f"{self.name}(): argument `{name}` has {len(array)} rows; `{params[0][0]}` has {rows}"
                 )
         return self._udf.call(arrays, rows)
+
+    def take_log(self) -> str:
+        """What the function printed (``printf``, ``puts``, ``wasmudf_log``) in this process
+        since the last ``take_log()``, which empties it: 1 KiB per row and 64 KiB in all, cuts
+        marked. Calls made by an engine in other processes (PySpark's workers) print there."""
+        return self._udf.take_log()
 
     # -- pickling: the module travels as bytes with its digest ------------------------------
 

@@ -16,7 +16,7 @@ use wasmudf_abi::UdfSignature;
 use wasmudf_cluster::Shipping;
 use wasmudf_cluster::keys::ProjectWasmJoinKeys;
 use wasmudf_compiler::Language;
-use wasmudf_datafusion::{ShippableModule, UdfBuilder};
+use wasmudf_datafusion::{ShippableModule, UdfBuilder, WasmScalarUdf};
 use wasmudf_sandbox::RuntimeLimits;
 
 const TWICE: &str = r#"(module
@@ -80,6 +80,23 @@ fn a_shipped_function_computes_what_the_original_does() {
         call(&original, &[1, 21, -4]).unwrap()
     );
     assert_eq!(call(&decoded, &[1, 21, -4]).unwrap(), [2, 42, -8]);
+}
+
+#[test]
+fn every_type_of_a_signature_survives_shipping() {
+    let shipping = Shipping::new(builder(), None);
+    let signature: UdfSignature = "shift(d DATE, t TIMESTAMP, x DECIMAL(10, 2), b BINARY) RETURNS DECIMAL(38, 4)"
+        .parse()
+        .unwrap();
+    // The module's own signature is not checked until its first call: the plain WAT guest does.
+    let original = builder()
+        .define(&signature, Language::Wat, TWICE.as_bytes())
+        .unwrap()
+        .udf;
+    let decoded = shipping.decode("shift", &encoded(&shipping, &original)).unwrap();
+    let shipped = decoded.inner().downcast_ref::<WasmScalarUdf>().unwrap().udf_signature();
+    assert_eq!(shipped, &signature);
+    assert_eq!(shipped.returns().arrow_type(), DataType::Decimal128(38, 4));
 }
 
 #[test]

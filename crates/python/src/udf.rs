@@ -9,7 +9,7 @@ use arrow_pyarrow::{FromPyArrow, ToPyArrow};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use wasmudf_abi::{ModuleLimits, UdfParam, UdfSignature};
-use wasmudf_sandbox::{LoadedModule, RuntimeLimits, UdfRunner};
+use wasmudf_sandbox::{GuestLog, LoadedModule, RuntimeLimits, UdfRunner};
 
 use crate::errors::sandbox_error;
 use crate::parse_signature;
@@ -24,6 +24,8 @@ static LOADS: AtomicU64 = AtomicU64::new(0);
 #[derive(Debug)]
 pub(crate) struct Udf {
     runner: UdfRunner,
+    /// What the function printed since the last `take_log`.
+    log: GuestLog,
 }
 
 #[pymethods]
@@ -50,8 +52,10 @@ impl Udf {
             .detach(|| LoadedModule::load(wasm, &signature, limits))
             .map_err(|error| sandbox_error(py, &error))?;
         LOADS.fetch_add(1, Ordering::Relaxed);
+        let log = GuestLog::new();
         Ok(Udf {
-            runner: UdfRunner::new(module),
+            runner: UdfRunner::new(module).with_log(log.clone()),
+            log,
         })
     }
 
@@ -75,6 +79,12 @@ impl Udf {
         drop(arrays);
         let result = result.map_err(|error| sandbox_error(py, &error))?;
         result.to_data().to_pyarrow(py)
+    }
+
+    /// What the function printed (`printf`, `wasmudf_log`) since the last call of this method,
+    /// leaving the log empty: 1 KiB per row, 64 KiB in all, cuts marked.
+    fn take_log(&self) -> String {
+        self.log.take()
     }
 
     /// `name(param TYPE, ...) RETURNS TYPE`.

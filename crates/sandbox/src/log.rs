@@ -37,6 +37,17 @@ impl GuestLog {
         text
     }
 
+    /// Everything kept (as [`text`](Self::text)), leaving the log empty: a long-lived owner
+    /// (a Python function) reads it call by call.
+    pub fn take(&self) -> String {
+        let mut log = self.lock();
+        let mut text = std::mem::take(&mut log.text);
+        if std::mem::take(&mut log.truncated) {
+            text.push_str(LOG_TRUNCATED_MARK);
+        }
+        text
+    }
+
     pub fn is_empty(&self) -> bool {
         let log = self.lock();
         log.text.is_empty() && !log.truncated
@@ -165,5 +176,9 @@ mod tests {
             kept + (LOG_BYTES_PER_EXECUTION - kept) / 2 * 2 + LOG_TRUNCATED_MARK.len()
         );
         assert!(!text.contains('\u{202E}'));
+        assert_eq!(log.take(), text);
+        assert!(log.is_empty());
+        log.append(b"fresh\n", false);
+        assert_eq!(log.take(), "fresh\n");
     }
 }
