@@ -232,6 +232,19 @@ impl ExecutionError {
         ExecutionError::new(ErrorKind::Internal, format!("internal error while {context}"))
     }
 
+    /// Adds the last lines the function printed. A division trap's handler printed where it
+    /// happened (`integer division by zero at line L, column C`): that becomes a diagnostic, so the
+    /// page marks the line in the editor as it does a compile error's.
+    pub fn attach_log(&mut self, tail: String) {
+        if matches!(self.kind, ErrorKind::DivisionByZero | ErrorKind::IntegerOverflow)
+            && self.diagnostics.is_none()
+            && let Some(diagnostic) = tail.lines().rev().find_map(division_site)
+        {
+            self.diagnostics = Some(vec![diagnostic]);
+        }
+        self.log = Some(tail);
+    }
+
     /// The guest's own account of its failure: the kind (named by the sandbox), the function,
     /// and the row with its input values where the host found them.
     pub fn from_guest(error: &SandboxError) -> Self {
@@ -273,6 +286,22 @@ impl ExecutionError {
     }
 }
 
+/// `integer division by zero at line 4, column 14` (as the generated C handler prints it) as a
+/// diagnostic at that place.
+fn division_site(line: &str) -> Option<DiagnosticView> {
+    let (what, place) = line.rsplit_once(" at line ")?;
+    if !what.starts_with("integer division by zero") && !what.starts_with("integer overflow") {
+        return None;
+    }
+    let (line_number, column) = place.split_once(", column ")?;
+    Some(DiagnosticView {
+        severity: DiagnosticSeverity::Error,
+        line: Some(line_number.parse().ok()?),
+        column: Some(column.trim().parse().ok()?),
+        message: what.to_string(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use std::time::Duration;
@@ -281,6 +310,27 @@ mod tests {
     use wasmudf_sandbox::{OutputProblem, TrapKind};
 
     use super::*;
+
+    #[test]
+    fn a_division_trap_points_at_the_line_its_handler_printed() {
+        let mut error = ExecutionError::new(ErrorKind::DivisionByZero, "UDF `f` failed");
+        error.attach_log("x=1\ninteger division by zero at line 4, column 14".into());
+        let diagnostics = error.diagnostics.expect("a diagnostic");
+        assert_eq!(
+            (
+                diagnostics[0].line,
+                diagnostics[0].column,
+                diagnostics[0].message.as_str()
+            ),
+            (Some(4), Some(14), "integer division by zero")
+        );
+        let mut other = ExecutionError::new(ErrorKind::OutOfBounds, "UDF `f` failed");
+        other.attach_log("integer division by zero at line 4, column 14".into());
+        assert_eq!(other.diagnostics, None, "only a division trap");
+        let mut printed = ExecutionError::new(ErrorKind::DivisionByZero, "UDF `f` failed");
+        printed.attach_log("at line x, column y".into());
+        assert_eq!(printed.diagnostics, None);
+    }
 
     #[test]
     fn a_trap_is_reported_with_its_function_row_and_values() {

@@ -111,7 +111,7 @@ pub(crate) async fn supervise(state: AppState, tenant: TenantId, id: String, job
         // Every execution error passes here: no message shown to a tenant names a server path.
         let error = error.map(|mut error| {
             if !log.is_empty() && error.kind != ErrorKind::Cancelled {
-                error.log = Some(log.tail(FAILURE_LOG_LINES));
+                error.attach_log(log.tail(FAILURE_LOG_LINES));
             }
             let scrub = |text: &str| crate::scrub_paths(&state.data_dir, text);
             error.message = scrub(&error.message);

@@ -123,6 +123,12 @@ async fn what_the_function_prints_is_its_executions_log_and_a_failure_shows_the_
         done["error"]["log"], "id=1\nid=2\nid=3\ninteger division by zero at line 4, column 14",
         "{done}"
     );
+    // The page marks the line in the editor, as it does a compile error's.
+    assert_eq!(
+        done["error"]["diagnostics"],
+        serde_json::json!([{"severity": "error", "line": 4, "column": 14, "message": "integer division by zero"}]),
+        "{done}"
+    );
     let (status, log) = fixture
         .get_bytes(&fixture.alice, &format!("/api/v1/executions/{id}/log"))
         .await;
