@@ -31,5 +31,5 @@ pub use engine::{EPOCH_TICK, HARD_MEMORY_CAP_BYTES, WASM_STACK_BYTES};
 pub use error::{OutputProblem, RowLocation, SandboxError, TrapKind};
 pub use log::{GuestLog, LOG_BYTES_PER_EXECUTION, LOG_TRUNCATED_MARK};
 pub use module::{LoadedModule, RuntimeLimits};
-pub use row::{ROWS_PER_ARENA, RowArg, RowCaller, RowValue};
+pub use row::{ROW_TYPES, ROWS_PER_ARENA, RowArg, RowCaller, RowValue};
 pub use runner::{MAX_ROWS_PER_CALL, UdfRunner};

@@ -136,7 +136,9 @@ fn write_view_bytes<T: ByteViewType + ?Sized>(
     start: usize,
     end: usize,
 ) {
-    let bytes_offset = bytes_offset.unwrap_or(0) as usize;
+    // Writing at 0 instead would overwrite the descriptor: a layout without the region is a bug.
+    let bytes_offset =
+        bytes_offset.expect("BatchLayout gives every STRING and BINARY argument its bytes region") as usize;
     let mut cursor = bytes_offset;
     for (index, row) in (start..end).enumerate() {
         let value: &[u8] = array.value(row).as_ref();
@@ -164,7 +166,9 @@ fn write_offset_bytes<T: ByteArrayType>(
     let offsets = array.value_offsets();
     let first = offsets[start].as_usize();
     let last = offsets[end].as_usize();
-    let bytes_offset = bytes_offset.unwrap_or(0) as usize;
+    // Writing at 0 instead would overwrite the descriptor: a layout without the region is a bug.
+    let bytes_offset =
+        bytes_offset.expect("BatchLayout gives every STRING and BINARY argument its bytes region") as usize;
     scratch[bytes_offset..bytes_offset + (last - first)].copy_from_slice(&array.values()[first..last]);
     let data_base = base + bytes_offset as u32;
     let pairs = &mut scratch[values_offset as usize..values_offset as usize + (end - start) * 8];

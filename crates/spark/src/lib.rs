@@ -22,7 +22,7 @@ use std::time::Duration;
 
 use jni_sys::{JNIEnv, jbyteArray, jclass, jint, jintArray, jlong, jlongArray, jobject, jobjectArray, jstring};
 use wasmudf_abi::{ModuleLimits, SqlType, UdfSignature};
-use wasmudf_sandbox::{LoadedModule, RowArg, RowCaller, RowValue, RuntimeLimits, SandboxError};
+use wasmudf_sandbox::{LoadedModule, ROW_TYPES, RowArg, RowCaller, RowValue, RuntimeLimits, SandboxError};
 
 use crate::jvm::{Jvm, StringRef};
 
@@ -75,16 +75,6 @@ fn guarded<T>(env: *mut JNIEnv, failed: T, body: impl FnOnce() -> T) -> T {
         }
     }
 }
-
-/// The types that cross JNI (the others are refused when a module is loaded).
-const ROW_TYPES: [SqlType; 6] = [
-    SqlType::Int,
-    SqlType::BigInt,
-    SqlType::Float,
-    SqlType::Double,
-    SqlType::Boolean,
-    SqlType::String,
-];
 
 /// The value of a numeric result as the word the Java side decodes by the return type.
 fn result_word(value: RowValue) -> jlong {
