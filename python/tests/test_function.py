@@ -72,6 +72,17 @@ def test_the_signature_can_be_given_or_chosen_by_name() -> None:
         wasmudf.Function.from_c(source, signature="f(x)")
 
 
+def test_an_aggregate_is_recognized_and_refused_with_where_it_runs() -> None:
+    source = (
+        "typedef struct { int64_t n; } n_state;\n"
+        "void n_step(n_state *s, int32_t x) { s->n += x; }\n"
+        "void n_merge(n_state *s, const n_state *o) { s->n += o->n; }\n"
+        "int64_t n_finish(const n_state *s) { return s->n; }\n"
+    )
+    with pytest.raises(ValueError, match="`n` is an aggregate .* run aggregates with SQL on the server"):
+        wasmudf.Function.from_c(source)
+
+
 def test_a_compile_error_names_its_line() -> None:
     with pytest.raises(wasmudf.CompileError) as failed:
         wasmudf.Function.from_c("int f(int x) {\n  return x +;\n}\n")

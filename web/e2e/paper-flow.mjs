@@ -28,6 +28,8 @@ const BROKEN_SOURCE = `float calculate_adj_bal(int balance, float rate) {
     return adjusted + ;
 }
 `;
+// An aggregate, as examples/ has it (the page's AGGREGATE template is the same file).
+const WAVG_SOURCE = readFileSync(join(root, "examples", "wavg.c"), "utf8");
 // printf writes to the execution's log, shown beside the results.
 const PRINTF_SOURCE = `#include <stdio.h>
 float calculate_adj_bal(int balance, float rate) {
@@ -174,6 +176,24 @@ async function main() {
     });
     await page.screenshot({ path: join(shots, "sql-tab.png"), fullPage: true });
     console.log("SQL tab: the saved function returns 5765.22 for the first account");
+
+    // An aggregate, grouped: one row per first name, sorted; the weighted average per group.
+    await page.locator(".tabs button", { hasText: "Function" }).first().click();
+    await page.locator('input[name="function_name"]').fill("wavg");
+    await page.getByText("AGGREGATE", { exact: true }).click();
+    await page.locator('select[name="output_column_type"]').selectOption("DOUBLE");
+    await page.getByRole("group", { name: "Group by columns" }).locator('[data-column="firstName"]').click();
+    await setSource(page, WAVG_SOURCE);
+    await page.getByRole("button", { name: "Execute Function" }).click();
+    await page.waitForFunction(() => {
+      const row = [...document.querySelectorAll('.grid-row[aria-rowindex="1"]')].find((r) => r.offsetParent !== null);
+      const cells = row?.querySelectorAll(".cell");
+      return cells?.[0]?.textContent === "Ada" && /^46547\.50/.test(cells?.[1]?.textContent ?? "");
+    });
+    const groupHeader = await page.locator(".grid-header .highlight .column-name").textContent();
+    if (groupHeader !== "wavg_RESULT") throw new Error(`the aggregate's column is "${groupHeader}"`);
+    await page.screenshot({ path: join(shots, "aggregate.png"), fullPage: true });
+    console.log("aggregate: wavg grouped by firstName, first group Ada = 46547.50...");
 
     if (consoleErrors.length > 0) throw new Error(`the page threw: ${consoleErrors.join("\n")}`);
     console.log(`e2e: passed; screenshots in ${shots}`);

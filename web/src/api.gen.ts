@@ -156,15 +156,20 @@ export interface components {
       /** @description The dataset's name. */
       data?: string | null;
       function_name?: string | null;
+      /** @description With AGGREGATE: the columns to group by (none: one row for the whole dataset). */
+      group_by_column_names?: string[] | null;
       /** @description The columns passed to the function, in parameter order. */
       input_column_names?: string[] | null;
-      /** @description `MAP` (add a column) or `FILTER` (keep the rows where the function returns true). */
+      /**
+       * @description `MAP` (add a column), `FILTER` (keep the rows where the function returns true) or
+       * `AGGREGATE` (an aggregate function: one row per group of `group_by_column_names`).
+       */
       operation?: string | null;
       /** @description Defaults to `<function_name>_RESULT`. */
       output_column_name?: string | null;
       /**
        * @description INTEGER, BIGINT, FLOAT, DOUBLE, BOOLEAN, STRING, DATE, TIMESTAMP, DECIMAL(p, s) or BINARY
-       * (BOOLEAN for FILTER).
+       * (BOOLEAN for FILTER; for AGGREGATE, read from `<function_name>_finish` when absent).
        */
       output_column_type?: string | null;
       /** @description The C source defining `function_name`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TEMPLATES } from "./templates";
-import { cFunctions, entryFunction, sqlTypeOfC } from "./lib/cSource";
+import { aggregateFunction, cFunctions, entryFunction, sqlTypeOfC } from "./lib/cSource";
 
 // Every example, as text: the templates must be exactly these files.
 const EXAMPLES = import.meta.glob("../../examples/*.c", { query: "?raw", import: "default", eager: true }) as Record<
@@ -24,10 +24,12 @@ describe("TEMPLATES", () => {
 
   it.each(TEMPLATES.map((t) => [t.file, t] as const))("%s: is the example's text, and its metadata matches the C", (file, t) => {
     expect(t.source).toBe(exampleText(file));
-    const entry = entryFunction(t.source);
-    expect(entry, "exactly one non-static function definition").toBeDefined();
+    const aggregate = t.operation === "AGGREGATE";
+    const entry = aggregate ? aggregateFunction(t.source) : entryFunction(t.source);
+    expect(entry, "exactly one non-static function definition, or an aggregate's parts").toBeDefined();
     expect(t.functionName).toBe(entry!.name);
-    expect(t.source).toMatch(new RegExp(`^[\\w \\t*]*\\b${t.functionName}\\s*\\([^)]*\\)\\s*\\{`, "m"));
+    const defined = aggregate ? `${t.functionName}_step` : t.functionName;
+    expect(t.source).toMatch(new RegExp(`^[\\w \\t*]*\\b${defined}\\s*\\([^)]*\\)\\s*\\{`, "m"));
     expect(t.file).toBe(`${t.functionName}.c`);
     expect(sqlTypeOfC(entry!.returnType)).toBe(t.returns);
     expect(entry!.params).toHaveLength(t.columns.length);
@@ -35,7 +37,7 @@ describe("TEMPLATES", () => {
   });
 
   it("uses the examples' own names", () => {
-    expect(TEMPLATES.map((t) => t.functionName)).toEqual(["calculate_adj_bal", "rich", "domain", "initials"]);
+    expect(TEMPLATES.map((t) => t.functionName)).toEqual(["calculate_adj_bal", "rich", "domain", "initials", "wavg"]);
   });
 });
 

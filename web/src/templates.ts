@@ -1,5 +1,5 @@
 /**
- * Starter functions: the paper's numeric MAP, a FILTER and two string functions. Their C is
+ * Starter functions: the paper's numeric MAP, a FILTER, two string functions and an aggregate. Their C is
  * the text of `examples/*.c`, imported as is, so the page, the CLI's docs and the tests share
  * one copy; the function name is read from that text.
  */
@@ -7,14 +7,15 @@ import adjustedBalance from "../../examples/calculate_adj_bal.c?raw";
 import rich from "../../examples/rich.c?raw";
 import domain from "../../examples/domain.c?raw";
 import initials from "../../examples/initials.c?raw";
-import { entryFunction } from "./lib/cSource";
+import wavg from "../../examples/wavg.c?raw";
+import { aggregateFunction, entryFunction } from "./lib/cSource";
 import type { Operation, SqlType } from "./types";
 
 export interface Template {
   id: string;
   title: string;
   description: string;
-  /** The one non-static function `source` defines. */
+  /** The one non-static function `source` defines (an aggregate: the name of its parts). */
   functionName: string;
   operation: Operation;
   returns: SqlType;
@@ -28,7 +29,8 @@ export interface Template {
 type Metadata = Omit<Template, "functionName">;
 
 function template(metadata: Metadata): Template {
-  return { ...metadata, functionName: entryFunction(metadata.source)?.name ?? "" };
+  const entry = metadata.operation === "AGGREGATE" ? aggregateFunction(metadata.source) : entryFunction(metadata.source);
+  return { ...metadata, functionName: entry?.name ?? "" };
 }
 
 export const TEMPLATES: Template[] = [
@@ -71,5 +73,15 @@ export const TEMPLATES: Template[] = [
     columns: ["firstName", "lastName"],
     file: "initials.c",
     source: initials,
+  }),
+  template({
+    id: "aggregate",
+    title: "Weighted average (AGGREGATE)",
+    description: "A state and step / merge / finish: Σ balance × rate / Σ rate, per group of the columns chosen to group by.",
+    operation: "AGGREGATE",
+    returns: "DOUBLE",
+    columns: ["balance", "rate"],
+    file: "wavg.c",
+    source: wavg,
   }),
 ];

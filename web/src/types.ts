@@ -41,7 +41,7 @@ export type FunctionInfo = Schemas["FunctionInfo"];
 export type FunctionList = Schemas["FunctionList"];
 export type FunctionBody = Schemas["FunctionBody"];
 
-/** The body of `POST /executions`: a MAP/FILTER request or `{sql}`, every field optional. */
+/** The body of `POST /executions`: a MAP/FILTER/AGGREGATE request or `{sql}`, every field optional. */
 export type ExecutionBody = Schemas["ExecutionBody"];
 
 /** The SQL types a UDF returns; the document has them only as a free string. */
@@ -71,7 +71,7 @@ export const RETURN_TYPES: SqlType[] = [
 ];
 
 /** The operations of a request; the document has them only as a free string. */
-export type Operation = "MAP" | "FILTER";
+export type Operation = "MAP" | "FILTER" | "AGGREGATE";
 
 /** The fields of `ExecutionBody` a MAP/FILTER request must carry. */
 type RequestField = "program" | "data" | "operation" | "function_name" | "input_column_names" | "output_column_type";

@@ -14,6 +14,10 @@
 //!               bytes[i]:   the bytes every STRING or BINARY argument's values point into
 //! ```
 //!
+//! An aggregate's update call uses the same layout, its `output` region holding the group of
+//! each row instead (`rows x u32`, written by the host: [`BatchLayout::for_update`]); its merge
+//! call has a layout of its own ([`MergeLayout`]); its finish call is a batch of no arguments.
+//!
 //! Every region starts at a multiple of [`SCRATCH_ALIGN`]. All numbers are little-endian, and
 //! every pointer is an absolute guest address.
 
@@ -98,6 +102,17 @@ impl BatchLayout {
         })
     }
 
+    /// The layout of an aggregate's update call: the `output` region holds each row's group
+    /// (`u32`, an index into the state array), written by the host like an argument.
+    pub fn for_update(arg_types: &[SqlType], string_bytes: &[u64], rows: u32, with_selection: bool) -> Option<Self> {
+        Self::new(arg_types, string_bytes, SqlType::Int, rows, with_selection)
+    }
+
+    /// Where an update call's group indices go (its `output` region).
+    pub fn groups(&self) -> u32 {
+        self.output
+    }
+
     /// The descriptor's bytes for a scratch region starting at guest address `base`.
     pub fn descriptor(&self, base: u32) -> Vec<u8> {
         let mut descriptor = vec![0; self.descriptor_bytes()];
@@ -127,6 +142,59 @@ impl BatchLayout {
             put(DESCRIPTOR_HEADER_BYTES as usize + 4 * index, base + slot.values);
         }
         put(self.log_slot() as usize, 0);
+    }
+}
+
+/// The layout of an aggregate's merge call:
+///
+/// ```text
+/// scratch + 0   descriptor: u32 rows, u32 selection, u32 groups, u32 incoming, u32 log
+///               selection:  rows x u8 (0 = no state in this row: skip it), or 0 for none
+///               groups:     rows x u32, the group each incoming state merges into
+///               incoming:   rows x state bytes, the partial states
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MergeLayout {
+    pub rows: u32,
+    pub selection: Option<u32>,
+    pub groups: u32,
+    pub incoming: u32,
+    pub total_bytes: u32,
+}
+
+impl MergeLayout {
+    /// Bytes of the descriptor.
+    pub const DESCRIPTOR_BYTES: u32 = 20;
+    /// Offset of the descriptor's log word.
+    pub const LOG_SLOT: u32 = 16;
+
+    pub fn new(rows: u32, state_bytes: u32, with_selection: bool) -> Option<Self> {
+        let mut cursor = Cursor(0);
+        cursor.take(Self::DESCRIPTOR_BYTES as u64)?;
+        let selection = if with_selection {
+            Some(cursor.take(rows as u64)?)
+        } else {
+            None
+        };
+        let groups = cursor.take(rows as u64 * 4)?;
+        let incoming = cursor.take(rows as u64 * state_bytes as u64)?;
+        Some(MergeLayout {
+            rows,
+            selection,
+            groups,
+            incoming,
+            total_bytes: u32::try_from(cursor.0).ok()?,
+        })
+    }
+
+    /// Writes the descriptor for a scratch region at guest address `base` into `scratch`.
+    pub fn write_descriptor(&self, base: u32, scratch: &mut [u8]) {
+        let mut put = |at: usize, value: u32| scratch[at..at + 4].copy_from_slice(&value.to_le_bytes());
+        put(0, self.rows);
+        put(4, self.selection.map_or(0, |offset| base + offset));
+        put(8, base + self.groups);
+        put(12, base + self.incoming);
+        put(Self::LOG_SLOT as usize, 0);
     }
 }
 
@@ -191,6 +259,23 @@ mod tests {
             words,
             vec![8, 0, 0x1_0000 + layout.output, 0x1_0000 + layout.args[0].values, 0]
         );
+    }
+
+    #[test]
+    fn merge_regions_follow_the_descriptor_aligned() {
+        let layout = MergeLayout::new(10, 24, true).unwrap();
+        assert_eq!(layout.selection, Some(32));
+        assert_eq!(layout.groups, 48);
+        assert_eq!(layout.incoming, 96);
+        assert_eq!(layout.total_bytes, 96 + 240);
+        let mut descriptor = vec![0u8; MergeLayout::DESCRIPTOR_BYTES as usize];
+        layout.write_descriptor(0x100, &mut descriptor);
+        let words: Vec<u32> = descriptor
+            .chunks(4)
+            .map(|word| u32::from_le_bytes(word.try_into().unwrap()))
+            .collect();
+        assert_eq!(words, vec![10, 0x120, 0x130, 0x160, 0]);
+        assert!(MergeLayout::new(u32::MAX, 4096, false).is_none());
     }
 
     #[test]

@@ -21,10 +21,10 @@ mod validate;
 
 pub use conversion::{ArgumentConversion, refusal_hint, sql_type_name};
 pub use layout::{
-    BatchLayout, ColumnSlot, DESCRIPTOR_HEADER_BYTES, GUEST_LOG_BYTES, GUEST_LOG_HEADER_BYTES, ROW_LOG_BYTES,
-    SCRATCH_ALIGN,
+    BatchLayout, ColumnSlot, DESCRIPTOR_HEADER_BYTES, GUEST_LOG_BYTES, GUEST_LOG_HEADER_BYTES, MergeLayout,
+    ROW_LOG_BYTES, SCRATCH_ALIGN,
 };
-pub use signature::{SignatureError, UdfParam, UdfSignature};
+pub use signature::{FunctionKind, SignatureError, UdfParam, UdfSignature};
 pub use sql_type::SqlType;
 pub use validate::{
     ModuleLimits, ModuleReport, ValidationError, allowed_features, append_custom_section, validate_module,
@@ -37,8 +37,8 @@ pub const C_HEADER: &str = include_str!("../include/wasmudf.h");
 pub const C_STDIO_HEADER: &str = include_str!("../include/stdio.h");
 
 /// The version of the batch ABI this crate describes. Part of every module cache key.
-/// 2: the descriptor's log word.
-pub const ABI_VERSION: u32 = 2;
+/// 2: the descriptor's log word. 3: aggregates.
+pub const ABI_VERSION: u32 = 3;
 
 /// Export names of the batch ABI.
 pub mod exports {
@@ -51,7 +51,31 @@ pub mod exports {
     pub const RUN: &str = "wasmudf_run";
     /// `() -> ()`, optional: C constructors (clang's reactor model). Called once per instance.
     pub const INITIALIZE: &str = "_initialize";
+
+    // An aggregate's module exports these instead of `wasmudf_run` (see `docs/abi.md`). Its
+    // states are an array of `wasmudf_agg_state_size()`-byte records in the guest's own memory,
+    // indexed by group; the host keeps their count and capacity.
+
+    /// `() -> i32`: the bytes of one state (`sizeof(<name>_state)`).
+    pub const AGG_STATE_SIZE: &str = "wasmudf_agg_state_size";
+    /// `(capacity: i32) -> i32`: resizes the state array to `capacity` states, keeping the
+    /// existing ones, and returns its address (0 if it cannot).
+    pub const AGG_GROW: &str = "wasmudf_agg_grow";
+    /// `(states: i32, count: i32) -> i32`: initializes `count` states at `states`; 0 on success.
+    pub const AGG_INIT: &str = "wasmudf_agg_init";
+    /// `(descriptor: i32, states: i32) -> i32`: folds one batch of rows into the states of their
+    /// groups ([`BatchLayout::for_update`](crate::BatchLayout::for_update)); 0 on success.
+    pub const AGG_UPDATE: &str = "wasmudf_agg_update";
+    /// `(descriptor: i32, states: i32) -> i32`: merges a batch of partial states into the states
+    /// of their groups ([`MergeLayout`](crate::MergeLayout)); 0 on success.
+    pub const AGG_MERGE: &str = "wasmudf_agg_merge";
+    /// `(descriptor: i32, states: i32) -> i32`: writes the result of the first `rows` states
+    /// (a scalar batch of no arguments: [`BatchLayout`](crate::BatchLayout)); 0 on success.
+    pub const AGG_FINISH: &str = "wasmudf_agg_finish";
 }
+
+/// Most bytes one aggregate state may take.
+pub const MAX_AGGREGATE_STATE_BYTES: u32 = 4096;
 
 /// Name of the optional custom section holding the module's canonical signature; when present,
 /// the host refuses to run the module under any other signature.

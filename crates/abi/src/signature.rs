@@ -26,7 +26,19 @@ impl UdfParam {
     }
 }
 
-/// A UDF's name, parameters and return type: `adj(balance INT, rate FLOAT) RETURNS FLOAT`.
+/// Whether a function maps each row to a value or folds many rows into one per group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum FunctionKind {
+    /// One value per row: the C function itself is the UDF.
+    #[default]
+    Scalar,
+    /// One value per group: the C source defines a state type `<name>_state` and the functions
+    /// `<name>_step`, `<name>_merge`, `<name>_finish` (and optionally `<name>_init`).
+    Aggregate,
+}
+
+/// A UDF's name, parameters and return type: `adj(balance INT, rate FLOAT) RETURNS FLOAT`; an
+/// aggregate's starts with `AGGREGATE`: `AGGREGATE wavg(x DOUBLE, w DOUBLE) RETURNS DOUBLE`.
 ///
 /// The name is also the C function's name, so it must be a C identifier; names starting with
 /// `wasmudf_` or `__` are reserved for the generated code. Its fields are private: every
@@ -37,6 +49,7 @@ pub struct UdfSignature {
     name: String,
     params: Vec<UdfParam>,
     returns: SqlType,
+    kind: FunctionKind,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -62,6 +75,7 @@ impl UdfSignature {
             name: name.into(),
             params,
             returns,
+            kind: FunctionKind::Scalar,
         };
         signature.check()?;
         Ok(signature)
@@ -77,6 +91,25 @@ impl UdfSignature {
             })
             .collect();
         Self::new(name, params, returns)
+    }
+
+    /// The same signature, of an aggregate function.
+    pub fn into_aggregate(mut self) -> Self {
+        self.kind = FunctionKind::Aggregate;
+        self
+    }
+
+    pub fn kind(&self) -> FunctionKind {
+        self.kind
+    }
+
+    pub fn is_aggregate(&self) -> bool {
+        self.kind == FunctionKind::Aggregate
+    }
+
+    /// The C name of an aggregate's part: `wavg_step` for `wavg` and `step`.
+    pub fn part_name(&self, part: &str) -> String {
+        format!("{}_{part}", self.name)
     }
 
     /// The function's name, also its C name.
@@ -96,18 +129,44 @@ impl UdfSignature {
         self.params.iter().map(|param| param.sql_type)
     }
 
-    /// The C prototype the user's function must match, e.g. `float adj(int32_t balance, float rate)`.
+    /// The C prototype the user's function must match, e.g. `float adj(int32_t balance, float rate)`;
+    /// for an aggregate, its step, merge and finish functions', one per line.
     pub fn c_prototype(&self) -> String {
-        let params = if self.params.is_empty() {
-            "void".to_string()
-        } else {
-            self.params
-                .iter()
-                .map(|param| format!("{} {}", param.sql_type.c_name(), param.name))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        format!("{} {}({})", self.returns.c_name(), self.name, params)
+        let params: Vec<String> = self
+            .params
+            .iter()
+            .map(|param| format!("{} {}", param.sql_type.c_name(), param.name))
+            .collect();
+        match self.kind {
+            FunctionKind::Scalar => {
+                let params = if params.is_empty() {
+                    "void".to_string()
+                } else {
+                    params.join(", ")
+                };
+                format!("{} {}({})", self.returns.c_name(), self.name, params)
+            }
+            FunctionKind::Aggregate => self.aggregate_prototypes().join("\n"),
+        }
+    }
+
+    /// An aggregate's C prototypes: step, merge and finish (init is optional).
+    pub fn aggregate_prototypes(&self) -> [String; 3] {
+        let state = self.part_name("state");
+        let mut step = format!("void {}({state} *state", self.part_name("step"));
+        for param in &self.params {
+            step.push_str(&format!(", {} {}", param.sql_type.c_name(), param.name));
+        }
+        step.push(')');
+        [
+            step,
+            format!("void {}({state} *state, const {state} *other)", self.part_name("merge")),
+            format!(
+                "{} {}(const {state} *state)",
+                self.returns.c_name(),
+                self.part_name("finish")
+            ),
+        ]
     }
 
     fn check(&self) -> Result<(), SignatureError> {
@@ -134,6 +193,9 @@ impl UdfSignature {
 /// Prints the canonical form, which [`FromStr`] parses back to an equal signature.
 impl fmt::Display for UdfSignature {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_aggregate() {
+            f.write_str("AGGREGATE ")?;
+        }
         write!(f, "{}(", self.name)?;
         for (index, param) in self.params.iter().enumerate() {
             if index > 0 {
@@ -148,9 +210,13 @@ impl fmt::Display for UdfSignature {
 impl FromStr for UdfSignature {
     type Err = SignatureError;
 
-    /// Parses `name(a TYPE, b TYPE) RETURNS TYPE`. Parameter names are optional (`f(INT, FLOAT)`
-    /// names them `arg0`, `arg1`); keywords are case-insensitive.
+    /// Parses `name(a TYPE, b TYPE) RETURNS TYPE`, after `AGGREGATE` for an aggregate. Parameter
+    /// names are optional (`f(INT, FLOAT)` names them `arg0`, `arg1`); keywords are
+    /// case-insensitive.
     fn from_str(text: &str) -> Result<Self, Self::Err> {
+        if let Some(rest) = strip_prefix_ignore_case(text.trim_start(), "AGGREGATE") {
+            return Ok(rest.parse::<UdfSignature>()?.into_aggregate());
+        }
         let syntax = |reason: &str| SignatureError::Syntax {
             text: text.to_string(),
             reason: reason.to_string(),
@@ -305,6 +371,30 @@ mod tests {
             signature.c_prototype(),
             "float calculate_adj_bal(int32_t balance, float rate)"
         );
+    }
+
+    #[test]
+    fn aggregates_print_their_kind_and_their_parts() {
+        let text = "AGGREGATE wavg(x DOUBLE, w DOUBLE) RETURNS DOUBLE";
+        let signature: UdfSignature = text.parse().unwrap();
+        assert!(signature.is_aggregate());
+        assert_eq!(signature.to_string(), text);
+        assert_eq!(
+            "aggregate wavg(DOUBLE, DOUBLE) returns double"
+                .parse::<UdfSignature>()
+                .unwrap()
+                .kind(),
+            FunctionKind::Aggregate
+        );
+        assert_eq!(
+            signature.aggregate_prototypes(),
+            [
+                "void wavg_step(wavg_state *state, double x, double w)".to_string(),
+                "void wavg_merge(wavg_state *state, const wavg_state *other)".to_string(),
+                "double wavg_finish(const wavg_state *state)".to_string(),
+            ]
+        );
+        assert_ne!(signature, "wavg(x DOUBLE, w DOUBLE) RETURNS DOUBLE".parse().unwrap());
     }
 
     #[test]

@@ -11,13 +11,14 @@
 //! - no start function (no code runs at instantiation; C constructors go through `_initialize`);
 //! - exactly one defined, unshared 32-bit memory, exported as `memory`, whose maximum is declared
 //!   and within the cap;
-//! - the ABI exports exist with their exact signatures;
+//! - the ABI exports exist with their exact signatures: `wasmudf_run` for a scalar function, the
+//!   `wasmudf_agg_*` set for an aggregate;
 //! - size caps on the module, on function count and on each function body;
 //! - a `wasmudf.signature` custom section, when present, names the expected signature.
 
 use wasmparser::{CompositeInnerType, ExternalKind, FuncType, Parser, Payload, ValType, Validator, WasmFeatures};
 
-use crate::{UdfSignature, exports};
+use crate::{FunctionKind, UdfSignature, exports};
 
 /// Bounds on module shape, chosen so that Cranelift's compile time and memory stay small.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,6 +47,8 @@ pub struct ModuleReport {
     /// The memory maximum the module declares, in bytes.
     pub memory_maximum_bytes: u64,
     pub has_initialize: bool,
+    /// A scalar module exports `wasmudf_run`; an aggregate's, `wasmudf_agg_update` and kin.
+    pub kind: FunctionKind,
     /// The signature recorded in the module's custom section, if it has one.
     pub embedded_signature: Option<String>,
 }
@@ -82,6 +85,12 @@ pub enum ValidationError {
         name: &'static str,
         expected: &'static str,
         actual: String,
+    },
+    #[error("the module implements {} function, but `{expected}` is {}", article(*.actual), article(*.wanted))]
+    KindMismatch {
+        actual: FunctionKind,
+        wanted: FunctionKind,
+        expected: String,
     },
     #[error("the module was built for `{embedded}`, not for `{expected}`")]
     SignatureMismatch { embedded: String, expected: String },
@@ -249,12 +258,49 @@ pub fn validate_module(
         &[ValType::I32],
         "a function (i32) -> i32",
     )?;
-    check_function(
-        exports::RUN,
-        &[ValType::I32],
-        &[ValType::I32],
-        "a function (i32) -> i32",
-    )?;
+    let is_aggregate = exported
+        .iter()
+        .any(|(name, kind, _)| name == exports::AGG_UPDATE && *kind == ExternalKind::Func);
+    let kind = if is_aggregate {
+        check_function(exports::AGG_STATE_SIZE, &[], &[ValType::I32], "a function () -> i32")?;
+        check_function(
+            exports::AGG_GROW,
+            &[ValType::I32],
+            &[ValType::I32],
+            "a function (i32) -> i32",
+        )?;
+        for name in [
+            exports::AGG_INIT,
+            exports::AGG_UPDATE,
+            exports::AGG_MERGE,
+            exports::AGG_FINISH,
+        ] {
+            check_function(
+                name,
+                &[ValType::I32, ValType::I32],
+                &[ValType::I32],
+                "a function (i32, i32) -> i32",
+            )?;
+        }
+        FunctionKind::Aggregate
+    } else {
+        check_function(
+            exports::RUN,
+            &[ValType::I32],
+            &[ValType::I32],
+            "a function (i32) -> i32",
+        )?;
+        FunctionKind::Scalar
+    };
+    if let Some(expected) = expected
+        && expected.kind() != kind
+    {
+        return Err(ValidationError::KindMismatch {
+            actual: kind,
+            wanted: expected.kind(),
+            expected: expected.to_string(),
+        });
+    }
     let has_initialize = exported
         .iter()
         .any(|(name, kind, _)| name == exports::INITIALIZE && *kind == ExternalKind::Func);
@@ -275,8 +321,16 @@ pub fn validate_module(
     Ok(ModuleReport {
         memory_maximum_bytes,
         has_initialize,
+        kind,
         embedded_signature,
     })
+}
+
+fn article(kind: FunctionKind) -> &'static str {
+    match kind {
+        FunctionKind::Scalar => "a scalar",
+        FunctionKind::Aggregate => "an aggregate",
+    }
 }
 
 fn malformed(error: wasmparser::BinaryReaderError) -> ValidationError {
@@ -343,6 +397,47 @@ mod tests {
         assert!(
             error.to_string().contains("`wasi_snapshot_preview1.fd_write`"),
             "{error}"
+        );
+    }
+
+    #[test]
+    fn an_aggregate_module_needs_every_aggregate_export_and_its_kind() {
+        let aggregate = |skip: &str| {
+            let mut functions = String::new();
+            for (name, params) in [
+                ("wasmudf_agg_state_size", ""),
+                ("wasmudf_agg_grow", "(param i32)"),
+                ("wasmudf_agg_init", "(param i32 i32)"),
+                ("wasmudf_agg_update", "(param i32 i32)"),
+                ("wasmudf_agg_merge", "(param i32 i32)"),
+                ("wasmudf_agg_finish", "(param i32 i32)"),
+            ] {
+                if name != skip {
+                    functions.push_str(&format!(
+                        r#"(func (export "{name}") {params} (result i32) i32.const 0)"#
+                    ));
+                }
+            }
+            wat::parse_str(format!(
+                r#"(module (memory (export "memory") 1 16)
+                    (func (export "wasmudf_reserve") (param i32) (result i32) i32.const 1024) {functions})"#
+            ))
+            .unwrap()
+        };
+        assert_eq!(check(&aggregate("")).unwrap().kind, FunctionKind::Aggregate);
+        assert_eq!(check(&module("", "1 16")).unwrap().kind, FunctionKind::Scalar);
+        assert!(matches!(
+            check(&aggregate("wasmudf_agg_merge")).unwrap_err(),
+            ValidationError::MissingExport {
+                name: "wasmudf_agg_merge",
+                ..
+            }
+        ));
+        let wavg: UdfSignature = "AGGREGATE wavg(x DOUBLE) RETURNS DOUBLE".parse().unwrap();
+        let error = validate_module(&module("", "1 16"), &ModuleLimits::default(), Some(&wavg)).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "the module implements a scalar function, but `AGGREGATE wavg(x DOUBLE) RETURNS DOUBLE` is an aggregate"
         );
     }
 

@@ -75,6 +75,59 @@ fn run_as_csv_with_a_chosen_column_name() {
 }
 
 #[test]
+fn an_aggregate_runs_grouped_and_whole() {
+    let run = [
+        "run",
+        "--data",
+        "demo/accounts.csv",
+        "--source",
+        "examples/wavg.c",
+        "--function",
+        "wavg",
+        "--columns",
+        "balance,rate",
+        "--returns",
+        "DOUBLE",
+        "--aggregate",
+        "--format",
+        "csv",
+    ];
+    let output = wasmudf(&[&run[..], &["--group-by", "firstName", "--as", "w", "--limit", "2"]].concat());
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert_eq!(
+        text(&output.stdout),
+        "firstName,w\nAda,46547.503415300554\nBram,41980.1295360588\n"
+    );
+    let output = wasmudf(&run);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let stdout = text(&output.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert_eq!(lines[0], "wavg_RESULT");
+    // A scalar function's source is not an aggregate: the missing parts are named.
+    let output = wasmudf(&[
+        "run",
+        "--data",
+        "demo/accounts.csv",
+        "--source",
+        "examples/rich.c",
+        "--function",
+        "rich",
+        "--columns",
+        "balance",
+        "--returns",
+        "BOOLEAN",
+        "--aggregate",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text(&output.stderr).contains("the aggregate `rich` keeps its state in a type named `rich_state`"),
+        "{}",
+        text(&output.stderr)
+    );
+}
+
+#[test]
 fn a_filter_written_to_parquet_reads_back_through_sql() {
     let dir = tempfile::tempdir().unwrap();
     let parquet = dir.path().join("rich.parquet");

@@ -1,4 +1,4 @@
-//! How a Wasm UDF travels inside a plan: its signature, the SHA-256 of its module, and the
+//! How a Wasm UDF (scalar or aggregate: the signature says which) travels inside a plan: its signature, the SHA-256 of its module, and the
 //! module itself — inline up to [`INLINE_LIMIT`] bytes, else nothing more: the module is read
 //! from `<module store>/<digest>.wasm`, a store every process can read.
 //!
@@ -17,10 +17,10 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use datafusion::common::{DataFusionError, Result};
-use datafusion::logical_expr::ScalarUDF;
+use datafusion::logical_expr::{AggregateUDF, ScalarUDF};
 use sha2::{Digest, Sha256};
 use wasmudf_abi::UdfSignature;
-use wasmudf_datafusion::{ShippableModule, UdfBuilder, WasmScalarUdf};
+use wasmudf_datafusion::{ShippableModule, UdfBuilder, WasmAggregateUdf, WasmFunction, WasmScalarUdf};
 
 /// Modules up to this size travel inside the plan; larger ones as their digest only, read from
 /// the module store.
@@ -52,11 +52,43 @@ impl Shipping {
     /// by name, as DataFusion's default codec does.
     pub fn encode(&self, udf: &ScalarUDF, buf: &mut Vec<u8>) -> Result<()> {
         let inner: &dyn std::any::Any = udf.inner().as_ref();
-        let Some(wasm_udf) = inner.downcast_ref::<WasmScalarUdf>() else {
-            return Ok(());
-        };
-        let module = wasm_udf.module();
-        let signature = wasm_udf.udf_signature().to_string();
+        match inner.downcast_ref::<WasmScalarUdf>() {
+            Some(wasm_udf) => self.encode_module(wasm_udf.udf_signature(), wasm_udf.module(), buf),
+            None => Ok(()),
+        }
+    }
+
+    /// [`Shipping::encode`] for an aggregate function.
+    pub fn encode_aggregate(&self, udaf: &AggregateUDF, buf: &mut Vec<u8>) -> Result<()> {
+        let inner: &dyn std::any::Any = udaf.inner().as_ref();
+        match inner.downcast_ref::<WasmAggregateUdf>() {
+            Some(wasm_udaf) => self.encode_module(wasm_udaf.udf_signature(), wasm_udaf.module(), buf),
+            None => Ok(()),
+        }
+    }
+
+    /// Reads a payload written by [`Shipping::encode`] into a deferred UDF.
+    pub fn decode(&self, name: &str, buf: &[u8]) -> Result<Arc<ScalarUDF>> {
+        match self.decode_function(name, buf)? {
+            WasmFunction::Scalar(udf) => Ok(Arc::new(udf)),
+            WasmFunction::Aggregate(_) => Err(DataFusionError::Plan(format!(
+                "function `{name}` arrived as an aggregate where a scalar function was expected"
+            ))),
+        }
+    }
+
+    /// Reads a payload written by [`Shipping::encode_aggregate`] into a deferred aggregate.
+    pub fn decode_aggregate(&self, name: &str, buf: &[u8]) -> Result<Arc<AggregateUDF>> {
+        match self.decode_function(name, buf)? {
+            WasmFunction::Aggregate(udaf) => Ok(Arc::new(udaf)),
+            WasmFunction::Scalar(_) => Err(DataFusionError::Plan(format!(
+                "function `{name}` arrived as a scalar function where an aggregate was expected"
+            ))),
+        }
+    }
+
+    fn encode_module(&self, signature: &UdfSignature, module: &ShippableModule, buf: &mut Vec<u8>) -> Result<()> {
+        let signature = signature.to_string();
         buf.extend_from_slice(MAGIC);
         put(buf, signature.as_bytes())?;
         put(buf, module.digest.as_bytes())?;
@@ -70,8 +102,7 @@ impl Shipping {
         }
     }
 
-    /// Reads a payload written by [`Shipping::encode`] into a deferred UDF.
-    pub fn decode(&self, name: &str, buf: &[u8]) -> Result<Arc<ScalarUDF>> {
+    fn decode_function(&self, name: &str, buf: &[u8]) -> Result<WasmFunction> {
         if buf.is_empty() {
             return Err(DataFusionError::NotImplemented(format!(
                 "function `{name}` arrived without its definition; it is not a function this cluster knows by name"
@@ -110,7 +141,7 @@ impl Shipping {
             )));
         }
         let module = ShippableModule { wasm, digest };
-        Ok(Arc::new(self.builder.deferred(signature, module)))
+        Ok(self.builder.deferred(signature, module))
     }
 
     /// Puts a large module in the store, once per digest, at `<store>/<digest>.wasm`.

@@ -45,6 +45,9 @@ fn twice() -> ScalarUDF {
         .define(&signature, Language::Wat, TWICE.as_bytes())
         .unwrap()
         .udf
+        .as_scalar()
+        .unwrap()
+        .clone()
 }
 
 fn call(udf: &ScalarUDF, values: &[i32]) -> Result<Vec<i32>, String> {
@@ -92,7 +95,10 @@ fn every_type_of_a_signature_survives_shipping() {
     let original = builder()
         .define(&signature, Language::Wat, TWICE.as_bytes())
         .unwrap()
-        .udf;
+        .udf
+        .as_scalar()
+        .unwrap()
+        .clone();
     let decoded = shipping.decode("shift", &encoded(&shipping, &original)).unwrap();
     let shipped = decoded.inner().downcast_ref::<WasmScalarUdf>().unwrap().udf_signature();
     assert_eq!(shipped, &signature);
@@ -223,7 +229,11 @@ fn decoding_never_compiles_the_first_call_does() {
         use sha2::Digest;
         hex::encode(sha2::Sha256::digest(&wasm))
     };
-    let deferred = builder().deferred(signature, ShippableModule { wasm, digest });
+    let deferred = builder()
+        .deferred(signature, ShippableModule { wasm, digest })
+        .as_scalar()
+        .unwrap()
+        .clone();
     let shipping = Shipping::new(builder(), None);
     let payload = encoded(&shipping, &deferred);
     let decoded = shipping.decode("twice", &payload).unwrap();

@@ -17,6 +17,19 @@ pub struct CFunctionShape {
 
 /// Finds the definition (or else a declaration) of `name` in `source` and maps its C types.
 pub fn infer_c_function(source: &str, name: &str) -> Result<CFunctionShape, String> {
+    let (params, returns) = infer_shape(source, name, 0)?;
+    let returns = returns.map_err(|text| format!("cannot map the return type `{text}` of `{name}` to a SQL type"))?;
+    Ok(CFunctionShape { params, returns })
+}
+
+/// The mapped parameters of `name` after its first `skip`, and its mapped return type (or the
+/// return type's text when it has no SQL type, such as `void`).
+#[allow(clippy::type_complexity)]
+fn infer_shape(
+    source: &str,
+    name: &str,
+    skip: usize,
+) -> Result<(Vec<(Option<String>, SqlType)>, Result<SqlType, String>), String> {
     let tokens = tokenize(source);
     let mut depth = 0usize;
     let mut found = None;
@@ -45,16 +58,11 @@ pub fn infer_c_function(source: &str, name: &str) -> Result<CFunctionShape, Stri
         .rposition(|token| matches!(token.as_str(), ";" | "}" | "{" | ")" | "#" | "=" | ","))
         .map_or(0, |end| end + 1);
     let return_tokens = &tokens[return_start..name_at];
-    let returns = c_type_to_sql(return_tokens, false).ok_or_else(|| {
-        format!(
-            "cannot map the return type `{}` of `{name}` to a SQL type",
-            return_tokens.join(" ")
-        )
-    })?;
+    let returns = c_type_to_sql(return_tokens, false).ok_or_else(|| return_tokens.join(" "));
     let param_tokens = &tokens[name_at + 2..close];
     let mut params = Vec::new();
     if !(param_tokens.is_empty() || param_tokens == ["void"]) {
-        for param in param_tokens.split(|token| token == ",") {
+        for param in param_tokens.split(|token| token == ",").skip(skip) {
             let (param_name, type_tokens) = match param.last() {
                 Some(last) if is_identifier(last) && !is_type_word(last) => {
                     (Some(last.clone()), &param[..param.len() - 1])
@@ -70,12 +78,64 @@ pub fn infer_c_function(source: &str, name: &str) -> Result<CFunctionShape, Stri
             params.push((param_name, sql_type));
         }
     }
-    Ok(CFunctionShape { params, returns })
+    Ok((params, returns))
+}
+
+/// Whether `source` defines (static or not) a function `name` at top level.
+pub fn defines_function(source: &str, name: &str) -> bool {
+    top_level_definitions(source).iter().any(|(defined, _)| defined == name)
+}
+
+/// Whether `source` defines the aggregate `name`: its `<name>_step` and `<name>_finish`.
+pub fn defines_aggregate(source: &str, name: &str) -> bool {
+    let defined = top_level_definitions(source);
+    let has = |part: &str| defined.iter().any(|(defined, _)| *defined == format!("{name}_{part}"));
+    has("step") && has("finish")
+}
+
+/// The one aggregate `source` defines, when its non-static functions are exactly an aggregate's
+/// parts (`<name>_step`, `<name>_merge`, `<name>_finish`, and maybe `<name>_init`).
+fn only_aggregate(functions: &[String]) -> Option<String> {
+    let name = functions.iter().find_map(|function| function.strip_suffix("_step"))?;
+    let parts = ["step", "merge", "finish", "init"].map(|part| format!("{name}_{part}"));
+    let all_parts = functions.iter().all(|function| parts.contains(function));
+    let has_finish = functions.contains(&parts[2]);
+    (all_parts && has_finish).then(|| name.to_string())
+}
+
+/// The signature of the aggregate `name` a C source defines: the parameters of `<name>_step`
+/// after its state, the return type of `<name>_finish`.
+pub fn infer_c_aggregate(source: &str, name: &str) -> Result<UdfSignature, String> {
+    let (params, _) = infer_shape(source, &format!("{name}_step"), 1)?;
+    let finish = format!("{name}_finish");
+    // Only its return type: its one parameter is the state.
+    let (_, returns) = infer_shape(source, &finish, usize::MAX)?;
+    let returns = returns.map_err(|text| format!("cannot map the return type `{text}` of `{finish}` to a SQL type"))?;
+    let params = params
+        .into_iter()
+        .enumerate()
+        .map(|(index, (param_name, sql_type))| UdfParam {
+            name: param_name.unwrap_or_else(|| UdfParam::default_name(index)),
+            sql_type,
+        })
+        .collect();
+    UdfSignature::new(name, params, returns)
+        .map(UdfSignature::into_aggregate)
+        .map_err(|error| error.to_string())
 }
 
 /// The functions `source` defines at top level, in order; `static` ones (helpers, which cannot
 /// be the UDF: the generated loop calls the UDF from another translation unit) are left out.
 pub fn defined_functions(source: &str) -> Vec<String> {
+    top_level_definitions(source)
+        .into_iter()
+        .filter(|(_, is_static)| !is_static)
+        .map(|(name, _)| name)
+        .collect()
+}
+
+/// Every function `source` defines at top level, in order, and whether it is `static`.
+fn top_level_definitions(source: &str) -> Vec<(String, bool)> {
     let tokens = tokenize(source);
     let mut names = Vec::new();
     let mut depth = 0usize;
@@ -95,9 +155,8 @@ pub fn defined_functions(source: &str) -> Vec<String> {
                 if let Some(close) = matching_paren(&tokens, index + 1)
                     && tokens.get(close + 1).map(String::as_str) == Some("{")
                 {
-                    if !tokens[statement_start..index].iter().any(|word| word == "static") {
-                        names.push(token.to_string());
-                    }
+                    let is_static = tokens[statement_start..index].iter().any(|word| word == "static");
+                    names.push((token.to_string(), is_static));
                     // Past the parameters: the body's `{` opens the next depth level.
                     index = close + 1;
                     continue;
@@ -115,9 +174,16 @@ pub fn defined_functions(source: &str) -> Vec<String> {
 /// `arg0`, `arg1`, ... The error says what to write instead, in the user's words.
 pub fn infer_c_signature(source: &str, name: Option<&str>) -> Result<UdfSignature, String> {
     let name = match name {
+        Some(name) if !defines_function(source, name) && defines_aggregate(source, name) => {
+            return infer_c_aggregate(source, name);
+        }
         Some(name) => name.to_string(),
         None => match defined_functions(source).as_slice() {
             [only] => only.clone(),
+            several if only_aggregate(several).is_some() => {
+                let aggregate = only_aggregate(several).unwrap_or_default();
+                return infer_c_aggregate(source, &aggregate);
+            }
             [] => {
                 return Err("the source defines no function: write one, e.g. `int f(int x) { return x + 1; }`".into());
             }
@@ -289,6 +355,29 @@ fn tokenize(source: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const WAVG: &str = "typedef struct { double sum_xw; double sum_w; } wavg_state;\n\
+        static double product(double a, double b) { return a * b; }\n\
+        void wavg_step(wavg_state *s, double x, double w) { s->sum_xw += product(x, w); s->sum_w += w; }\n\
+        void wavg_merge(wavg_state *s, const wavg_state *o) { s->sum_xw += o->sum_xw; s->sum_w += o->sum_w; }\n\
+        double wavg_finish(const wavg_state *s) { return s->sum_xw / s->sum_w; }\n";
+
+    #[test]
+    fn an_aggregate_is_read_off_its_step_and_finish() {
+        let expected = "AGGREGATE wavg(x DOUBLE, w DOUBLE) RETURNS DOUBLE";
+        assert_eq!(infer_c_signature(WAVG, None).unwrap().to_string(), expected);
+        assert_eq!(infer_c_signature(WAVG, Some("wavg")).unwrap().to_string(), expected);
+        assert!(defines_aggregate(WAVG, "wavg"));
+        assert!(!defines_aggregate(WAVG, "product"));
+        assert!(defines_function(WAVG, "product"));
+        // A fourth public function is not an aggregate's part: the user must name the function.
+        let more = format!("{WAVG}int other(int x) {{ return x; }}\n");
+        assert!(
+            infer_c_signature(&more, None)
+                .unwrap_err()
+                .contains("defines 4 functions")
+        );
+    }
 
     #[test]
     fn finds_the_one_function_a_source_defines() {

@@ -17,21 +17,19 @@ pub const WRAPPER_FILE: &str = "wasmudf_main.c";
 /// The presumed file name of the generated code after the user's source.
 pub const GENERATED_FILE: &str = "wasmudf_batch_loop.c";
 
-/// Returns the wrapper translation unit for `signature`.
-pub fn wrapper_source(signature: &UdfSignature) -> String {
+/// Returns the wrapper translation unit for `signature`. `defines_init`: an aggregate's source
+/// defines `<name>_init` (else new states start as zero bytes).
+pub fn wrapper_source(signature: &UdfSignature, defines_init: bool) -> String {
+    if signature.is_aggregate() {
+        return aggregate_wrapper_source(signature, defines_init);
+    }
     let name = signature.name();
     let arity = signature.params().len();
     let mut source = String::new();
     source.push_str("#include <wasmudf.h>\n#include <stdio.h>\n");
     source.push_str(&format!("static {};\n", signature.c_prototype()));
     source.push_str(&format!("#include \"{USER_FILE}\"\n"));
-    source.push_str(&format!("#line 1 \"{GENERATED_FILE}\"\n"));
-    source.push_str(&format!(
-        "#define WASMUDF__LOG_BYTES {GUEST_LOG_BYTES}u\n#define WASMUDF__ROW_LOG_BYTES {ROW_LOG_BYTES}u\n"
-    ));
-    source.push_str(RUNTIME);
-    source.push_str(LOG_RUNTIME);
-    source.push_str(DIVISION_CHECKS);
+    source.push_str(&runtime_source());
 
     let out_type = signature.returns().c_name();
     // The descriptor's layout is `BatchLayout`'s: the argument addresses, then the log word.
@@ -72,6 +70,141 @@ int32_t wasmudf_run(struct wasmudf__batch *batch) {{
         for (uint32_t i = 0; i < rows; i++) {{ wasmudf__row_logged = 0; {store}; }}
     }} else {{
         for (uint32_t i = 0; i < rows; i++) if (selection[i]) {{ wasmudf__row_logged = 0; {store}; }}
+    }}
+    return 0;
+}}
+"#
+    ));
+    source
+}
+
+/// The prologue both kinds share after the user's file: the runtime, the log and the division
+/// checks.
+fn runtime_source() -> String {
+    let mut source = format!("#line 1 \"{GENERATED_FILE}\"\n");
+    source.push_str(&format!(
+        "#define WASMUDF__LOG_BYTES {GUEST_LOG_BYTES}u\n#define WASMUDF__ROW_LOG_BYTES {ROW_LOG_BYTES}u\n"
+    ));
+    source.push_str(RUNTIME);
+    source.push_str(LOG_RUNTIME);
+    source.push_str(DIVISION_CHECKS);
+    source
+}
+
+/// An aggregate's translation unit. The user's file comes first, since it defines the state type
+/// the prototypes after it name: a part whose C types differ from them is a "conflicting types"
+/// error. The exports are the `wasmudf_agg_*` set of `docs/abi.md`; each batch function calls the
+/// user's part directly in its loop, so clang inlines it.
+fn aggregate_wrapper_source(signature: &UdfSignature, defines_init: bool) -> String {
+    let arity = signature.params().len();
+    let [step_prototype, merge_prototype, finish_prototype] = signature.aggregate_prototypes();
+    let (state, step, merge, finish, init) = (
+        signature.part_name("state"),
+        signature.part_name("step"),
+        signature.part_name("merge"),
+        signature.part_name("finish"),
+        signature.part_name("init"),
+    );
+    let mut source = String::new();
+    source.push_str("#include <wasmudf.h>\n#include <stdio.h>\n");
+    source.push_str(&format!("#include \"{USER_FILE}\"\n"));
+    source.push_str(&runtime_source());
+    source.push_str(&format!(
+        "{step_prototype};\n{merge_prototype};\n{finish_prototype};\ntypedef {state} wasmudf__state;\n"
+    ));
+    let init_call = if defines_init {
+        source.push_str(&format!("void {init}({state} *state);\n"));
+        format!("{init}(&states[i]);")
+    } else {
+        String::new()
+    };
+    let out_type = signature.returns().c_name();
+    let args = if arity == 0 {
+        String::new()
+    } else {
+        format!(" const void *args[{arity}];")
+    };
+    let mut loads = String::new();
+    let mut call_args = vec!["&states[groups[i]]".to_string()];
+    for (index, param) in signature.params().iter().enumerate() {
+        let c_type = param.sql_type.c_name();
+        loads.push_str(&format!(
+            "    const {c_type} *restrict a{index} = (const {c_type} *)batch->args[{index}];\n"
+        ));
+        call_args.push(format!("a{index}[i]"));
+    }
+    let step_call = format!("{step}({})", call_args.join(", "));
+    let finish_store = match signature.returns() {
+        SqlType::Boolean => format!("out[i] = {finish}(&states[i]) ? 1 : 0"),
+        _ => format!("out[i] = {finish}(&states[i])"),
+    };
+    source.push_str(&format!(
+        r#"void *realloc(void *pointer, size_t size);
+static wasmudf__state *wasmudf__states;
+
+__attribute__((export_name("wasmudf_agg_state_size")))
+int32_t wasmudf_agg_state_size(void) {{ return (int32_t)sizeof(wasmudf__state); }}
+
+__attribute__((export_name("wasmudf_agg_grow")))
+uint32_t wasmudf_agg_grow(uint32_t capacity) {{
+    if (capacity == 0 || capacity > 0x7fffffffu / sizeof(wasmudf__state)) return 0;
+    void *grown = realloc(wasmudf__states, (size_t)capacity * sizeof(wasmudf__state));
+    if (!grown) return 0;
+    wasmudf__states = grown;
+    return (uint32_t)(uintptr_t)grown;
+}}
+
+__attribute__((export_name("wasmudf_agg_init")))
+int32_t wasmudf_agg_init(wasmudf__state *states, uint32_t count) {{
+    for (uint32_t i = 0; i < count; i++) {{ __builtin_memset(&states[i], 0, sizeof(wasmudf__state)); {init_call} }}
+    return 0;
+}}
+
+struct wasmudf__update {{ uint32_t rows; const uint8_t *selection; const uint32_t *groups;{args} uint32_t log; }};
+__attribute__((export_name("wasmudf_agg_update")))
+int32_t wasmudf_agg_update(struct wasmudf__update *batch, wasmudf__state *states) {{
+    const uint32_t rows = batch->rows;
+    const uint32_t *restrict groups = batch->groups;
+{loads}    const uint8_t *selection = batch->selection;
+    wasmudf__log_slot = &batch->log;
+    wasmudf__log_fresh = 1;
+    if (selection == 0) {{
+        for (uint32_t i = 0; i < rows; i++) {{ wasmudf__row_logged = 0; {step_call}; }}
+    }} else {{
+        for (uint32_t i = 0; i < rows; i++) if (selection[i]) {{ wasmudf__row_logged = 0; {step_call}; }}
+    }}
+    return 0;
+}}
+
+struct wasmudf__merge {{ uint32_t rows; const uint8_t *selection; const uint32_t *groups; const wasmudf__state *incoming; uint32_t log; }};
+__attribute__((export_name("wasmudf_agg_merge")))
+int32_t wasmudf_agg_merge(struct wasmudf__merge *batch, wasmudf__state *states) {{
+    const uint32_t rows = batch->rows;
+    const uint32_t *restrict groups = batch->groups;
+    const wasmudf__state *restrict incoming = batch->incoming;
+    const uint8_t *selection = batch->selection;
+    wasmudf__log_slot = &batch->log;
+    wasmudf__log_fresh = 1;
+    for (uint32_t i = 0; i < rows; i++) {{
+        if (selection && !selection[i]) continue;
+        wasmudf__row_logged = 0;
+        {merge}(&states[groups[i]], &incoming[i]);
+    }}
+    return 0;
+}}
+
+struct wasmudf__finish {{ uint32_t rows; const uint8_t *selection; {out_type} *output; uint32_t log; }};
+__attribute__((export_name("wasmudf_agg_finish")))
+int32_t wasmudf_agg_finish(struct wasmudf__finish *batch, const wasmudf__state *states) {{
+    const uint32_t rows = batch->rows;
+    {out_type} *restrict out = batch->output;
+    const uint8_t *selection = batch->selection;
+    wasmudf__log_slot = &batch->log;
+    wasmudf__log_fresh = 1;
+    for (uint32_t i = 0; i < rows; i++) {{
+        if (selection && !selection[i]) continue;
+        wasmudf__row_logged = 0;
+        {finish_store};
     }}
     return 0;
 }}
@@ -269,7 +402,7 @@ mod tests {
         let signature: UdfSignature = "calculate_adj_bal(balance INT, rate FLOAT) RETURNS FLOAT"
             .parse()
             .unwrap();
-        let source = wrapper_source(&signature);
+        let source = wrapper_source(&signature, false);
         let prototype = source
             .find("static float calculate_adj_bal(int32_t balance, float rate);")
             .unwrap();
@@ -282,6 +415,23 @@ mod tests {
     #[test]
     fn boolean_results_are_normalized_to_zero_or_one() {
         let signature: UdfSignature = "keep(s STRING) RETURNS BOOLEAN".parse().unwrap();
-        assert!(wrapper_source(&signature).contains("out[i] = keep(a0[i]) ? 1 : 0"));
+        assert!(wrapper_source(&signature, false).contains("out[i] = keep(a0[i]) ? 1 : 0"));
+    }
+
+    #[test]
+    fn an_aggregate_wrapper_declares_its_parts_after_the_users_file() {
+        let signature: UdfSignature = "AGGREGATE wavg(x DOUBLE, w DOUBLE) RETURNS DOUBLE".parse().unwrap();
+        let source = wrapper_source(&signature, false);
+        let include = source.find("#include \"udf.c\"").unwrap();
+        let step = source
+            .find("void wavg_step(wavg_state *state, double x, double w);")
+            .unwrap();
+        assert!(include < step);
+        assert!(source.contains("wavg_step(&states[groups[i]], a0[i], a1[i])"));
+        assert!(source.contains("wavg_merge(&states[groups[i]], &incoming[i])"));
+        assert!(source.contains("out[i] = wavg_finish(&states[i])"));
+        assert!(!source.contains("wasmudf_run"));
+        assert!(!source.contains("wavg_init"));
+        assert!(wrapper_source(&signature, true).contains("wavg_init(&states[i]);"));
     }
 }

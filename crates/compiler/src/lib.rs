@@ -25,7 +25,10 @@ use std::time::{Duration, Instant};
 use sha2::{Digest, Sha256};
 use wasmudf_abi::{ModuleLimits, UdfSignature, ValidationError};
 
-pub use c_prototype::{CFunctionShape, defined_functions, infer_c_function, infer_c_signature};
+pub use c_prototype::{
+    CFunctionShape, defined_functions, defines_aggregate, defines_function, infer_c_aggregate, infer_c_function,
+    infer_c_signature,
+};
 pub use cache::{ModuleCache, cache_key};
 pub use diagnostics::{Diagnostic, Severity, clean_message, render_diagnostics};
 pub use jail::Isolation;
@@ -353,7 +356,9 @@ impl Compiler {
                 (wasm, Vec::new(), false)
             }
             Language::C => {
-                self.check_text(request.source)?;
+                let text = self.check_text(request.source)?;
+                let defines_init = check_aggregate_parts(request.signature, text)?;
+                let wrapper = c_wrapper::wrapper_source(request.signature, defines_init);
                 let toolchain = self.toolchain()?;
                 let key = cache_key(&[
                     &wasmudf_abi::ABI_VERSION.to_le_bytes(),
@@ -362,7 +367,7 @@ impl Compiler {
                     C_LIBRARIES.join(" ").as_bytes(),
                     wasmudf_abi::C_HEADER.as_bytes(),
                     wasmudf_abi::C_STDIO_HEADER.as_bytes(),
-                    c_wrapper::wrapper_source(request.signature).as_bytes(),
+                    wrapper.as_bytes(),
                     signature_text.as_bytes(),
                     request.source,
                 ]);
@@ -370,7 +375,7 @@ impl Compiler {
                 match cache.as_ref().and_then(|cache| cache.get(&key)) {
                     Some(wasm) => (wasm, Vec::new(), true),
                     None => {
-                        let (mut wasm, warnings) = self.compile_c(toolchain, request)?;
+                        let (mut wasm, warnings) = self.compile_c(toolchain, request, &wrapper)?;
                         wasmudf_abi::validate_module(&wasm, &self.config.module_limits, None)?;
                         wasmudf_abi::append_custom_section(
                             &mut wasm,
@@ -418,6 +423,7 @@ impl Compiler {
         &self,
         toolchain: &Toolchain,
         request: &CompileRequest<'_>,
+        wrapper: &str,
     ) -> Result<(Vec<u8>, Vec<Diagnostic>), CompileError> {
         let scratch_root;
         let cache_dir = match &self.config.cache_dir {
@@ -430,10 +436,7 @@ impl Compiler {
         let sysroot = toolchain.private_sysroot(&cache_dir)?;
         let job = tempfile::Builder::new().prefix("wasmudf-job-").tempdir()?;
         std::fs::write(job.path().join(c_wrapper::USER_FILE), request.source)?;
-        std::fs::write(
-            job.path().join(c_wrapper::WRAPPER_FILE),
-            c_wrapper::wrapper_source(request.signature),
-        )?;
+        std::fs::write(job.path().join(c_wrapper::WRAPPER_FILE), wrapper)?;
         let resource_include = toolchain.resource_include.to_string_lossy();
         let mut flags: Vec<String> = C_FLAGS
             .iter()
@@ -470,6 +473,44 @@ impl Compiler {
         let wasm = std::fs::read(job.path().join(OUTPUT_FILE))?;
         Ok((wasm, diagnostics))
     }
+}
+
+/// For an aggregate, checks that `source` defines its state type and its parts, saying which is
+/// missing with the prototype to write (clang's own error would be a link failure), and returns
+/// whether it defines the optional `<name>_init`. Scalars pass unchecked.
+fn check_aggregate_parts(signature: &UdfSignature, source: &str) -> Result<bool, CompileError> {
+    if !signature.is_aggregate() {
+        return Ok(false);
+    }
+    let state = signature.part_name("state");
+    let mentions_state = source
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .any(|word| word == state);
+    let mut missing = Vec::new();
+    if !mentions_state {
+        missing.push(Diagnostic::error(format!(
+            "the aggregate `{}` keeps its state in a type named `{state}`: define it, e.g. \
+             `typedef struct {{ double sum; int64_t count; }} {state};`",
+            signature.name()
+        )));
+    }
+    for prototype in signature.aggregate_prototypes() {
+        let part = prototype
+            .split('(')
+            .next()
+            .and_then(|head| head.split_whitespace().last())
+            .unwrap_or_default();
+        if !defines_function(source, part) {
+            missing.push(Diagnostic::error(format!(
+                "the aggregate `{}` needs the function `{prototype}`",
+                signature.name()
+            )));
+        }
+    }
+    if !missing.is_empty() {
+        return Err(CompileError::Diagnostics(missing));
+    }
+    Ok(defines_function(source, &signature.part_name("init")))
 }
 
 /// Names the limit a clang run hit, from its exit signal or its own message.

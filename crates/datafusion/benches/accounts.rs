@@ -1,4 +1,5 @@
-//! Wasm UDFs against the same expressions written natively in DataFusion, in one run.
+//! Wasm UDFs (scalar and aggregate) against the same expressions written natively in
+//! DataFusion, in one run.
 //!
 //! ```text
 //! cargo bench --bench accounts                       # 1M and 10M rows, 3 runs
@@ -35,6 +36,12 @@ wasmudf_str domain(wasmudf_str email) {
     return wasmudf_str_from(at + 1, (int32_t)(email.ptr + email.len - (at + 1)));
 }
 $$";
+const WAVG: &str = "CREATE FUNCTION wavg(x DOUBLE, w DOUBLE) RETURNS DOUBLE LANGUAGE c AS $$
+typedef struct { double sum_xw; double sum_w; } wavg_state;
+void wavg_step(wavg_state *s, double x, double w) { s->sum_xw += x * w; s->sum_w += w; }
+void wavg_merge(wavg_state *s, const wavg_state *o) { s->sum_xw += o->sum_xw; s->sum_w += o->sum_w; }
+double wavg_finish(const wavg_state *s) { return s->sum_xw / s->sum_w; }
+$$";
 /// The paper's expression, natively, with the same C semantics: int * float, int / int.
 const NATIVE_ADJ: &str = "(CAST(balance AS FLOAT) * rate + CAST(balance / 1000 AS FLOAT))";
 
@@ -68,6 +75,13 @@ fn cases(out_dir: &Path) -> Vec<Case> {
                 "COPY (SELECT *, {NATIVE_ADJ} AS r FROM accounts) TO '{}' STORED AS PARQUET",
                 native_out.display()
             ),
+        },
+        Case {
+            name: "AGGREGATE wavg, 1000 groups",
+            wasm: "SELECT id % 1000 AS g, wavg(balance, rate) FROM accounts GROUP BY id % 1000".into(),
+            native: "SELECT id % 1000 AS g, sum(CAST(balance AS DOUBLE) * CAST(rate AS DOUBLE)) / \
+                     sum(CAST(rate AS DOUBLE)) FROM accounts GROUP BY id % 1000"
+                .into(),
         },
         Case {
             name: "STRING domain -> sum(len)",
@@ -117,6 +131,7 @@ async fn main() -> datafusion::error::Result<()> {
         register_file(&context, "accounts", &parquet).await?;
         context.sql(ADJ).await?.collect().await?;
         context.sql(DOMAIN).await?.collect().await?;
+        context.sql(WAVG).await?.collect().await?;
         for case in cases(&data_dir) {
             let native = time(&context, &case.native, runs).await?;
             let wasm = time(&context, &case.wasm, runs).await?;

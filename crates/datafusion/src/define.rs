@@ -1,13 +1,54 @@
-//! From source text to a registered-ready `ScalarUDF`.
+//! From source text to a registered-ready `ScalarUDF` or `AggregateUDF`.
 
 use std::sync::Arc;
 
-use datafusion::logical_expr::ScalarUDF;
+use datafusion::execution::context::{RegisterFunction, SessionContext};
+use datafusion::logical_expr::{AggregateUDF, ScalarUDF};
 use wasmudf_abi::UdfSignature;
 use wasmudf_compiler::{CompileRequest, CompiledModule, Compiler, Language};
-use wasmudf_sandbox::{CancelFlag, GuestLog, LoadedModule, RuntimeLimits, SandboxError, UdfRunner};
+use wasmudf_sandbox::{AggregateRunner, CancelFlag, GuestLog, LoadedModule, RuntimeLimits, SandboxError, UdfRunner};
 
-use crate::{RunnerFactory, ShippableModule, WasmScalarUdf, WasmUdfError};
+use crate::{AggregateRunnerFactory, RunnerFactory, ShippableModule, WasmAggregateUdf, WasmScalarUdf, WasmUdfError};
+
+/// A Wasm function as DataFusion registers it: scalar or aggregate, as its signature says.
+#[derive(Debug, Clone)]
+pub enum WasmFunction {
+    Scalar(ScalarUDF),
+    Aggregate(AggregateUDF),
+}
+
+impl WasmFunction {
+    pub fn name(&self) -> &str {
+        match self {
+            WasmFunction::Scalar(udf) => udf.name(),
+            WasmFunction::Aggregate(udaf) => udaf.name(),
+        }
+    }
+
+    /// Registers the function in `context` (replacing one of the same name and kind).
+    pub fn register(self, context: &SessionContext) {
+        match self {
+            WasmFunction::Scalar(udf) => context.register_udf(udf),
+            WasmFunction::Aggregate(udaf) => context.register_udaf(udaf),
+        }
+    }
+
+    /// What a `FunctionFactory` returns for `CREATE FUNCTION`.
+    pub fn into_register_function(self) -> RegisterFunction {
+        match self {
+            WasmFunction::Scalar(udf) => RegisterFunction::Scalar(Arc::new(udf)),
+            WasmFunction::Aggregate(udaf) => RegisterFunction::Aggregate(Arc::new(udaf)),
+        }
+    }
+
+    /// The scalar function, if it is one.
+    pub fn as_scalar(&self) -> Option<&ScalarUDF> {
+        match self {
+            WasmFunction::Scalar(udf) => Some(udf),
+            WasmFunction::Aggregate(_) => None,
+        }
+    }
+}
 
 /// How to build UDFs: the compiler (with its cache) and the runtime limits every UDF gets.
 #[derive(Debug, Clone)]
@@ -23,7 +64,7 @@ pub struct UdfBuilder {
 /// A UDF ready to register, with what compiling it produced.
 #[derive(Debug)]
 pub struct DefinedUdf {
-    pub udf: ScalarUDF,
+    pub udf: WasmFunction,
     pub compiled: CompiledModule,
 }
 
@@ -66,18 +107,35 @@ impl UdfBuilder {
     }
 
     /// Wraps an already compiled (and possibly stored) module; it is validated again here.
-    pub fn from_module(&self, signature: &UdfSignature, wasm: &[u8]) -> Result<ScalarUDF, WasmUdfError> {
+    pub fn from_module(&self, signature: &UdfSignature, wasm: &[u8]) -> Result<WasmFunction, WasmUdfError> {
+        if signature.is_aggregate() {
+            let runner = self.aggregate_runner(signature, wasm)?;
+            return Ok(WasmFunction::Aggregate(
+                WasmAggregateUdf::new(runner, Arc::from(wasm)).into_aggregate_udf(),
+            ));
+        }
         let runner = self.runner(signature, wasm)?;
-        Ok(WasmScalarUdf::new(runner, Arc::from(wasm)).into_scalar_udf())
+        Ok(WasmFunction::Scalar(
+            WasmScalarUdf::new(runner, Arc::from(wasm)).into_scalar_udf(),
+        ))
     }
 
-    /// A UDF over a module received from elsewhere, validated and compiled on its first call
-    /// (see [`WasmScalarUdf::deferred`]): decoding a plan never compiles.
-    pub fn deferred(&self, signature: UdfSignature, module: ShippableModule) -> ScalarUDF {
+    /// A function over a module received from elsewhere, validated and compiled on its first
+    /// call (see [`WasmScalarUdf::deferred`]): decoding a plan never compiles.
+    pub fn deferred(&self, signature: UdfSignature, module: ShippableModule) -> WasmFunction {
         let builder = self.clone();
         let (wasm, expected) = (module.wasm.clone(), signature.clone());
+        if signature.is_aggregate() {
+            let make: AggregateRunnerFactory = Box::new(move || builder.aggregate_runner(&expected, &wasm));
+            return WasmFunction::Aggregate(WasmAggregateUdf::deferred(signature, module, make).into_aggregate_udf());
+        }
         let make: RunnerFactory = Box::new(move || builder.runner(&expected, &wasm));
-        WasmScalarUdf::deferred(signature, module, make).into_scalar_udf()
+        WasmFunction::Scalar(WasmScalarUdf::deferred(signature, module, make).into_scalar_udf())
+    }
+
+    fn aggregate_runner(&self, signature: &UdfSignature, wasm: &[u8]) -> Result<AggregateRunner, SandboxError> {
+        let module = LoadedModule::load(wasm, signature, self.limits)?;
+        AggregateRunner::new(module, self.cancel.clone(), self.log.clone())
     }
 
     fn runner(&self, signature: &UdfSignature, wasm: &[u8]) -> Result<UdfRunner, SandboxError> {

@@ -1,6 +1,6 @@
-//! `CREATE FUNCTION name(args) RETURNS type LANGUAGE c|wat|wasm AS '...'`.
-
-use std::sync::Arc;
+//! `CREATE FUNCTION name(args) RETURNS type LANGUAGE c|wat|wasm AS '...'`: a scalar function,
+//! or an aggregate when the C source defines `<name>_step` and `<name>_finish` (DataFusion's SQL
+//! has no `CREATE AGGREGATE`).
 
 use async_trait::async_trait;
 use datafusion::arrow::datatypes::DataType;
@@ -8,7 +8,7 @@ use datafusion::common::{Result, ScalarValue, plan_datafusion_err, plan_err};
 use datafusion::execution::context::{FunctionFactory, RegisterFunction, SessionState};
 use datafusion::logical_expr::{CreateFunction, Expr};
 use wasmudf_abi::{SqlType, UdfParam, UdfSignature, sql_type_name};
-use wasmudf_compiler::Language;
+use wasmudf_compiler::{Language, defines_aggregate, defines_function};
 
 use crate::UdfBuilder;
 use crate::error::definition_to_datafusion;
@@ -37,7 +37,9 @@ impl WasmFunctionFactory {
 impl FunctionFactory for WasmFunctionFactory {
     async fn create(&self, state: &SessionState, statement: CreateFunction) -> Result<RegisterFunction> {
         let name = statement.name.clone();
-        if !statement.or_replace && state.scalar_functions().contains_key(&name) {
+        let scalar_exists = state.scalar_functions().contains_key(&name);
+        let aggregate_exists = state.aggregate_functions().contains_key(&name);
+        if !statement.or_replace && (scalar_exists || aggregate_exists) {
             return plan_err!("function `{name}` already exists; use CREATE OR REPLACE FUNCTION to replace it");
         }
         let language_name = statement
@@ -59,7 +61,7 @@ impl FunctionFactory for WasmFunctionFactory {
             }
             None => return plan_err!("CREATE FUNCTION {name}: missing AS '<source>'"),
         };
-        let signature = signature_of(&statement)?;
+        let mut signature = signature_of(&statement)?;
         let source = match language {
             Language::Wasm if !self.allow_module_paths => {
                 return plan_err!("CREATE FUNCTION {name}: LANGUAGE wasm with a file path is disabled here");
@@ -69,12 +71,42 @@ impl FunctionFactory for WasmFunctionFactory {
             })?,
             Language::C | Language::Wat => body.clone().into_bytes(),
         };
+        if is_aggregate_source(language, &name, &source) {
+            signature = signature.into_aggregate();
+        }
+        // SQL resolves a scalar before an aggregate of the same name, and the factory cannot
+        // remove the other kind: replacing across kinds would leave the old one answering.
+        let (exists, other) = if signature.is_aggregate() {
+            (scalar_exists, "scalar")
+        } else {
+            (aggregate_exists, "aggregate")
+        };
+        if exists {
+            return plan_err!(
+                "`{name}` is already a {other} function; DROP FUNCTION {name} first, then create it again"
+            );
+        }
         let builder = self.builder.clone();
         let defined = tokio::task::spawn_blocking(move || builder.define(&signature, language, &source))
             .await
             .map_err(|error| plan_datafusion_err!("CREATE FUNCTION {name}: compile task failed: {error}"))?
             .map_err(|error| definition_to_datafusion(error, &body))?;
-        Ok(RegisterFunction::Scalar(Arc::new(defined.udf)))
+        Ok(defined.udf.into_register_function())
+    }
+}
+
+/// Whether a `CREATE FUNCTION` body is an aggregate: C that defines `<name>_step` and
+/// `<name>_finish` (and no function `<name>`), or a module that exports the aggregate ABI.
+fn is_aggregate_source(language: Language, name: &str, source: &[u8]) -> bool {
+    match language {
+        Language::C => {
+            let text = String::from_utf8_lossy(source);
+            defines_aggregate(&text, name) && !defines_function(&text, name)
+        }
+        // Validation confirms the kind against the module's real exports.
+        Language::Wat | Language::Wasm => source
+            .windows(wasmudf_abi::exports::AGG_UPDATE.len())
+            .any(|window| window == wasmudf_abi::exports::AGG_UPDATE.as_bytes()),
     }
 }
 

@@ -3,6 +3,9 @@
 //! - [`WasmScalarUdf`]: a `ScalarUDFImpl` that carries a sandboxed module and calls it once per
 //!   chunk of up to 16 Ki rows of a batch (NULL-strict, numeric arguments coerced to the declared
 //!   widths).
+//! - [`WasmAggregateUdf`]: an `AggregateUDFImpl` over a C aggregate's module: one guest call per
+//!   chunk of a batch folds its rows into many groups' states (`GroupsAccumulator`), states
+//!   travel as BINARY between partial and final aggregation.
 //! - [`WasmFunctionFactory`]: `CREATE FUNCTION f(a INT) RETURNS FLOAT LANGUAGE c AS '...'`
 //!   (also `LANGUAGE wat`, and `LANGUAGE wasm` with a path where allowed); `DROP FUNCTION` is
 //!   DataFusion's own.
@@ -24,9 +27,10 @@ mod script;
 mod session;
 mod tables;
 mod tenant_sql;
+mod udaf;
 mod udf;
 
-pub use define::{DefinedUdf, UdfBuilder};
+pub use define::{DefinedUdf, UdfBuilder, WasmFunction};
 pub use error::{WasmUdfError, definition_to_datafusion, guest_failure, sandbox_to_datafusion};
 pub use factory::WasmFunctionFactory;
 pub use operation::{
@@ -39,4 +43,5 @@ pub use session::{
 };
 pub use tables::{FileFormat, register_file};
 pub use tenant_sql::{SqlLimits, SqlRefusal, TenantSql, refused_kind, verify_tenant_plan};
+pub use udaf::{AggregateRunnerFactory, WasmAggregateUdf};
 pub use udf::{RunnerFactory, ShippableModule, WasmScalarUdf};

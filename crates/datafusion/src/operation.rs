@@ -1,14 +1,14 @@
 //! The paper's ExecutionRequest: one UDF applied to chosen columns of a table, as MAP (add a
-//! column) or FILTER (keep the rows where it is true).
+//! column), FILTER (keep the rows where it is true) or AGGREGATE (one row per group).
 
 use datafusion::arrow::datatypes::DataType;
-use datafusion::common::{Column, Result as DfResult};
+use datafusion::common::{Column, Result as DfResult, plan_err};
 use datafusion::dataframe::DataFrame;
-use datafusion::logical_expr::{Expr, ScalarUDF};
+use datafusion::logical_expr::{Expr, SortExpr};
 use wasmudf_abi::{ArgumentConversion, SqlType, UdfSignature, refusal_hint, sql_type_name};
-use wasmudf_compiler::{CompiledModule, Language, infer_c_function};
+use wasmudf_compiler::{CFunctionShape, CompiledModule, Language, infer_c_aggregate, infer_c_function};
 
-use crate::{UdfBuilder, WasmUdfError};
+use crate::{UdfBuilder, WasmFunction, WasmUdfError};
 
 /// What to do with a UDF over a table.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +17,19 @@ pub enum Operation {
     Map { output_column: String },
     /// `SELECT * FROM t WHERE f(cols)`
     Filter,
+    /// `SELECT group_by..., f(cols) AS output FROM t GROUP BY group_by... ORDER BY group_by...`
+    /// with an aggregate function; without `group_by`, one row.
+    Aggregate {
+        output_column: String,
+        group_by: Vec<String>,
+    },
+}
+
+impl Operation {
+    /// Whether the operation takes an aggregate function.
+    pub fn is_aggregate(&self) -> bool {
+        matches!(self, Operation::Aggregate { .. })
+    }
 }
 
 /// The paper's default name for a MAP result column.
@@ -56,9 +69,8 @@ pub fn plan_execution(
     request: &ExecutionRequest,
 ) -> Result<PlannedExecution, WasmUdfError> {
     let schema = table.schema().clone();
-    let mut column_types = Vec::with_capacity(request.input_columns.len());
-    for (name, _) in &request.input_columns {
-        let field = schema
+    let find = |name: &String, role: &str| {
+        schema
             .fields()
             .iter()
             .find(|field| field.name() == name)
@@ -69,13 +81,34 @@ pub fn plan_execution(
                     .map(|f| format!("{} ({})", f.name(), f.data_type()))
                     .collect();
                 WasmUdfError::Definition(format!(
-                    "unknown column `{name}`; the table has: {}",
+                    "unknown column `{name}`{role}; the table has: {}",
                     available.join(", ")
                 ))
-            })?;
-        column_types.push(field.data_type().clone());
+            })
+    };
+    let mut column_types = Vec::with_capacity(request.input_columns.len());
+    for (name, _) in &request.input_columns {
+        column_types.push(find(name, "")?.data_type().clone());
     }
+    if let Operation::Aggregate { group_by, .. } = &request.operation {
+        for name in group_by {
+            find(name, " to group by")?;
+        }
+    }
+    let aggregate = request.operation.is_aggregate();
     let inferred = match request.language {
+        Language::C if aggregate => Some(
+            infer_c_aggregate(&String::from_utf8_lossy(&request.source), &request.function_name).map(|signature| {
+                CFunctionShape {
+                    params: signature
+                        .params()
+                        .iter()
+                        .map(|param| (Some(param.name.clone()), param.sql_type))
+                        .collect(),
+                    returns: signature.returns(),
+                }
+            }),
+        ),
         Language::C => Some(infer_c_function(
             &String::from_utf8_lossy(&request.source),
             &request.function_name,
@@ -125,7 +158,10 @@ pub fn plan_execution(
         })
         .collect();
     check_columns_fit(&request.function_name, &columns, &typed_params).map_err(WasmUdfError::Definition)?;
-    let signature = UdfSignature::from_columns(&request.function_name, &params, request.returns)?;
+    let mut signature = UdfSignature::from_columns(&request.function_name, &params, request.returns)?;
+    if aggregate {
+        signature = signature.into_aggregate();
+    }
     let defined = builder.define(&signature, request.language, &request.source)?;
     let columns: Vec<String> = request.input_columns.iter().map(|(name, _)| name.clone()).collect();
     let frame = apply(table, &defined.udf, &columns, &request.operation)
@@ -213,20 +249,46 @@ fn fitting_order(count: usize, fits: &dyn Fn(usize, usize) -> bool) -> Option<Ve
     extend(&mut order, count, fits).then_some(order)
 }
 
-/// Applies `udf` to `columns` of `table` as `operation`. Column names are taken literally
+/// Applies `function` to `columns` of `table` as `operation`. Column names are taken literally
 /// (case-sensitive, no SQL parsing), as a user picks them from a schema.
-pub fn apply(table: DataFrame, udf: &ScalarUDF, columns: &[String], operation: &Operation) -> DfResult<DataFrame> {
-    let args: Vec<Expr> = columns
-        .iter()
-        .map(|name| Expr::Column(Column::new_unqualified(name)))
-        .collect();
-    let call = udf.call(args);
-    match operation {
-        Operation::Map { output_column } => {
+pub fn apply(
+    table: DataFrame,
+    function: &WasmFunction,
+    columns: &[String],
+    operation: &Operation,
+) -> DfResult<DataFrame> {
+    let column = |name: &String| Expr::Column(Column::new_unqualified(name));
+    let args: Vec<Expr> = columns.iter().map(column).collect();
+    match (function, operation) {
+        (WasmFunction::Scalar(udf), Operation::Map { output_column }) => {
             let mut projection: Vec<Expr> = table.schema().columns().into_iter().map(Expr::Column).collect();
-            projection.push(call.alias(output_column));
+            projection.push(udf.call(args).alias(output_column));
             table.select(projection)
         }
-        Operation::Filter => table.filter(call),
+        (WasmFunction::Scalar(udf), Operation::Filter) => table.filter(udf.call(args)),
+        (
+            WasmFunction::Aggregate(udaf),
+            Operation::Aggregate {
+                output_column,
+                group_by,
+            },
+        ) => {
+            let keys: Vec<Expr> = group_by.iter().map(column).collect();
+            let order: Vec<SortExpr> = keys.iter().map(|key| key.clone().sort(true, false)).collect();
+            let grouped = table.aggregate(keys, vec![udaf.call(args).alias(output_column)])?;
+            if order.is_empty() {
+                Ok(grouped)
+            } else {
+                grouped.sort(order)
+            }
+        }
+        (WasmFunction::Aggregate(udaf), _) => plan_err!(
+            "`{}` is an aggregate function: run it with the AGGREGATE operation",
+            udaf.name()
+        ),
+        (WasmFunction::Scalar(udf), Operation::Aggregate { .. }) => plan_err!(
+            "`{}` is a scalar function; an aggregate defines `{0}_step`, `{0}_merge` and `{0}_finish`",
+            udf.name()
+        ),
     }
 }

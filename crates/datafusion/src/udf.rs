@@ -38,13 +38,15 @@ pub struct ShippableModule {
 /// Makes the runner of a deferred UDF, once.
 pub type RunnerFactory = Box<dyn Fn() -> std::result::Result<UdfRunner, SandboxError> + Send + Sync>;
 
-struct LazyRunner {
-    function: String,
-    cell: OnceLock<std::result::Result<UdfRunner, SandboxError>>,
-    make: Option<RunnerFactory>,
+/// A runner made once, on first use (or given ready): a scalar's [`UdfRunner`] or an aggregate's
+/// `AggregateRunner`. A failure to make it is kept and reported by every use.
+pub(crate) struct LazyRunner<T = UdfRunner> {
+    pub(crate) function: String,
+    pub(crate) cell: OnceLock<std::result::Result<T, SandboxError>>,
+    pub(crate) make: Option<Box<dyn Fn() -> std::result::Result<T, SandboxError> + Send + Sync>>,
 }
 
-impl std::fmt::Debug for LazyRunner {
+impl<T> std::fmt::Debug for LazyRunner<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("LazyRunner")
             .field("ready", &self.cell.get().is_some())
@@ -52,8 +54,8 @@ impl std::fmt::Debug for LazyRunner {
     }
 }
 
-impl LazyRunner {
-    fn get(&self) -> Result<&UdfRunner> {
+impl<T> LazyRunner<T> {
+    pub(crate) fn get(&self) -> Result<&T> {
         let made = self.cell.get_or_init(|| match &self.make {
             Some(make) => make(),
             None => Err(SandboxError::Instantiate {
@@ -95,12 +97,7 @@ impl WasmScalarUdf {
     }
 
     fn from_parts(signature: UdfSignature, module: ShippableModule, runner: LazyRunner) -> Self {
-        let lower = signature.name().to_lowercase();
-        let aliases = if lower != signature.name() {
-            vec![lower]
-        } else {
-            Vec::new()
-        };
+        let aliases = lowercase_alias(signature.name());
         WasmScalarUdf {
             signature,
             module,
@@ -166,39 +163,7 @@ impl ScalarUDFImpl for WasmScalarUdf {
     /// not fit names its row (a cast here would fail without it, or wrap). Anything else is
     /// refused while planning, with the CAST to write.
     fn coerce_types(&self, arg_types: &[DataType]) -> Result<Vec<DataType>> {
-        let signature = &self.signature;
-        if arg_types.len() != signature.params().len() {
-            return plan_err!(
-                "{} takes {} argument(s) ({}), but {} were given",
-                signature.name(),
-                signature.params().len(),
-                signature.to_string(),
-                arg_types.len()
-            );
-        }
-        arg_types
-            .iter()
-            .zip(signature.params())
-            .enumerate()
-            .map(
-                |(index, (arg_type, param))| match (ArgumentConversion::of(arg_type, param.sql_type), arg_type) {
-                    (ArgumentConversion::Refused, _) => plan_err!(
-                        "argument {} of {} is the parameter `{}` {} (`{}`), but the value is {}: {}",
-                        index + 1,
-                        signature.name(),
-                        param.name,
-                        param.sql_type,
-                        param.sql_type.c_name(),
-                        sql_type_name(arg_type),
-                        refusal_hint(arg_type, param.sql_type, "...")
-                    ),
-                    // NULL literals and dictionaries become the parameter's own type here, where
-                    // DataFusion casts them once per batch.
-                    (_, DataType::Null | DataType::Dictionary(..)) => Ok(param.sql_type.arrow_type()),
-                    _ => Ok(arg_type.clone()),
-                },
-            )
-            .collect()
+        coerce_arguments(&self.signature, arg_types)
     }
 
     fn invoke_with_args(&self, args: ScalarFunctionArgs) -> Result<ColumnarValue> {
@@ -217,4 +182,49 @@ impl ScalarUDFImpl for WasmScalarUdf {
         }
         Ok(ColumnarValue::Array(result))
     }
+}
+
+/// The lower-case spelling of a mixed-case name, as an alias: `CREATE FUNCTION calcAdj` keeps its
+/// case, but SQL folds unquoted calls to `calcadj`, so the function answers to both.
+pub(crate) fn lowercase_alias(name: &str) -> Vec<String> {
+    let lower = name.to_lowercase();
+    if lower != name { vec![lower] } else { Vec::new() }
+}
+
+/// The argument types DataFusion passes a Wasm function (scalar or aggregate) given `arg_types`:
+/// what the table of implicit conversions allows, as it is (the runner converts, checking a
+/// narrowing value by value); a refusal names the parameter and the CAST to write.
+pub(crate) fn coerce_arguments(signature: &UdfSignature, arg_types: &[DataType]) -> Result<Vec<DataType>> {
+    if arg_types.len() != signature.params().len() {
+        return plan_err!(
+            "{} takes {} argument(s) ({}), but {} were given",
+            signature.name(),
+            signature.params().len(),
+            signature.to_string(),
+            arg_types.len()
+        );
+    }
+    arg_types
+        .iter()
+        .zip(signature.params())
+        .enumerate()
+        .map(
+            |(index, (arg_type, param))| match (ArgumentConversion::of(arg_type, param.sql_type), arg_type) {
+                (ArgumentConversion::Refused, _) => plan_err!(
+                    "argument {} of {} is the parameter `{}` {} (`{}`), but the value is {}: {}",
+                    index + 1,
+                    signature.name(),
+                    param.name,
+                    param.sql_type,
+                    param.sql_type.c_name(),
+                    sql_type_name(arg_type),
+                    refusal_hint(arg_type, param.sql_type, "...")
+                ),
+                // NULL literals and dictionaries become the parameter's own type here, where
+                // DataFusion casts them once per batch.
+                (_, DataType::Null | DataType::Dictionary(..)) => Ok(param.sql_type.arrow_type()),
+                _ => Ok(arg_type.clone()),
+            },
+        )
+        .collect()
 }

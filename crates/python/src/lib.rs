@@ -73,6 +73,15 @@ fn compile_c<'py>(
             ))
         })?,
     };
+    if signature.is_aggregate() {
+        return Err(PyValueError::new_err(format!(
+            "`{}` is an aggregate (it defines {}_step and {}_finish); the Python package runs scalar \
+             functions: run aggregates with SQL on the server, the CLI or the cluster",
+            signature.name(),
+            signature.name(),
+            signature.name()
+        )));
+    }
     let wasm = compile(py, Language::C, source, &signature)?;
     Ok((PyBytes::new(py, &wasm), signature.to_string()))
 }

@@ -202,13 +202,29 @@ pub enum SandboxError {
     },
     #[error("UDF `{function}`: the batch does not fit in 32-bit guest memory")]
     BatchTooLarge { function: String },
+    /// An aggregate's state is not what its module says: a state size out of bounds or changed
+    /// between instances, a state array outside memory, a partial state of another size.
+    #[error("aggregate `{function}` {problem}")]
+    BadState { function: String, problem: String },
+    #[error(
+        "aggregate `{function}` cannot hold {groups} groups: {groups} states of {state_bytes} bytes exceed its memory limit of {} MiB; group by fewer keys, or make the state smaller",
+        limit >> 20
+    )]
+    TooManyGroups {
+        function: String,
+        groups: usize,
+        state_bytes: u32,
+        limit: u64,
+    },
 }
 
 impl SandboxError {
     /// The stable name of what went wrong, the same on every surface (the server's `kind`, a
     /// host library's error): a trap's [`TrapKind::code`]; `invalid_utf8` or `invalid_output`
     /// for a bad returned string, `memory_limit` for too many; `bad_request` for a module or an
-    /// argument refused; `argument_out_of_range` for a value that does not fit its parameter; `limit` for a batch too large; `trap` for a guest that did not start.
+    /// argument refused; `argument_out_of_range` for a value that does not fit its parameter; `limit` for a batch too large; `trap` for a guest that did not start;
+    /// `invalid_output` for an aggregate state that is not what its module says, `memory_limit`
+    /// for more groups than its memory holds.
     pub fn kind_name(&self) -> &'static str {
         match self {
             SandboxError::Trap { kind, .. } => kind.code(),
@@ -224,6 +240,8 @@ impl SandboxError {
             | SandboxError::ArgumentType { .. }
             | SandboxError::ArgumentCount { .. } => "bad_request",
             SandboxError::BatchTooLarge { .. } => "limit",
+            SandboxError::BadState { .. } => "invalid_output",
+            SandboxError::TooManyGroups { .. } => "memory_limit",
         }
     }
 
@@ -236,6 +254,8 @@ impl SandboxError {
             | SandboxError::ArgumentType { function, .. }
             | SandboxError::ArgumentCount { function, .. }
             | SandboxError::ArgumentOutOfRange { function, .. }
+            | SandboxError::BadState { function, .. }
+            | SandboxError::TooManyGroups { function, .. }
             | SandboxError::BatchTooLarge { function } => Some(function),
             SandboxError::Invalid(_) | SandboxError::Compile(_) => None,
         }
@@ -256,7 +276,7 @@ impl SandboxError {
     pub fn is_limit(&self) -> bool {
         match self {
             SandboxError::Trap { kind, .. } => kind.is_limit(),
-            SandboxError::BatchTooLarge { .. } => true,
+            SandboxError::BatchTooLarge { .. } | SandboxError::TooManyGroups { .. } => true,
             _ => false,
         }
     }

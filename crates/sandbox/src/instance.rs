@@ -4,7 +4,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use wasmtime::{Instance, Memory, ResourceLimiter, Store, Trap, TypedFunc, UpdateDeadline};
-use wasmudf_abi::exports;
+use wasmudf_abi::{FunctionKind, exports};
 
 use crate::engine::SandboxEngine;
 use crate::{CancelFlag, LoadedModule, SandboxError, TrapKind};
@@ -67,8 +67,29 @@ pub(crate) struct GuestInstance {
     pub(crate) store: Store<GuestState>,
     pub(crate) memory: Memory,
     reserve: TypedFunc<u32, u32>,
-    run: TypedFunc<u32, i32>,
+    /// A scalar module's batch function; an aggregate's has [`AggregateExports`] instead.
+    run: Option<TypedFunc<u32, i32>>,
+    aggregate: Option<AggregateExports>,
     module: Arc<LoadedModule>,
+}
+
+/// An aggregate module's entry points (see `wasmudf_abi::exports`).
+struct AggregateExports {
+    state_size: TypedFunc<(), i32>,
+    grow: TypedFunc<u32, u32>,
+    init: TypedFunc<(u32, u32), i32>,
+    update: TypedFunc<(u32, u32), i32>,
+    merge: TypedFunc<(u32, u32), i32>,
+    finish: TypedFunc<(u32, u32), i32>,
+}
+
+/// Which batch function of an aggregate to call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum AggregateCall {
+    Init,
+    Update,
+    Merge,
+    Finish,
 }
 
 impl GuestInstance {
@@ -120,9 +141,42 @@ impl GuestInstance {
         let reserve = instance
             .get_typed_func::<u32, u32>(&mut store, exports::RESERVE)
             .map_err(|error| instantiate_error(error.to_string()))?;
-        let run = instance
-            .get_typed_func::<u32, i32>(&mut store, exports::RUN)
-            .map_err(|error| instantiate_error(error.to_string()))?;
+        let (run, aggregate) = match module.report.kind {
+            FunctionKind::Scalar => {
+                let run = instance
+                    .get_typed_func::<u32, i32>(&mut store, exports::RUN)
+                    .map_err(|error| instantiate_error(error.to_string()))?;
+                (Some(run), None)
+            }
+            FunctionKind::Aggregate => {
+                let mut pair = |name: &str| {
+                    instance
+                        .get_typed_func::<(u32, u32), i32>(&mut store, name)
+                        .map_err(|error| instantiate_error(error.to_string()))
+                };
+                let (init, update, merge, finish) = (
+                    pair(exports::AGG_INIT)?,
+                    pair(exports::AGG_UPDATE)?,
+                    pair(exports::AGG_MERGE)?,
+                    pair(exports::AGG_FINISH)?,
+                );
+                let state_size = instance
+                    .get_typed_func::<(), i32>(&mut store, exports::AGG_STATE_SIZE)
+                    .map_err(|error| instantiate_error(error.to_string()))?;
+                let grow = instance
+                    .get_typed_func::<u32, u32>(&mut store, exports::AGG_GROW)
+                    .map_err(|error| instantiate_error(error.to_string()))?;
+                let exports = AggregateExports {
+                    state_size,
+                    grow,
+                    init,
+                    update,
+                    merge,
+                    finish,
+                };
+                (None, Some(exports))
+            }
+        };
         if module.report.has_initialize {
             let initialize = instance
                 .get_typed_func::<(), ()>(&mut store, exports::INITIALIZE)
@@ -134,6 +188,7 @@ impl GuestInstance {
             memory,
             reserve,
             run,
+            aggregate,
             module,
         })
     }
@@ -161,10 +216,68 @@ impl GuestInstance {
     /// Runs one batch whose descriptor is at guest address `descriptor`.
     pub(crate) fn run(&mut self, descriptor: u32) -> Result<(), SandboxError> {
         arm_deadline(&mut self.store, &self.module);
-        let status = self
-            .run
+        let Some(run) = &self.run else {
+            return Err(self.wrong_kind());
+        };
+        let status = run
             .call(&mut self.store, descriptor)
             .map_err(|error| trap(&error, &self.module))?;
+        self.check_status(status)
+    }
+
+    /// An aggregate's `sizeof(<name>_state)`, as the guest says it.
+    pub(crate) fn state_size(&mut self) -> Result<i32, SandboxError> {
+        arm_deadline(&mut self.store, &self.module);
+        let Some(exports) = &self.aggregate else {
+            return Err(self.wrong_kind());
+        };
+        exports
+            .state_size
+            .call(&mut self.store, ())
+            .map_err(|error| trap(&error, &self.module))
+    }
+
+    /// Resizes an aggregate's state array to `capacity` states; returns its guest address as the
+    /// guest says it (0: it could not), which the caller checks.
+    pub(crate) fn grow_states(&mut self, capacity: u32) -> Result<u32, SandboxError> {
+        arm_deadline(&mut self.store, &self.module);
+        let Some(exports) = &self.aggregate else {
+            return Err(self.wrong_kind());
+        };
+        exports
+            .grow
+            .call(&mut self.store, capacity)
+            .map_err(|error| trap(&error, &self.module))
+    }
+
+    /// Calls one of an aggregate's batch functions with its two arguments.
+    pub(crate) fn call_aggregate(&mut self, call: AggregateCall, first: u32, second: u32) -> Result<(), SandboxError> {
+        arm_deadline(&mut self.store, &self.module);
+        let Some(exports) = &self.aggregate else {
+            return Err(self.wrong_kind());
+        };
+        let function = match call {
+            AggregateCall::Init => &exports.init,
+            AggregateCall::Update => &exports.update,
+            AggregateCall::Merge => &exports.merge,
+            AggregateCall::Finish => &exports.finish,
+        };
+        let status = function
+            .call(&mut self.store, (first, second))
+            .map_err(|error| trap(&error, &self.module))?;
+        self.check_status(status)
+    }
+
+    /// A host that calls a scalar's entry on an aggregate (or the reverse) is wrong; validation
+    /// fixed the module's kind, so this is a host bug, reported rather than panicking.
+    fn wrong_kind(&self) -> SandboxError {
+        SandboxError::Instantiate {
+            function: self.module.signature.name().to_string(),
+            message: format!("the module is {:?}, not callable this way", self.module.report.kind),
+        }
+    }
+
+    fn check_status(&self, status: i32) -> Result<(), SandboxError> {
         if status != 0 {
             return Err(SandboxError::Trap {
                 function: self.module.signature.name().to_string(),

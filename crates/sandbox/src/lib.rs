@@ -4,6 +4,8 @@
 //! LoadedModule::load(wasm, signature, limits)   validate (wasmudf-abi), compile (Cranelift, cached)
 //!   └─ UdfRunner::new(module)                    one per query/session: a pool of instances
 //!        └─ runner.call(&[arrays], rows)         one guest call per chunk of up to 16 Ki rows
+//!   └─ AggregateRunner::new(module, ..)        an aggregate: states per group in guest memory
+//!        └─ runner.groups()?.update(..)           one guest call per chunk folds rows into groups
 //!   └─ RowCaller::new(module)                    one per thread, for hosts that call per row
 //!        └─ caller.call(&[RowArg])                one guest call per row, scratch reserved once
 //! ```
@@ -15,6 +17,7 @@
 //!
 //! **Invariant:** this is the only crate in the workspace that depends on wasmtime.
 
+mod aggregate;
 mod cancel;
 mod convert;
 mod engine;
@@ -26,6 +29,7 @@ mod module;
 mod row;
 mod runner;
 
+pub use aggregate::{AggregateRunner, GroupStates};
 pub use cancel::CancelFlag;
 pub use engine::{EPOCH_TICK, HARD_MEMORY_CAP_BYTES, WASM_STACK_BYTES};
 pub use error::{OutputProblem, RowLocation, SandboxError, TrapKind};

@@ -135,19 +135,7 @@ impl UdfRunner {
         .ok_or_else(|| SandboxError::BatchTooLarge {
             function: signature.name().to_string(),
         })?;
-        let base = instance.reserve(layout.total_bytes)?;
-        {
-            let memory = instance.memory_mut();
-            // (In usize: a region may end exactly at 4 GiB.)
-            let scratch = &mut memory[base as usize..base as usize + layout.total_bytes as usize];
-            layout.write_descriptor(base, scratch);
-            if let (Some(offset), Some(nulls)) = (layout.selection, nulls) {
-                write_selection(scratch, offset, nulls, start, end);
-            }
-            for (column, slot) in columns.iter().zip(&layout.args) {
-                column.write(scratch, base, slot, start, end);
-            }
-        }
+        let base = place_batch(instance, &layout, columns, nulls, start..end)?;
         let ran = instance.run(base);
         if let (true, Some(log)) = (keep_log, &self.log)
             && let Some((text, dropped)) = read_guest_log(instance.memory(), base as usize + layout.log_slot() as usize)
@@ -287,4 +275,28 @@ impl UdfRunner {
             idle.push(instance);
         }
     }
+}
+
+/// Reserves the scratch region for `layout` and writes the batch into it: the descriptor, the
+/// selection (rows `nulls` marks are skipped) and rows `rows` of every argument column. Returns
+/// the region's guest address. Shared by scalar calls and an aggregate's update calls.
+pub(crate) fn place_batch(
+    instance: &mut GuestInstance,
+    layout: &BatchLayout,
+    columns: &[GuestColumn<'_>],
+    nulls: Option<&NullBuffer>,
+    rows: Range<usize>,
+) -> Result<u32, SandboxError> {
+    let base = instance.reserve(layout.total_bytes)?;
+    let memory = instance.memory_mut();
+    // (In usize: a region may end exactly at 4 GiB.)
+    let scratch = &mut memory[base as usize..base as usize + layout.total_bytes as usize];
+    layout.write_descriptor(base, scratch);
+    if let (Some(offset), Some(nulls)) = (layout.selection, nulls) {
+        write_selection(scratch, offset, nulls, rows.start, rows.end);
+    }
+    for (column, slot) in columns.iter().zip(&layout.args) {
+        column.write(scratch, base, slot, rows.start, rows.end);
+    }
+    Ok(base)
 }

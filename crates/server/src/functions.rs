@@ -107,8 +107,13 @@ fn signature_of(body: &FunctionBody, language: Language) -> Result<UdfSignature,
             match &body.returns {
                 Some(text) => {
                     let returns = text.parse::<SqlType>().map_err(bad)?;
-                    UdfSignature::new(body.name.clone(), declared.params().to_vec(), returns)
-                        .map_err(|error| bad(error.to_string()))?
+                    let signature = UdfSignature::new(body.name.clone(), declared.params().to_vec(), returns)
+                        .map_err(|error| bad(error.to_string()))?;
+                    if declared.is_aggregate() {
+                        signature.into_aggregate()
+                    } else {
+                        signature
+                    }
                 }
                 None => declared,
             }

@@ -96,6 +96,13 @@ impl SparkCluster {
                 format!("SELECT *, {call} AS {} FROM data", quote_identifier(output_column))
             }
             Operation::Filter => format!("SELECT * FROM data WHERE {call}"),
+            // The planner refuses these before a Spark run: the catalog serves scalar functions.
+            Operation::Aggregate { .. } => {
+                return Err(SparkConnectError::Spark {
+                    code: "UNSUPPORTED".to_string(),
+                    message: "a C aggregate runs on the embedded engine or the cluster, not on Spark".to_string(),
+                });
+            }
         };
         let limit = max_rows.saturating_add(1);
         session.query_within(&format!("{query} LIMIT {limit}"), max_bytes).await

@@ -21,12 +21,13 @@ interface Props {
 
 const FIRST = TEMPLATES[0];
 
-/** The paper's page: dataset, columns, C function, MAP or FILTER, return type, Execute. */
+/** The paper's page: dataset, columns, C function, MAP, FILTER or AGGREGATE, return type, Execute. */
 export function BuilderTab({ api, datasets, functions, refreshDatasets, refreshFunctions }: Props) {
   const [dataset, setDataset] = useState<string | null>(null);
   const [columns, setColumns] = useState<Column[]>([]);
   const [schemaError, setSchemaError] = useState<string | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
+  const [groupBy, setGroupBy] = useState<string[]>([]);
   const [functionName, setFunctionName] = useState(FIRST.functionName);
   const [operation, setOperation] = useState<Operation>(FIRST.operation);
   const [returns, setReturns] = useState<SqlType>(FIRST.returns);
@@ -51,6 +52,7 @@ export function BuilderTab({ api, datasets, functions, refreshDatasets, refreshF
         if (!live) return;
         setColumns(cols);
         setSelected((old) => old.filter((name) => cols.some((c) => c.name === name)));
+        setGroupBy((old) => old.filter((name) => cols.some((c) => c.name === name)));
       },
       (error: Error) => live && setSchemaError(error.message),
     );
@@ -65,7 +67,8 @@ export function BuilderTab({ api, datasets, functions, refreshDatasets, refreshF
   }, [execution.status, execution.refused, saveDiagnostics]);
 
   const effectiveReturns: SqlType = operation === "FILTER" ? "BOOLEAN" : returns;
-  const resultColumn = operation === "MAP" ? outputName.trim() || `${functionName}_RESULT` : undefined;
+  const namesColumn = operation === "MAP" || operation === "AGGREGATE";
+  const resultColumn = namesColumn ? outputName.trim() || `${functionName}_RESULT` : undefined;
   const canRun = !!dataset && selected.length > 0 && functionName.trim() !== "" && !execution.busy;
 
   const run = () => {
@@ -79,7 +82,8 @@ export function BuilderTab({ api, datasets, functions, refreshDatasets, refreshF
       function_name: functionName.trim(),
       input_column_names: selected,
       output_column_type: effectiveReturns,
-      ...(operation === "MAP" && outputName.trim() ? { output_column_name: outputName.trim() } : {}),
+      ...(namesColumn && outputName.trim() ? { output_column_name: outputName.trim() } : {}),
+      ...(operation === "AGGREGATE" ? { group_by_column_names: groupBy } : {}),
     });
   };
 
@@ -113,7 +117,8 @@ export function BuilderTab({ api, datasets, functions, refreshDatasets, refreshF
       setSource(saved.source ?? "");
       const declared = saved.signature.split(" RETURNS ").pop() as SqlType;
       if (RETURN_TYPES.includes(declared)) setReturns(declared);
-      setOperation(declared === "BOOLEAN" ? "FILTER" : "MAP");
+      if (saved.signature.startsWith("AGGREGATE ")) setOperation("AGGREGATE");
+      else setOperation(declared === "BOOLEAN" ? "FILTER" : "MAP");
       setSaveDiagnostics([]);
     } catch (error) {
       setNotice({ kind: "error", text: (error as Error).message });
@@ -148,6 +153,15 @@ export function BuilderTab({ api, datasets, functions, refreshDatasets, refreshF
             <span className="muted small">Click columns in the order your function takes them.</span>
           </div>
           {schemaError ? <p className="error-text">{schemaError}</p> : <ColumnPicker columns={columns} selected={selected} onChange={setSelected} />}
+          {operation === "AGGREGATE" && columns.length > 0 && (
+            <div className="group-by">
+              <span className="muted small">
+                Group by (one result row per group; none: one row for the whole dataset). The aggregate defines{" "}
+                <code>{functionName || "f"}_step</code>, <code>_merge</code> and <code>_finish</code>.
+              </span>
+              <ColumnPicker columns={columns} selected={groupBy} onChange={setGroupBy} label="Group by columns" />
+            </div>
+          )}
         </section>
         <section className="card">
           <div className="form-row">
@@ -162,7 +176,7 @@ export function BuilderTab({ api, datasets, functions, refreshDatasets, refreshF
             </label>
             <fieldset className="segmented" aria-label="Operation">
               <legend>Operation</legend>
-              {(["MAP", "FILTER"] as Operation[]).map((op) => (
+              {(["MAP", "FILTER", "AGGREGATE"] as Operation[]).map((op) => (
                 <label key={op} className={operation === op ? "active" : undefined}>
                   <input
                     type="radio"
@@ -188,7 +202,7 @@ export function BuilderTab({ api, datasets, functions, refreshDatasets, refreshF
                 ))}
               </select>
             </label>
-            {operation === "MAP" && (
+            {namesColumn && (
               <label>
                 Output column
                 <input

@@ -5,15 +5,17 @@ interface Props {
   /** Chosen column names, in parameter order. */
   selected: string[];
   onChange: (selected: string[]) => void;
+  /** The group's accessible name. */
+  label?: string;
 }
 
 /** The dataset's columns with their types; clicking adds a column as the next parameter. */
-export function ColumnPicker({ columns, selected, onChange }: Props) {
+export function ColumnPicker({ columns, selected, onChange, label = "Input columns" }: Props) {
   if (columns.length === 0) return <p className="muted">Pick a dataset to see its columns.</p>;
   const toggle = (name: string) =>
     onChange(selected.includes(name) ? selected.filter((s) => s !== name) : [...selected, name]);
   return (
-    <div className="columns" role="group" aria-label="Input columns">
+    <div className="columns" role="group" aria-label={label}>
       {columns.map((column) => {
         const position = selected.indexOf(column.name);
         const chosen = position >= 0;

@@ -52,6 +52,22 @@ export function entryFunction(source: string): CFunction | undefined {
   return exported.length === 1 ? exported[0] : undefined;
 }
 
+/**
+ * The aggregate a source defines, when its non-static functions are exactly an aggregate's parts
+ * (`<name>_step`, `<name>_merge`, `<name>_finish`, maybe `<name>_init`), as the server reads it:
+ * its name, the step's parameters after the state, the finish's return type.
+ */
+export function aggregateFunction(source: string): CFunction | undefined {
+  const exported = cFunctions(source).filter((f) => !f.isStatic);
+  const step = exported.find((f) => f.name.endsWith("_step"));
+  if (!step) return undefined;
+  const name = step.name.slice(0, -"_step".length);
+  const parts = ["step", "merge", "finish", "init"].map((part) => `${name}_${part}`);
+  const finish = exported.find((f) => f.name === `${name}_finish`);
+  if (!finish || !exported.every((f) => parts.includes(f.name))) return undefined;
+  return { name, returnType: finish.returnType, params: step.params.slice(1), isStatic: false };
+}
+
 /** The SQL type of a C type, as the server's compiler maps it (`c_prototype.rs`). */
 export function sqlTypeOfC(cType: string): SqlType | undefined {
   const words = cType

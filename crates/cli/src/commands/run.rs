@@ -18,12 +18,13 @@ use crate::output::{Destination, OutputFormat, emit};
 use crate::udf_options::UdfOptions;
 
 #[derive(Debug, Args)]
-#[command(group = clap::ArgGroup::new("operation").required(true).args(["map", "filter"]))]
+#[command(group = clap::ArgGroup::new("operation").required(true).args(["map", "filter", "aggregate"]))]
 pub struct RunArgs {
     /// The data file: .csv (with a header), .parquet, or .json/.ndjson (one object per line).
     #[arg(long, value_name = "FILE")]
     data: PathBuf,
-    /// The UDF source: .c (one scalar function), .wat or .wasm (a batch-ABI module).
+    /// The UDF source: .c (one scalar function, or an aggregate's state and parts), .wat or .wasm
+    /// (a batch-ABI module).
     #[arg(long, value_name = "FILE")]
     source: PathBuf,
     /// The function to call (its name in the source).
@@ -41,11 +42,17 @@ pub struct RunArgs {
     #[arg(long)]
     map: bool,
     /// Name of the new column [default: <function>_RESULT].
-    #[arg(long = "as", value_name = "COLUMN", requires = "map")]
+    #[arg(long = "as", value_name = "COLUMN")]
     output_column: Option<String>,
     /// Keep only the rows where the function returns true (it must return BOOLEAN).
     #[arg(long)]
     filter: bool,
+    /// Run an aggregate function (`<function>_step`, `_merge`, `_finish`): one row per group.
+    #[arg(long)]
+    aggregate: bool,
+    /// The columns to group by, with --aggregate (without it: one row for the whole table).
+    #[arg(long, value_name = "A,B,...", value_delimiter = ',', requires = "aggregate")]
+    group_by: Vec<String>,
     /// Write the result to a file (.parquet, .csv or .json) instead of printing it.
     #[arg(long, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -84,8 +91,19 @@ pub async fn run(args: RunArgs) -> Result<ExitCode> {
         input_columns.push((name.to_string(), explicit));
     }
     let source = super::read_source(&args.source)?;
+    if args.output_column.is_some() && args.filter {
+        bail!("--as names the new column of --map or --aggregate; --filter adds none");
+    }
     let operation = if args.filter {
         Operation::Filter
+    } else if args.aggregate {
+        Operation::Aggregate {
+            output_column: args
+                .output_column
+                .clone()
+                .unwrap_or_else(|| default_output_column(&args.function)),
+            group_by: args.group_by.iter().map(|name| name.trim().to_string()).collect(),
+        }
     } else {
         Operation::Map {
             output_column: args

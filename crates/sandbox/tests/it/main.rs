@@ -5,6 +5,7 @@
 
 mod support;
 
+mod aggregates;
 mod limits;
 mod nulls;
 mod outputs;

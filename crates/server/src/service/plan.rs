@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 use wasmudf_abi::SqlType;
-use wasmudf_compiler::{Language, infer_c_function};
+use wasmudf_compiler::{CFunctionShape, Language, infer_c_aggregate, infer_c_function};
 use wasmudf_datafusion::{
     ExecutionRequest, Operation, Script, SqlLimits, SqlRefusal, TenantSql, check_columns_fit, default_output_column,
 };
@@ -21,15 +21,18 @@ pub struct ExecutionBody {
     pub program: Option<String>,
     /// The dataset's name.
     pub data: Option<String>,
-    /// `MAP` (add a column) or `FILTER` (keep the rows where the function returns true).
+    /// `MAP` (add a column), `FILTER` (keep the rows where the function returns true) or
+    /// `AGGREGATE` (an aggregate function: one row per group of `group_by_column_names`).
     pub operation: Option<String>,
     pub function_name: Option<String>,
     /// The columns passed to the function, in parameter order.
     pub input_column_names: Option<Vec<String>>,
+    /// With AGGREGATE: the columns to group by (none: one row for the whole dataset).
+    pub group_by_column_names: Option<Vec<String>>,
     /// Defaults to `<function_name>_RESULT`.
     pub output_column_name: Option<String>,
     /// INTEGER, BIGINT, FLOAT, DOUBLE, BOOLEAN, STRING, DATE, TIMESTAMP, DECIMAL(p, s) or BINARY
-    /// (BOOLEAN for FILTER).
+    /// (BOOLEAN for FILTER; for AGGREGATE, read from `<function_name>_finish` when absent).
     pub output_column_type: Option<String>,
     /// SQL over the caller's datasets (as tables) calling its saved functions; instead of the
     /// rest. Queries and CREATE/DROP FUNCTION only.
@@ -88,20 +91,44 @@ pub(crate) async fn validate(state: &AppState, tenant: TenantId, body: &Executio
                 .unwrap_or_else(|| default_output_column(&function_name)),
         },
         Some("FILTER") => Operation::Filter,
+        Some("AGGREGATE") => Operation::Aggregate {
+            output_column: body
+                .output_column_name
+                .clone()
+                .unwrap_or_else(|| default_output_column(&function_name)),
+            group_by: body.group_by_column_names.clone().unwrap_or_default(),
+        },
         Some(other) => {
             return Err(ApiError::new(
                 ErrorCode::BadOperation,
-                format!("operation `{other}` is not MAP or FILTER"),
+                format!("operation `{other}` is not MAP, FILTER or AGGREGATE"),
             ));
         }
         None => return Err(missing("operation")),
+    };
+    if body.group_by_column_names.is_some() && !operation.is_aggregate() {
+        return Err(ApiError::new(
+            ErrorCode::BadOperation,
+            "`group_by_column_names` goes with the AGGREGATE operation",
+        ));
+    }
+    // Reading the prototype is linear, but it is still CPU work a tenant controls: off the API.
+    let shape = {
+        let (program, function_name, aggregate) = (program.clone(), function_name.clone(), operation.is_aggregate());
+        crate::executor::parsing()
+            .spawn_blocking(move || c_shape(&program, &function_name, aggregate))
+            .await
+            .map_err(|error| ApiError::internal("reading a C prototype", error))?
     };
     let returns = match &body.output_column_type {
         Some(text) => text
             .parse::<SqlType>()
             .map_err(|message| ApiError::new(ErrorCode::BadType, message))?,
         None if operation == Operation::Filter => SqlType::Boolean,
-        None => return Err(missing("output_column_type")),
+        None => match (&operation, &shape) {
+            (Operation::Aggregate { .. }, Some(shape)) => shape.returns,
+            _ => return Err(missing("output_column_type")),
+        },
     };
     if operation == Operation::Filter && returns != SqlType::Boolean {
         return Err(ApiError::new(
@@ -111,26 +138,26 @@ pub(crate) async fn validate(state: &AppState, tenant: TenantId, body: &Executio
     }
     let (_, frame) = open(state, tenant, &dataset).await?;
     let schema = frame.schema().as_arrow().clone();
-    // Reading the prototype is linear, but it is still CPU work a tenant controls: off the API.
-    let shape = {
-        let (program, function_name) = (program.clone(), function_name.clone());
-        crate::executor::parsing()
-            .spawn_blocking(move || infer_c_function(&program, &function_name).ok())
-            .await
-            .map_err(|error| ApiError::internal("reading a C prototype", error))?
+    let unknown = |name: &str, role: &str| {
+        let available: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
+        ApiError::new(
+            ErrorCode::UnknownColumn,
+            format!(
+                "dataset `{dataset}` has no column `{name}`{role}; it has {}",
+                available.join(", ")
+            ),
+        )
     };
+    if let Operation::Aggregate { group_by, .. } = &operation {
+        for name in group_by {
+            schema
+                .field_with_name(name)
+                .map_err(|_| unknown(name, " to group by"))?;
+        }
+    }
     let mut columns = Vec::with_capacity(column_names.len());
     for name in &column_names {
-        let field = schema.field_with_name(name).map_err(|_| {
-            let available: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
-            ApiError::new(
-                ErrorCode::UnknownColumn,
-                format!(
-                    "dataset `{dataset}` has no column `{name}`; it has {}",
-                    available.join(", ")
-                ),
-            )
-        })?;
+        let field = schema.field_with_name(name).map_err(|_| unknown(name, ""))?;
         columns.push((name.clone(), field.data_type().clone()));
     }
     if let Some(shape) = &shape {
@@ -156,6 +183,23 @@ pub(crate) async fn validate(state: &AppState, tenant: TenantId, body: &Executio
         operation,
     };
     Ok(Job::Udf { dataset, request })
+}
+
+/// The parameter and result types a C source declares for `function_name`: the function's own,
+/// or an aggregate's (`<name>_step` after its state, `<name>_finish`).
+fn c_shape(program: &str, function_name: &str, aggregate: bool) -> Option<CFunctionShape> {
+    if !aggregate {
+        return infer_c_function(program, function_name).ok();
+    }
+    let signature = infer_c_aggregate(program, function_name).ok()?;
+    Some(CFunctionShape {
+        params: signature
+            .params()
+            .iter()
+            .map(|param| (Some(param.name.clone()), param.sql_type))
+            .collect(),
+        returns: signature.returns(),
+    })
 }
 
 /// A program (C or WAT) over the size cap is refused before anything reads it.

@@ -231,7 +231,8 @@ async fn execute(
                 .map_err(|error| engine_error(&state, &error))? as i64;
             state.progress.set_rows_in(&id, rows_in as u64);
             let builder = builder.clone();
-            let spark_request = state.spark.is_some().then(|| request.clone());
+            // Spark's catalog serves scalar functions: an aggregate runs on the embedded engine.
+            let spark_request = (state.spark.is_some() && !request.operation.is_aggregate()).then(|| request.clone());
             let planned = tokio::task::spawn_blocking(move || plan_execution(&builder, table, &request))
                 .await
                 .map_err(|error| ExecutionError::internal("planning", error))?
@@ -337,7 +338,7 @@ async fn run_sql(
         let defined = crate::functions::define(builder, signature, language, function.source)
             .await
             .map_err(|error| ExecutionError::from_definition(&error))?;
-        context.register_udf(defined.udf);
+        defined.udf.register(&context);
     }
     script
         .run(&context)

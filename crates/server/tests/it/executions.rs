@@ -347,3 +347,85 @@ async fn a_result_larger_than_the_tenants_limit_fails_with_a_limit_error() {
         "{done}"
     );
 }
+
+const WAVG: &str = r"typedef struct { double sum_xw; double sum_w; } wavg_state;\nvoid wavg_step(wavg_state *s, double x, double w) { s->sum_xw += x * w; s->sum_w += w; }\nvoid wavg_merge(wavg_state *s, const wavg_state *o) { s->sum_xw += o->sum_xw; s->sum_w += o->sum_w; }\ndouble wavg_finish(const wavg_state *s) { return s->sum_xw / s->sum_w; }\n";
+
+#[tokio::test]
+async fn an_aggregate_runs_grouped_with_its_type_read_off_finish_and_empty_groups_null() {
+    let fixture = Fixture::new();
+    let csv = b"region,balance,rate\nnorth,100,1\nsouth,10,3\nnorth,300,3\nsouth,20,1\neast,5,\n";
+    let (status, _) = fixture.upload(&fixture.alice, "regions.csv", csv, None).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let request = format!(
+        r#"{{"program": "{WAVG}", "data": "regions", "operation": "AGGREGATE", "function_name": "wavg",
+            "input_column_names": ["balance", "rate"], "group_by_column_names": ["region"]}}"#
+    );
+    let (status, body) = fixture.post_json(&fixture.alice, "/api/v1/executions", &request).await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    let id = body["id"].as_str().unwrap();
+    let done = fixture.wait(&fixture.alice, id).await;
+    assert_eq!(done["status"], "succeeded", "{done}");
+    let (_, page) = fixture
+        .get(&fixture.alice, &format!("/api/v1/executions/{id}/results"))
+        .await;
+    assert_eq!(page["columns"][1]["name"], "wavg_RESULT", "{page}");
+    assert_eq!(page["columns"][1]["type"], "DOUBLE", "{page}");
+    // Sorted by the group; `east`'s only row has a NULL rate: no row left, so NULL.
+    assert_eq!(
+        page["rows"],
+        serde_json::json!([["east", null], ["north", 250.0], ["south", 12.5]])
+    );
+
+    // Without groups: one row.
+    let whole = request.replace(r#", "group_by_column_names": ["region"]"#, "");
+    let (_, body) = fixture.post_json(&fixture.alice, "/api/v1/executions", &whole).await;
+    let done = fixture.wait(&fixture.alice, body["id"].as_str().unwrap()).await;
+    assert_eq!(done["status"], "succeeded", "{done}");
+    let (_, page) = fixture
+        .get(
+            &fixture.alice,
+            &format!("/api/v1/executions/{}/results", body["id"].as_str().unwrap()),
+        )
+        .await;
+    assert_eq!(page["rows"], serde_json::json!([[131.25]]), "{page}");
+}
+
+#[tokio::test]
+async fn aggregate_requests_are_checked_before_they_run() {
+    let fixture = Fixture::new();
+    let request = |extra: &str, operation: &str| {
+        format!(
+            r#"{{"program": "{WAVG}", "data": "accounts", "operation": "{operation}", "function_name": "wavg",
+                "input_column_names": ["balance", "rate"]{extra}}}"#
+        )
+    };
+    let cases = [
+        (
+            request(r#", "group_by_column_names": ["regio"]"#, "AGGREGATE"),
+            "unknown_column",
+            "dataset `accounts` has no column `regio` to group by",
+        ),
+        (
+            request(
+                r#", "group_by_column_names": ["id"], "output_column_type": "DOUBLE""#,
+                "MAP",
+            ),
+            "bad_operation",
+            "`group_by_column_names` goes with the AGGREGATE operation",
+        ),
+        (
+            request("", "AGGREGATE").replace(r#"["balance", "rate"]"#, r#"["email", "rate"]"#),
+            "type_mismatch",
+            "column `email` is STRING but parameter 1 (`double x`)",
+        ),
+    ];
+    for (body, code, message) in cases {
+        let (status, response) = fixture.post_json(&fixture.alice, "/api/v1/executions", &body).await;
+        assert_eq!(
+            (status, response["code"].as_str()),
+            (StatusCode::BAD_REQUEST, Some(code)),
+            "{response}"
+        );
+        assert!(response["message"].as_str().unwrap().contains(message), "{response}");
+    }
+}

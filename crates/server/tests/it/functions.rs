@@ -213,3 +213,23 @@ async fn compiles_past_the_tenants_budget_get_429_with_retry_after() {
     let (status, _) = fixture.post_json(&fixture.bob, "/api/v1/functions", ADJ).await;
     assert_eq!(status, StatusCode::CREATED);
 }
+
+#[tokio::test]
+async fn a_saved_aggregate_is_recognized_and_runs_grouped_from_sql() {
+    let fixture = Fixture::new();
+    let body = r#"{"name": "wavg", "source": "typedef struct { double sum_xw; double sum_w; } wavg_state;\nvoid wavg_step(wavg_state *s, double x, double w) { s->sum_xw += x * w; s->sum_w += w; }\nvoid wavg_merge(wavg_state *s, const wavg_state *o) { s->sum_xw += o->sum_xw; s->sum_w += o->sum_w; }\ndouble wavg_finish(const wavg_state *s) { return s->sum_xw / s->sum_w; }\n"}"#;
+    let (status, saved) = fixture.post_json(&fixture.alice, "/api/v1/functions", body).await;
+    assert_eq!(status, StatusCode::CREATED, "{saved}");
+    assert_eq!(saved["signature"], "AGGREGATE wavg(x DOUBLE, w DOUBLE) RETURNS DOUBLE");
+
+    let sql = r#"{"sql": "SELECT id % 2 AS odd, round(wavg(balance, rate) - sum(balance * rate) / sum(rate), 6) AS diff FROM accounts GROUP BY id % 2 ORDER BY odd"}"#;
+    let (status, body) = fixture.post_json(&fixture.alice, "/api/v1/executions", sql).await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    let id = body["id"].as_str().unwrap();
+    let done = fixture.wait(&fixture.alice, id).await;
+    assert_eq!(done["status"], "succeeded", "{done}");
+    let (_, page) = fixture
+        .get(&fixture.alice, &format!("/api/v1/executions/{id}/results"))
+        .await;
+    assert_eq!(page["rows"], serde_json::json!([[0, 0.0], [1, 0.0]]), "{page}");
+}
