@@ -6,7 +6,9 @@ use datafusion::execution::context::{RegisterFunction, SessionContext};
 use datafusion::logical_expr::{AggregateUDF, ScalarUDF};
 use wasmudf_abi::UdfSignature;
 use wasmudf_compiler::{CompileRequest, CompiledModule, Compiler, Language};
-use wasmudf_sandbox::{AggregateRunner, CancelFlag, GuestLog, LoadedModule, RuntimeLimits, SandboxError, UdfRunner};
+use wasmudf_sandbox::{
+    AggregateRunner, CancelFlag, GuestLog, InstanceBudget, LoadedModule, RuntimeLimits, SandboxError, UdfRunner,
+};
 
 use crate::{AggregateRunnerFactory, RunnerFactory, ShippableModule, WasmAggregateUdf, WasmScalarUdf, WasmUdfError};
 
@@ -59,6 +61,8 @@ pub struct UdfBuilder {
     pub cancel: Option<CancelFlag>,
     /// When set, what every UDF built here prints is kept here.
     pub log: Option<GuestLog>,
+    /// Live aggregate instances of every aggregate built here (and by clones), together.
+    pub aggregate_instances: InstanceBudget,
 }
 
 /// A UDF ready to register, with what compiling it produced.
@@ -75,7 +79,15 @@ impl UdfBuilder {
             limits,
             cancel: None,
             log: None,
+            aggregate_instances: InstanceBudget::default(),
         }
+    }
+
+    /// The same builder with a budget of live aggregate instances of its own: one per owner (a
+    /// tenant's execution), so that no owner's aggregates take the instances of another's.
+    pub fn with_own_budget(mut self) -> Self {
+        self.aggregate_instances = InstanceBudget::default();
+        self
     }
 
     /// The same builder, whose UDFs keep what they print (`printf`, `wasmudf_log`) in `log`.
@@ -135,7 +147,12 @@ impl UdfBuilder {
 
     fn aggregate_runner(&self, signature: &UdfSignature, wasm: &[u8]) -> Result<AggregateRunner, SandboxError> {
         let module = LoadedModule::load(wasm, signature, self.limits)?;
-        AggregateRunner::new(module, self.cancel.clone(), self.log.clone())
+        AggregateRunner::new(
+            module,
+            self.cancel.clone(),
+            self.log.clone(),
+            self.aggregate_instances.clone(),
+        )
     }
 
     fn runner(&self, signature: &UdfSignature, wasm: &[u8]) -> Result<UdfRunner, SandboxError> {

@@ -103,10 +103,13 @@ fn is_aggregate_source(language: Language, name: &str, source: &[u8]) -> bool {
             let text = String::from_utf8_lossy(source);
             defines_aggregate(&text, name) && !defines_function(&text, name)
         }
-        // Validation confirms the kind against the module's real exports.
-        Language::Wat | Language::Wasm => source
-            .windows(wasmudf_abi::exports::AGG_UPDATE.len())
-            .any(|window| window == wasmudf_abi::exports::AGG_UPDATE.as_bytes()),
+        // The export's quoted name; validation confirms the kind against the real exports.
+        Language::Wat => {
+            let quoted = format!("\"{}\"", wasmudf_abi::exports::AGG_UPDATE);
+            source.windows(quoted.len()).any(|window| window == quoted.as_bytes())
+        }
+        Language::Wasm => wasmudf_abi::validate_module(source, &wasmudf_abi::ModuleLimits::default(), None)
+            .is_ok_and(|report| report.kind == wasmudf_abi::FunctionKind::Aggregate),
     }
 }
 

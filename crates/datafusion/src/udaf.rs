@@ -7,7 +7,7 @@
 use std::hash::{Hash, Hasher};
 use std::sync::{Arc, OnceLock};
 
-use datafusion::arrow::array::{Array, ArrayRef, AsArray, BooleanArray};
+use datafusion::arrow::array::{Array, ArrayRef, AsArray, BooleanArray, new_empty_array};
 use datafusion::arrow::datatypes::{DataType, Field, FieldRef};
 use datafusion::common::{Result, ScalarValue, exec_err, not_impl_err};
 use datafusion::logical_expr::function::{AccumulatorArgs, StateFieldsArgs};
@@ -91,13 +91,13 @@ impl WasmAggregateUdf {
         self.runner.get()
     }
 
-    /// DISTINCT over several arguments and ORDER BY inside the call have no meaning for a state
-    /// the host cannot look into: refused with what to write instead.
+    /// DISTINCT has no meaning for a state the host cannot look into (DataFusion rewrites a lone
+    /// `f(DISTINCT x)` to a GROUP BY before it gets here): refused with what to write instead.
     fn check_call(&self, args: &AccumulatorArgs) -> Result<()> {
         if args.is_distinct {
             return not_impl_err!(
-                "{}(DISTINCT ...) over several arguments is not supported for a C aggregate; \
-                 deduplicate in a subquery (SELECT DISTINCT ...) first",
+                "{}(DISTINCT ...) is not supported for a C aggregate; deduplicate in a subquery \
+                 (SELECT DISTINCT ...) first",
                 self.signature.name()
             );
         }
@@ -229,12 +229,19 @@ impl GroupsAccumulator for WasmGroupsAccumulator {
 
     fn evaluate(&mut self, emit_to: EmitTo) -> Result<ArrayRef> {
         let count = self.emitted(emit_to)?;
-        self.states()?.evaluate(count).map_err(sandbox_to_datafusion)
+        match &mut self.states {
+            Some(states) => states.evaluate(count).map_err(sandbox_to_datafusion),
+            // A partition that never saw a row has no groups and needs no instance.
+            None => Ok(new_empty_array(&self.runner.signature().returns().arrow_type())),
+        }
     }
 
     fn state(&mut self, emit_to: EmitTo) -> Result<Vec<ArrayRef>> {
         let count = self.emitted(emit_to)?;
-        Ok(vec![self.states()?.state(count).map_err(sandbox_to_datafusion)?])
+        match &mut self.states {
+            Some(states) => Ok(vec![states.state(count).map_err(sandbox_to_datafusion)?]),
+            None => Ok(vec![new_empty_array(&DataType::Binary)]),
+        }
     }
 
     /// Each row its own state: what a partial aggregation that stopped grouping (too many
@@ -288,12 +295,19 @@ impl Accumulator for WasmAccumulator {
 
     /// Read without removing: DataFusion may evaluate a window's accumulator more than once.
     fn evaluate(&mut self) -> Result<ScalarValue> {
+        if self.states.is_none() {
+            // No row came: NULL, without an instance.
+            return ScalarValue::try_from(self.runner.signature().returns().arrow_type());
+        }
         let states = self.states()?;
         let result = states.evaluate_first(1).map_err(sandbox_to_datafusion)?;
         ScalarValue::try_from_array(&result, 0)
     }
 
     fn state(&mut self) -> Result<Vec<ScalarValue>> {
+        if self.states.is_none() {
+            return Ok(vec![ScalarValue::Binary(None)]);
+        }
         let states = self.states()?;
         let bytes = states.state_first(1).map_err(sandbox_to_datafusion)?;
         Ok(vec![ScalarValue::try_from_array(&bytes, 0)?])

@@ -35,13 +35,78 @@ use crate::{CancelFlag, GuestLog, LoadedModule, RowLocation, SandboxError, TrapK
 /// Idle instances kept for [`AggregateRunner::states_per_row`].
 const MAX_IDLE_INSTANCES: usize = 4;
 
+/// Live aggregate instances one owner (a query, a session) may hold at once, unless it says
+/// otherwise: each accumulator (an aggregate call x a partition x a stage, a window partition)
+/// holds one for its whole life, and instances come from a pool the whole process shares.
+pub const DEFAULT_LIVE_AGGREGATE_INSTANCES: usize = 32;
+
+/// A count of live aggregate instances shared by every aggregate of one owner: taken when an
+/// accumulator gets its instance, given back when it is dropped. Past its maximum, the query
+/// fails with a sentence instead of taking instances other tenants need.
+#[derive(Debug, Clone)]
+pub struct InstanceBudget {
+    live: Arc<std::sync::atomic::AtomicUsize>,
+    max: usize,
+}
+
+impl InstanceBudget {
+    pub fn new(max: usize) -> Self {
+        InstanceBudget {
+            live: Arc::new(std::sync::atomic::AtomicUsize::new(0)),
+            max,
+        }
+    }
+
+    /// Instances taken and not given back.
+    pub fn live(&self) -> usize {
+        self.live.load(std::sync::atomic::Ordering::Acquire)
+    }
+
+    fn take(&self, function: &str) -> Result<BudgetSlot, SandboxError> {
+        let taken = self
+            .live
+            .fetch_update(
+                std::sync::atomic::Ordering::AcqRel,
+                std::sync::atomic::Ordering::Acquire,
+                |live| (live < self.max).then_some(live + 1),
+            )
+            .is_ok();
+        if !taken {
+            return Err(SandboxError::TooManyInstances {
+                function: function.to_string(),
+                max: self.max,
+            });
+        }
+        Ok(BudgetSlot { budget: self.clone() })
+    }
+}
+
+impl Default for InstanceBudget {
+    fn default() -> Self {
+        InstanceBudget::new(DEFAULT_LIVE_AGGREGATE_INSTANCES)
+    }
+}
+
+/// One taken instance of a budget, given back on drop.
+#[derive(Debug)]
+struct BudgetSlot {
+    budget: InstanceBudget,
+}
+
+impl Drop for BudgetSlot {
+    fn drop(&mut self) {
+        self.budget.live.fetch_sub(1, std::sync::atomic::Ordering::AcqRel);
+    }
+}
+
 /// Runs one aggregate UDF for one owner (a query or a session of one tenant).
 pub struct AggregateRunner {
     module: Arc<LoadedModule>,
     state_bytes: u32,
     cancel: Option<CancelFlag>,
     log: Option<GuestLog>,
-    idle: Mutex<Vec<GuestInstance>>,
+    budget: InstanceBudget,
+    idle: Mutex<Vec<(GuestInstance, BudgetSlot)>>,
 }
 
 impl std::fmt::Debug for AggregateRunner {
@@ -55,12 +120,21 @@ impl std::fmt::Debug for AggregateRunner {
 
 impl AggregateRunner {
     /// Instantiates the module once to read its state size, which must be 1 to
-    /// [`MAX_AGGREGATE_STATE_BYTES`] bytes.
+    /// [`MAX_AGGREGATE_STATE_BYTES`] bytes. Its accumulators' instances count against `budget`.
     pub fn new(
         module: Arc<LoadedModule>,
         cancel: Option<CancelFlag>,
         log: Option<GuestLog>,
+        budget: InstanceBudget,
     ) -> Result<Self, SandboxError> {
+        // DataFusion tells an accumulator its rows only through its argument columns.
+        if module.signature.params().is_empty() {
+            return Err(SandboxError::BadState {
+                function: module.signature.name().to_string(),
+                problem: "takes no argument; an aggregate takes at least one (to count rows, count(*) does)"
+                    .to_string(),
+            });
+        }
         let mut instance = GuestInstance::new(module.clone(), cancel.clone())?;
         let declared = instance.state_size()?;
         let state_bytes = u32::try_from(declared)
@@ -77,7 +151,8 @@ impl AggregateRunner {
             state_bytes,
             cancel,
             log,
-            idle: Mutex::new(vec![instance]),
+            budget,
+            idle: Mutex::new(Vec::new()),
         })
     }
 
@@ -96,9 +171,11 @@ impl AggregateRunner {
 
     /// Empty states for a new accumulator, in an instance of its own.
     pub fn groups(self: &Arc<Self>) -> Result<GroupStates, SandboxError> {
+        let slot = self.budget.take(self.module.signature.name())?;
         let instance = self.instance()?;
         Ok(GroupStates {
             runner: self.clone(),
+            slot: Some(slot),
             instance: Some(instance),
             base: 0,
             len: 0,
@@ -115,9 +192,11 @@ impl AggregateRunner {
         filter: Option<&BooleanArray>,
     ) -> Result<ArrayRef, SandboxError> {
         let rows = args.first().map_or(0, |array| array.len());
+        let (instance, slot) = self.checkout()?;
         let mut states = GroupStates {
             runner: self.clone(),
-            instance: Some(self.checkout()?),
+            slot: Some(slot),
+            instance: Some(instance),
             base: 0,
             len: 0,
             capacity: 0,
@@ -126,8 +205,8 @@ impl AggregateRunner {
         let identity: Vec<usize> = (0..rows).collect();
         states.update(args, &identity, filter, rows)?;
         let array = states.state(rows)?;
-        if let Some(instance) = states.instance.take() {
-            self.checkin(instance);
+        if let (Some(instance), Some(slot)) = (states.instance.take(), states.slot.take()) {
+            self.checkin(instance, slot);
         }
         Ok(array)
     }
@@ -145,18 +224,22 @@ impl AggregateRunner {
         Ok(instance)
     }
 
-    fn checkout(&self) -> Result<GuestInstance, SandboxError> {
+    /// An idle instance (with the budget it holds), or a new one.
+    fn checkout(&self) -> Result<(GuestInstance, BudgetSlot), SandboxError> {
         let idle = self.idle.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).pop();
         match idle {
-            Some(instance) => Ok(instance),
-            None => self.instance(),
+            Some(idle) => Ok(idle),
+            None => {
+                let slot = self.budget.take(self.module.signature.name())?;
+                Ok((self.instance()?, slot))
+            }
         }
     }
 
-    fn checkin(&self, instance: GuestInstance) {
+    fn checkin(&self, instance: GuestInstance, slot: BudgetSlot) {
         let mut idle = self.idle.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         if idle.len() < MAX_IDLE_INSTANCES {
-            idle.push(instance);
+            idle.push((instance, slot));
         }
     }
 
@@ -174,6 +257,8 @@ impl AggregateRunner {
 /// every later call fails: a trapped guest's states cannot be trusted.
 pub struct GroupStates {
     runner: Arc<AggregateRunner>,
+    /// The budget this accumulator's instance holds; given back when it is dropped.
+    slot: Option<BudgetSlot>,
     instance: Option<GuestInstance>,
     /// The state array's guest address (checked), its length and capacity in states.
     base: u32,
@@ -253,9 +338,11 @@ impl GroupStates {
                 states.value(row).len()
             )));
         }
+        // Up to 4 MiB of incoming states per call, whatever their size.
+        let rows_per_call = MAX_ROWS_PER_CALL.min((4 << 20) / state_bytes).max(1);
         let mut start = 0;
         while start < groups.len() {
-            let end = (start + MAX_ROWS_PER_CALL).min(groups.len());
+            let end = (start + rows_per_call).min(groups.len());
             let rows = end - start;
             let layout = MergeLayout::new(rows as u32, state_bytes as u32, nulls.is_some()).ok_or_else(|| {
                 SandboxError::BatchTooLarge {
@@ -409,10 +496,12 @@ impl GroupStates {
         }
         let state_bytes = self.runner.state_bytes as u64;
         if total > self.capacity {
-            let capacity = total.max(self.capacity.saturating_mul(2)).max(16);
-            // realloc needs the old and the new array at once, and the batches their scratch.
+            // realloc needs the old and the new array at once, and the batches their scratch:
+            // the array may take a third of the memory cap.
             let limit = self.runner.module.limits.memory_bytes;
-            if (capacity as u64).saturating_mul(state_bytes) > limit / 3 || capacity > u32::MAX as usize {
+            let most = (limit / 3 / state_bytes).min(u32::MAX as u64) as usize;
+            let capacity = total.max(self.capacity.saturating_mul(2)).max(16).min(most);
+            if total > most {
                 self.instance = None;
                 return Err(SandboxError::TooManyGroups {
                     function: self.runner.module.signature.name().to_string(),
@@ -555,8 +644,10 @@ impl GroupStates {
         let replay_deadline = Instant::now() + self.runner.module.limits.batch_timeout;
         if let Ok(mut instance) = self.runner.instance() {
             instance.cap_deadline(replay_deadline);
+            // A replay's instance is short-lived and replaces the failed one: not counted.
             let mut replay = GroupStates {
                 runner: self.runner.clone(),
+                slot: None,
                 instance: Some(instance),
                 base: 0,
                 len: 0,

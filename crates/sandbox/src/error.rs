@@ -207,6 +207,10 @@ pub enum SandboxError {
     #[error("aggregate `{function}` {problem}")]
     BadState { function: String, problem: String },
     #[error(
+        "aggregate `{function}` needs more than {max} live instances in this query (one per aggregate call, partition and stage, or per window partition); use fewer aggregate calls or window partitions"
+    )]
+    TooManyInstances { function: String, max: usize },
+    #[error(
         "aggregate `{function}` cannot hold {groups} groups: {groups} states of {state_bytes} bytes exceed its memory limit of {} MiB; group by fewer keys, or make the state smaller",
         limit >> 20
     )]
@@ -242,6 +246,7 @@ impl SandboxError {
             SandboxError::BatchTooLarge { .. } => "limit",
             SandboxError::BadState { .. } => "invalid_output",
             SandboxError::TooManyGroups { .. } => "memory_limit",
+            SandboxError::TooManyInstances { .. } => "limit",
         }
     }
 
@@ -256,6 +261,7 @@ impl SandboxError {
             | SandboxError::ArgumentOutOfRange { function, .. }
             | SandboxError::BadState { function, .. }
             | SandboxError::TooManyGroups { function, .. }
+            | SandboxError::TooManyInstances { function, .. }
             | SandboxError::BatchTooLarge { function } => Some(function),
             SandboxError::Invalid(_) | SandboxError::Compile(_) => None,
         }
@@ -276,7 +282,9 @@ impl SandboxError {
     pub fn is_limit(&self) -> bool {
         match self {
             SandboxError::Trap { kind, .. } => kind.is_limit(),
-            SandboxError::BatchTooLarge { .. } | SandboxError::TooManyGroups { .. } => true,
+            SandboxError::BatchTooLarge { .. }
+            | SandboxError::TooManyGroups { .. }
+            | SandboxError::TooManyInstances { .. } => true,
             _ => false,
         }
     }

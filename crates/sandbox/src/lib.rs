@@ -29,7 +29,7 @@ mod module;
 mod row;
 mod runner;
 
-pub use aggregate::{AggregateRunner, GroupStates};
+pub use aggregate::{AggregateRunner, DEFAULT_LIVE_AGGREGATE_INSTANCES, GroupStates, InstanceBudget};
 pub use cancel::CancelFlag;
 pub use engine::{EPOCH_TICK, HARD_MEMORY_CAP_BYTES, WASM_STACK_BYTES};
 pub use error::{OutputProblem, RowLocation, SandboxError, TrapKind};

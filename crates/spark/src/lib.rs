@@ -171,6 +171,14 @@ pub extern "system" fn Java_io_wasmudf_spark_WasmNative_describe(
                 return std::ptr::null_mut();
             }
         };
+        if report.kind == wasmudf_abi::FunctionKind::Aggregate {
+            jvm.throw_udf_error(
+                "bad_request",
+                "the module is an aggregate; Spark's catalog serves scalar functions (run aggregates with \
+                 SQL on wasmudf's server, its CLI or its cluster)",
+            );
+            return std::ptr::null_mut();
+        }
         let Some(text) = report.embedded_signature else {
             return std::ptr::null_mut();
         };

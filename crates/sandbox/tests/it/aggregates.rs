@@ -8,7 +8,9 @@ use std::time::{Duration, Instant};
 use arrow_array::cast::AsArray;
 use arrow_array::types::Int64Type;
 use arrow_array::{Array, ArrayRef, BinaryArray, BooleanArray};
-use wasmudf_sandbox::{AggregateRunner, LoadedModule, RowLocation, RuntimeLimits, SandboxError, TrapKind};
+use wasmudf_sandbox::{
+    AggregateRunner, InstanceBudget, LoadedModule, RowLocation, RuntimeLimits, SandboxError, TrapKind,
+};
 
 use crate::support::{int32s, limits};
 
@@ -90,7 +92,12 @@ fn counter(replacements: &[(&str, &str)], limits: RuntimeLimits) -> Result<Arc<A
         .replace("MERGE_EXTRA", &part("MERGE_EXTRA", ""));
     let wasm = wat::parse_str(&wat).unwrap();
     let module = LoadedModule::load(&wasm, &SIGNATURE.parse().unwrap(), limits)?;
-    Ok(Arc::new(AggregateRunner::new(module, None, None)?))
+    Ok(Arc::new(AggregateRunner::new(
+        module,
+        None,
+        None,
+        InstanceBudget::default(),
+    )?))
 }
 
 fn values(array: &ArrayRef) -> Vec<Option<i64>> {
@@ -158,7 +165,7 @@ fn a_state_size_out_of_bounds_is_refused_with_its_size() {
             .replace("MERGE_EXTRA", "");
         let wasm = wat::parse_str(&wat).unwrap();
         let module = LoadedModule::load(&wasm, &SIGNATURE.parse().unwrap(), limits()).unwrap();
-        let error = AggregateRunner::new(module, None, None).unwrap_err();
+        let error = AggregateRunner::new(module, None, None, InstanceBudget::default()).unwrap_err();
         assert_eq!(
             error.to_string(),
             format!("aggregate `n` declares a state of {shown} bytes; a state must have 1 to 4096 bytes")
@@ -256,4 +263,51 @@ fn more_groups_than_memory_holds_fail_before_the_guest_is_asked() {
         "aggregate `n` cannot hold 10000000 groups: 10000000 states of 8 bytes exceed its memory limit of 64 MiB; group by fewer keys, or make the state smaller"
     );
     assert!(error.is_limit());
+}
+
+#[test]
+fn live_instances_are_bounded_per_owner_and_given_back() {
+    let wasm = wat::parse_str(
+        COUNTER
+            .replace("GROW", HONEST_GROW)
+            .replace("STEP_EXTRA", "")
+            .replace("MERGE_EXTRA", ""),
+    )
+    .unwrap();
+    let module = LoadedModule::load(&wasm, &SIGNATURE.parse().unwrap(), limits()).unwrap();
+    let budget = InstanceBudget::new(2);
+    let runner = Arc::new(AggregateRunner::new(module, None, None, budget.clone()).unwrap());
+    let first = runner.groups().unwrap();
+    let second = runner.groups().unwrap();
+    let error = runner.groups().unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .starts_with("aggregate `n` needs more than 2 live instances in this query"),
+        "{error}"
+    );
+    assert!(error.is_limit());
+    drop(first);
+    assert_eq!(budget.live(), 1);
+    let _third = runner.groups().unwrap();
+    drop(second);
+    assert_eq!(budget.live(), 1);
+}
+
+#[test]
+fn an_aggregate_without_arguments_is_refused() {
+    let wasm = wat::parse_str(
+        COUNTER
+            .replace("GROW", HONEST_GROW)
+            .replace("STEP_EXTRA", "")
+            .replace("MERGE_EXTRA", ""),
+    )
+    .unwrap();
+    let signature = "AGGREGATE n() RETURNS BIGINT".parse().unwrap();
+    let module = LoadedModule::load(&wasm, &signature, limits()).unwrap();
+    let error = AggregateRunner::new(module, None, None, InstanceBudget::default()).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "aggregate `n` takes no argument; an aggregate takes at least one (to count rows, count(*) does)"
+    );
 }

@@ -93,7 +93,12 @@ const FAILURE_LOG_LINES: usize = 20;
 pub(crate) async fn supervise(state: AppState, tenant: TenantId, id: String, job: Job, cancel: CancelFlag) {
     let started = Instant::now();
     let log = GuestLog::new();
-    let builder = state.builder.clone().with_cancel(cancel.clone()).with_log(log.clone());
+    let builder = state
+        .builder
+        .clone()
+        .with_cancel(cancel.clone())
+        .with_log(log.clone())
+        .with_own_budget();
     let work = execute(state.clone(), builder, tenant, id.clone(), job, cancel.clone());
     let (ending, runtime) = run_to_end(work, &cancel, started + state.limits.max_execution_time).await;
 
