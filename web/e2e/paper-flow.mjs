@@ -159,6 +159,25 @@ async function main() {
     await page.screenshot({ path: join(shots, "printf.png"), fullPage: true });
     console.log(`printf: the page shows the function's output (${printed.split("\n")[0]} ...)`);
 
+    // Work that lasts: a reload shows the same execution (its id is in the URL) with its code,
+    // and the history lists it; opening an older one from the history reopens its code.
+    const printfUrl = page.url();
+    if (!/[?&]execution=/.test(printfUrl)) throw new Error(`the URL does not name the execution: ${printfUrl}`);
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('[data-testid="guest-log"]')?.textContent?.startsWith("rich: "));
+    const reloadedCode = await page.locator(".editor-c .cm-content").textContent();
+    if (!reloadedCode?.includes("printf")) throw new Error("the reload lost the code");
+    const history = page.getByRole("region", { name: "History" }).locator("[data-execution]");
+    if ((await history.count()) < 3) throw new Error(`the history lists ${await history.count()} executions`);
+    await history.nth(2).click();
+    await page.waitForFunction(
+      () => document.querySelector('.grid-row[aria-rowindex="1"] .cell.highlight')?.textContent === "5765.22",
+    );
+    const reopenedCode = await page.locator(".editor-c .cm-content").textContent();
+    if (reopenedCode?.includes("printf")) throw new Error("the history reopened the wrong execution's code");
+    await page.screenshot({ path: join(shots, "history.png"), fullPage: true });
+    console.log("durable work: a reload keeps the execution and its code; the history reopens an older one");
+
     // Save the function, then call it from the SQL tab.
     await setSource(page, PAPER_SOURCE);
     await page.getByRole("button", { name: "Save function" }).click();
@@ -176,6 +195,16 @@ async function main() {
     });
     await page.screenshot({ path: join(shots, "sql-tab.png"), fullPage: true });
     console.log("SQL tab: the saved function returns 5765.22 for the first account");
+
+    // A SQL syntax error is marked at its place in the SQL editor.
+    await sqlEditor.click();
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.press("Delete");
+    await page.keyboard.insertText("SELECT id,\n  balance +* 2 FROM accounts");
+    await page.getByRole("button", { name: "Run SQL" }).click();
+    await page.locator('.error-panel[data-kind="sql_syntax_error"]').waitFor();
+    await page.locator(".editor-sql .cm-lintRange-error").first().waitFor();
+    console.log("SQL tab: a syntax error is marked in the editor at its line");
 
     // An aggregate, grouped: one row per first name, sorted; the weighted average per group.
     await page.locator(".tabs button", { hasText: "Function" }).first().click();

@@ -4,6 +4,7 @@ import type { DatasetInfo, FunctionInfo } from "./types";
 import { TOKEN_KEY, TokenGate } from "./components/TokenGate";
 import { BuilderTab } from "./components/BuilderTab";
 import { SqlTab } from "./components/SqlTab";
+import { tenantKey } from "./lib/pageState";
 
 type Tab = "function" | "sql";
 
@@ -51,6 +52,7 @@ export function App() {
   }, []);
 
   const go = (next: Tab) => {
+    if (next === tab) return;
     setTab(next);
     window.history.pushState(null, "", next === "sql" ? "/sql" : "/");
   };
@@ -92,6 +94,7 @@ export function App() {
       <div hidden={tab !== "function"}>
         <BuilderTab
           api={api}
+          tenant={tenantKey(token ?? "")}
           datasets={datasets}
           functions={functions}
           refreshDatasets={refreshDatasets}
@@ -99,7 +102,7 @@ export function App() {
         />
       </div>
       <div hidden={tab !== "sql"}>
-        <SqlTab api={api} datasets={datasets} functions={functions} />
+        <SqlTab api={api} tenant={tenantKey(token ?? "")} datasets={datasets} functions={functions} />
       </div>
     </div>
   );

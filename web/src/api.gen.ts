@@ -29,6 +29,8 @@ export interface paths {
     get: operations["schema"];
   };
   "/executions": {
+    /** The caller's executions, newest first, a page at a time. */
+    get: operations["list"];
     /** Start an execution: the paper's ExecutionRequest, or SQL. */
     post: operations["create"];
   };
@@ -126,7 +128,10 @@ export interface components {
     ErrorBody: {
       /** @description A stable machine-readable code, e.g. `not_found`, `compile_error`, `unknown_column`. */
       code: components["schemas"]["ErrorCode"];
-      /** @description Compiler diagnostics when `code` is `compile_error`. */
+      /**
+       * @description Where the input is wrong: the compiler's diagnostics when `code` is `compile_error`, the
+       * place of a `sql_syntax_error` (line and column in the SQL).
+       */
       diagnostics?: components["schemas"]["DiagnosticView"][] | null;
       /** @description What went wrong, written for the user. */
       message: string;
@@ -136,7 +141,7 @@ export interface components {
      * from a code to its HTTP status.
      * @enum {string}
      */
-    ErrorCode: "malformed_json" | "bad_query" | "missing_field" | "missing_file" | "ambiguous_request" | "bad_operation" | "bad_type" | "unknown_column" | "type_mismatch" | "program_too_large" | "sql_too_large" | "statement_not_allowed" | "sql_too_deep" | "sql_syntax_error" | "bad_name" | "bad_language" | "bad_signature" | "bad_function" | "unsupported_format" | "unreadable_dataset" | "bad_upload" | "unauthorized" | "not_found" | "dataset_exists" | "not_running" | "no_results" | "body_too_large" | "upload_too_large" | "compile_error" | "too_many_executions" | "too_many_compiles" | "internal" | "compiler_unavailable" | "server_busy";
+    ErrorCode: "malformed_json" | "bad_query" | "missing_field" | "missing_file" | "ambiguous_request" | "bad_operation" | "bad_type" | "unknown_column" | "column_exists" | "type_mismatch" | "program_too_large" | "sql_too_large" | "statement_not_allowed" | "sql_too_deep" | "sql_syntax_error" | "bad_name" | "bad_language" | "bad_signature" | "bad_function" | "unsupported_format" | "unreadable_dataset" | "bad_upload" | "unauthorized" | "not_found" | "dataset_exists" | "not_running" | "no_results" | "body_too_large" | "upload_too_large" | "compile_error" | "too_many_executions" | "too_many_compiles" | "internal" | "compiler_unavailable" | "server_busy";
     /**
      * @description What ended an execution that failed (or was cancelled).
      * @enum {string}
@@ -148,6 +153,7 @@ export interface components {
       error?: components["schemas"]["ExecutionError"] | null;
       id: string;
       progress: components["schemas"]["Progress"];
+      request?: components["schemas"]["ExecutionBody"] | null;
       status: components["schemas"]["ExecutionStatus"];
       timings: components["schemas"]["Timings"];
     };
@@ -169,7 +175,8 @@ export interface components {
       output_column_name?: string | null;
       /**
        * @description INTEGER, BIGINT, FLOAT, DOUBLE, BOOLEAN, STRING, DATE, TIMESTAMP, DECIMAL(p, s) or BINARY
-       * (BOOLEAN for FILTER; for AGGREGATE, read from `<function_name>_finish` when absent).
+       * (BOOLEAN for FILTER). When absent: read off the C definition (`<function_name>_finish`
+       * for AGGREGATE); when given, it must be what the definition returns.
        */
       output_column_type?: string | null;
       /** @description The C source defining `function_name`. */
@@ -213,12 +220,37 @@ export interface components {
         [key: string]: string;
       } | null;
     };
+    /** @description A page of a tenant's executions, newest first. */
+    ExecutionList: {
+      executions: components["schemas"]["ExecutionSummary"][];
+      /** @description The `before` of the next (older) page, when there may be one. */
+      next?: string | null;
+    };
     /**
      * @description Where an execution is in its life: queued → compiling → running → succeeded | failed |
      * cancelled.
      * @enum {string}
      */
     ExecutionStatus: "queued" | "compiling" | "running" | "succeeded" | "failed" | "cancelled";
+    /** @description One line of a tenant's history of executions. */
+    ExecutionSummary: {
+      created_at: string;
+      /** @description The dataset of an ExecutionRequest. */
+      data?: string | null;
+      error_kind?: components["schemas"]["ErrorKind"] | null;
+      /** @description The function of an ExecutionRequest. */
+      function_name?: string | null;
+      id: string;
+      /** @description `MAP`, `FILTER`, `AGGREGATE` or `SQL`. */
+      operation: string;
+      /** Format: int64 */
+      rows_in: number;
+      /** Format: int64 */
+      rows_out: number;
+      /** @description The first line of the SQL of a SQL execution, shortened. */
+      sql?: string | null;
+      status: components["schemas"]["ExecutionStatus"];
+    };
     /**
      * @description A function to save. Give `signature`, or let it be read off the C definition (then `returns`
      * may override the C return type's mapping, e.g. FLOAT for `float`).

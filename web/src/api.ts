@@ -14,6 +14,7 @@ import type {
   FunctionList,
   Table,
   UploadedDataset,
+  ExecutionList,
 } from "./types";
 
 /** An error answered by the API: `{code, message}`, plus compiler diagnostics when it has them. */
@@ -89,7 +90,13 @@ export class Api {
   }
 
   status(id: string): Promise<Execution> {
-    return this.request("GET", `/executions/${id}`);
+    return this.request("GET", `/executions/${encodeURIComponent(id)}`);
+  }
+
+  /** The tenant's executions, newest first; `before` is the previous page's `next`. */
+  history(before?: string, limit = 20): Promise<ExecutionList> {
+    const older = before ? `&before=${encodeURIComponent(before)}` : "";
+    return this.request("GET", `/executions?limit=${limit}${older}`);
   }
 
   cancel(id: string): Promise<void> {

@@ -36,6 +36,9 @@ export type ExecutionStatus = Schemas["ExecutionStatus"];
 /** An execution as `GET /executions/{id}` shows it. */
 export type Execution = Schemas["Execution"];
 export type ExecutionCreated = Schemas["ExecutionCreated"];
+/** `GET /executions`: a page of the tenant's history, newest first. */
+export type ExecutionList = Schemas["ExecutionList"];
+export type ExecutionSummary = Schemas["ExecutionSummary"];
 
 export type FunctionInfo = Schemas["FunctionInfo"];
 export type FunctionList = Schemas["FunctionList"];

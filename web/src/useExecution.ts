@@ -11,6 +11,8 @@ export interface ExecutionTracker {
   refused: ApiError | null;
   busy: boolean;
   start: (request: ExecutionRequest | SqlRequest) => Promise<void>;
+  /** Shows an execution that already exists (a reopened one), following it if it still runs. */
+  follow: (id: string) => Promise<void>;
   cancel: () => Promise<void>;
 }
 
@@ -22,33 +24,44 @@ export function useExecution(api: Api, pollMs = 250): ExecutionTracker {
 
   useEffect(() => () => void (current.current = null), []);
 
-  const start = useCallback(
-    async (request: ExecutionRequest | SqlRequest) => {
-      setRefused(null);
-      setStatus(null);
-      setBusy(true);
-      try {
-        const { id } = await api.execute(request);
-        current.current = id;
-        for (;;) {
-          const next = await api.status(id);
-          if (current.current !== id) return;
-          setStatus(next);
-          if (isFinished(next.status)) break;
-          await new Promise((resolve) => setTimeout(resolve, pollMs));
-        }
-      } catch (error) {
-        setRefused(error instanceof ApiError ? error : new ApiError(0, "client", String(error)));
-      } finally {
-        setBusy(false);
+  /** Polls `id` until it ends (or another execution takes its place). */
+  const poll = useCallback(
+    async (id: string) => {
+      current.current = id;
+      for (;;) {
+        const next = await api.status(id);
+        if (current.current !== id) return;
+        setStatus(next);
+        if (isFinished(next.status)) break;
+        await new Promise((resolve) => setTimeout(resolve, pollMs));
       }
     },
     [api, pollMs],
   );
 
+  const run = useCallback(async (work: () => Promise<void>) => {
+    setRefused(null);
+    setStatus(null);
+    setBusy(true);
+    try {
+      await work();
+    } catch (error) {
+      setRefused(error instanceof ApiError ? error : new ApiError(0, "client", String(error)));
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+
+  const start = useCallback(
+    (request: ExecutionRequest | SqlRequest) => run(async () => poll((await api.execute(request)).id)),
+    [api, poll, run],
+  );
+
+  const follow = useCallback((id: string) => run(() => poll(id)), [poll, run]);
+
   const cancel = useCallback(async () => {
     if (current.current) await api.cancel(current.current).catch(() => undefined);
   }, [api]);
 
-  return { status, refused, busy, start, cancel };
+  return { status, refused, busy, start, follow, cancel };
 }

@@ -8,6 +8,8 @@
 
 use std::fmt;
 
+use wasmudf_abi::UdfSignature;
+
 use crate::c_wrapper::{GENERATED_FILE, USER_FILE, WRAPPER_FILE};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -63,14 +65,15 @@ const MAX_DIAGNOSTICS: usize = 50;
 /// Longest message kept, in bytes.
 const MAX_MESSAGE_BYTES: usize = 1000;
 
-/// Parses clang's stderr. `function_name` lets generated-code messages name the user's function.
-pub fn parse_clang_output(output: &str, function_name: &str) -> Vec<Diagnostic> {
+/// Parses clang's stderr. `signature` lets generated-code messages name the user's function and
+/// the C prototype it must have.
+pub fn parse_clang_output(output: &str, signature: &UdfSignature) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     for raw_line in output.lines() {
         if diagnostics.len() >= MAX_DIAGNOSTICS {
             break;
         }
-        let Some(diagnostic) = parse_line(raw_line, function_name) else {
+        let Some(diagnostic) = parse_line(raw_line, signature) else {
             continue;
         };
         // clang repeats some notes; keep each once.
@@ -81,7 +84,8 @@ pub fn parse_clang_output(output: &str, function_name: &str) -> Vec<Diagnostic> 
     diagnostics
 }
 
-fn parse_line(line: &str, function_name: &str) -> Option<Diagnostic> {
+fn parse_line(line: &str, signature: &UdfSignature) -> Option<Diagnostic> {
+    let function_name = signature.name();
     // Located: `FILE:LINE:COL: SEVERITY: MESSAGE`.
     for (marker, severity) in [
         (": fatal error: ", Severity::Error),
@@ -110,7 +114,7 @@ fn parse_line(line: &str, function_name: &str) -> Option<Diagnostic> {
                     severity,
                     line: None,
                     column: None,
-                    message: reword_generated(&message, function_name),
+                    message: reword_generated(&message, signature),
                 }
             }
             (Some(file), Some(_), Some(_)) => Diagnostic {
@@ -131,9 +135,13 @@ fn parse_line(line: &str, function_name: &str) -> Option<Diagnostic> {
     None
 }
 
-fn reword_generated(message: &str, function_name: &str) -> String {
+fn reword_generated(message: &str, signature: &UdfSignature) -> String {
+    let function_name = signature.name();
     if message.contains("previous declaration is here") {
-        return format!("the signature declares `{function_name}` with the C types shown in the error above");
+        return format!(
+            "the signature declares `{}`: the definition must have these C types",
+            signature.c_prototype()
+        );
     }
     if message.contains("has internal linkage but is not defined") || message.contains("used but never defined") {
         return format!("the source does not define the function `{function_name}`");
@@ -232,7 +240,7 @@ mod tests {
                       udf.c:2:12: error: use of undeclared identifier 'x'\n\
                       \x20   2 |     return x;\n\
                       1 error generated.\n";
-        let diagnostics = parse_clang_output(output, "f");
+        let diagnostics = parse_clang_output(output, &"f(x INT) RETURNS INT".parse().unwrap());
         assert_eq!(
             diagnostics,
             vec![Diagnostic {
@@ -248,18 +256,21 @@ mod tests {
     fn conflicting_types_note_speaks_of_the_signature() {
         let output = "udf.c:1:8: error: conflicting types for 'f'\n\
                       wasmudf_main.c:2:14: note: previous declaration is here\n";
-        let diagnostics = parse_clang_output(output, "f");
+        let diagnostics = parse_clang_output(output, &"f(x INT) RETURNS INT".parse().unwrap());
         assert_eq!(diagnostics.len(), 2);
         assert_eq!(diagnostics[0].line, Some(1));
         assert_eq!(diagnostics[1].line, None);
-        assert!(diagnostics[1].message.contains("the signature declares `f`"));
+        assert_eq!(
+            diagnostics[1].message,
+            "the signature declares `int32_t f(int32_t x)`: the definition must have these C types"
+        );
     }
 
     #[test]
     fn missing_definition_is_named() {
         let output = "wasmudf_main.c:2:14: warning: function 'f' has internal linkage but is not defined [-Wundefined-internal]\n\
                       wasm-ld-19: error: /tmp/wasmudf_main-1.o: undefined symbol: f\n";
-        let diagnostics = parse_clang_output(output, "f");
+        let diagnostics = parse_clang_output(output, &"f(x INT) RETURNS INT".parse().unwrap());
         assert!(
             diagnostics
                 .iter()
@@ -271,7 +282,7 @@ mod tests {
     #[test]
     fn paths_and_escapes_are_scrubbed() {
         let output = "/sysroot/include/stdlib.h:10:1: error: bad \x1b[31mthing\x1b[0m in /job/udf.c\n";
-        let diagnostics = parse_clang_output(output, "f");
+        let diagnostics = parse_clang_output(output, &"f(x INT) RETURNS INT".parse().unwrap());
         assert_eq!(diagnostics[0].message, "in stdlib.h: bad  [31mthing [0m in udf.c");
     }
 

@@ -458,7 +458,7 @@ impl Compiler {
             &self.config.limits,
         )?;
         drop(slot);
-        let diagnostics = diagnostics::parse_clang_output(&run.stderr, request.signature.name());
+        let diagnostics = diagnostics::parse_clang_output(&run.stderr, request.signature);
         if let Some(limit) = limit_hit(&run) {
             return Err(CompileError::LimitExceeded(limit));
         }

@@ -42,6 +42,6 @@ pub use session::{
     tenant_surface,
 };
 pub use tables::{FileFormat, register_file};
-pub use tenant_sql::{SqlLimits, SqlRefusal, TenantSql, refused_kind, verify_tenant_plan};
+pub use tenant_sql::{SqlLimits, SqlRefusal, TenantSql, end_of, refused_kind, syntax_message, verify_tenant_plan};
 pub use udaf::{AggregateRunnerFactory, WasmAggregateUdf};
 pub use udf::{RunnerFactory, ShippableModule, WasmScalarUdf};

@@ -82,13 +82,64 @@ pub enum SqlRefusal {
     Syntax(DataFusionError),
 }
 
-/// What the parser said, in its own words (not `SQL error: ParserError("...")`).
-fn syntax_message(error: &DataFusionError) -> String {
+impl SqlRefusal {
+    /// Where a syntax error is, as the parser located it: 1-based line and column. `None` for
+    /// other refusals, and for an error at the end of the text (the parser gives no place:
+    /// see [`end_of`]).
+    pub fn location(&self) -> Option<(u32, u32)> {
+        match self {
+            SqlRefusal::Syntax(error) => parser_text(error).and_then(|text| split_location(text).1),
+            _ => None,
+        }
+    }
+}
+
+/// The 1-based line and column just past the end of `text`, where "found: EOF" points.
+pub fn end_of(text: &str) -> (u32, u32) {
+    let line = text.lines().count().max(1);
+    let last = if text.ends_with('\n') {
+        ""
+    } else {
+        text.lines().last().unwrap_or("")
+    };
+    let line = if text.ends_with('\n') { line + 1 } else { line };
+    (line as u32, last.chars().count() as u32 + 1)
+}
+
+/// The parser's own message inside a DataFusion error, if it is one.
+fn parser_text(error: &DataFusionError) -> Option<&str> {
     match error.find_root() {
         DataFusionError::SQL(parser_error, _) => match parser_error.as_ref() {
-            ParserError::ParserError(message) | ParserError::TokenizerError(message) => {
-                format!("syntax error: {message}")
-            }
+            ParserError::ParserError(message) | ParserError::TokenizerError(message) => Some(message),
+            ParserError::RecursionLimitExceeded => None,
+        },
+        _ => None,
+    }
+}
+
+/// `Expected: ..., found: x at Line: 2, Column: 7` as the message and (2, 7).
+fn split_location(message: &str) -> (&str, Option<(u32, u32)>) {
+    let Some((text, place)) = message.rsplit_once(" at Line: ") else {
+        return (message, None);
+    };
+    let Some((line, column)) = place.split_once(", Column: ") else {
+        return (message, None);
+    };
+    match (line.trim().parse(), column.trim().parse()) {
+        (Ok(line), Ok(column)) => (text, Some((line, column))),
+        _ => (message, None),
+    }
+}
+
+/// What the parser said, in its own words (not `SQL error: ParserError("...")`), with its place
+/// said once: `syntax error at line 2, column 7: Expected: ..., found: x`.
+pub fn syntax_message(error: &DataFusionError) -> String {
+    match error.find_root() {
+        DataFusionError::SQL(parser_error, _) => match parser_error.as_ref() {
+            ParserError::ParserError(message) | ParserError::TokenizerError(message) => match split_location(message) {
+                (text, Some((line, column))) => format!("syntax error at line {line}, column {column}: {text}"),
+                (text, None) => format!("syntax error: {text}"),
+            },
             ParserError::RecursionLimitExceeded => {
                 "syntax error: the query nests deeper than the parser allows (50 levels)".to_string()
             }

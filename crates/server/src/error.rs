@@ -22,12 +22,14 @@ pub enum ErrorCode {
     MissingFile,
     /// Both `sql` and an ExecutionRequest were sent.
     AmbiguousRequest,
-    /// The operation is not MAP or FILTER.
+    /// The operation is not MAP, FILTER or AGGREGATE.
     BadOperation,
     /// A type name is unknown, or a FILTER does not return BOOLEAN.
     BadType,
     /// The dataset has no such column.
     UnknownColumn,
+    /// The result column's name is already a column of the result.
+    ColumnExists,
     /// The chosen columns do not fit the function's parameters.
     TypeMismatch,
     /// The program is over its size cap.
@@ -94,6 +96,7 @@ impl ErrorCode {
             ErrorCode::BadOperation => StatusCode::BAD_REQUEST,
             ErrorCode::BadType => StatusCode::BAD_REQUEST,
             ErrorCode::UnknownColumn => StatusCode::BAD_REQUEST,
+            ErrorCode::ColumnExists => StatusCode::BAD_REQUEST,
             ErrorCode::TypeMismatch => StatusCode::BAD_REQUEST,
             ErrorCode::ProgramTooLarge => StatusCode::BAD_REQUEST,
             ErrorCode::SqlTooLarge => StatusCode::BAD_REQUEST,
@@ -130,7 +133,7 @@ impl ErrorCode {
 pub struct ApiError {
     pub code: ErrorCode,
     pub message: String,
-    /// With `compile_error`: where the source is wrong.
+    /// With `compile_error`: where the source is wrong; with `sql_syntax_error`: where the SQL is.
     pub diagnostics: Option<Vec<DiagnosticView>>,
     /// Seconds after which a rate-limited request may be retried (`Retry-After`).
     pub retry_after: Option<u64>,
@@ -143,7 +146,8 @@ pub struct ErrorBody<'a> {
     code: ErrorCode,
     /// What went wrong, written for the user.
     message: &'a str,
-    /// Compiler diagnostics when `code` is `compile_error`.
+    /// Where the input is wrong: the compiler's diagnostics when `code` is `compile_error`, the
+    /// place of a `sql_syntax_error` (line and column in the SQL).
     #[serde(skip_serializing_if = "Option::is_none")]
     diagnostics: Option<&'a [DiagnosticView]>,
 }

@@ -5,12 +5,12 @@ use axum::body::Body;
 use axum::extract::{Path as UrlPath, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::auth::Caller;
 use crate::datasets::{MAX_PAGE_ROWS, Page, Table};
 use crate::error::ApiError;
-use crate::outcome::{ExecutionError, ExecutionStatus};
+use crate::outcome::{ErrorKind, ExecutionError, ExecutionStatus};
 use crate::rows::{columns, json_rows};
 use crate::service::{self, ExecutionBody};
 use crate::state::AppState;
@@ -51,6 +51,105 @@ pub struct Execution {
     /// Why it failed (or that it was cancelled).
     pub error: Option<ExecutionError>,
     pub created_at: String,
+    /// What was asked, as it was sent: the code, the dataset, the columns, or the SQL. Lets a
+    /// page reopen a past execution.
+    pub request: Option<ExecutionBody>,
+}
+
+/// One line of a tenant's history of executions.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ExecutionSummary {
+    pub id: String,
+    pub status: ExecutionStatus,
+    /// `MAP`, `FILTER`, `AGGREGATE` or `SQL`.
+    pub operation: String,
+    /// The function of an ExecutionRequest.
+    pub function_name: Option<String>,
+    /// The dataset of an ExecutionRequest.
+    pub data: Option<String>,
+    /// The first line of the SQL of a SQL execution, shortened.
+    pub sql: Option<String>,
+    pub rows_in: i64,
+    pub rows_out: i64,
+    /// The error's kind, when it failed.
+    pub error_kind: Option<ErrorKind>,
+    pub created_at: String,
+}
+
+/// A page of a tenant's executions, newest first.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ExecutionList {
+    pub executions: Vec<ExecutionSummary>,
+    /// The `before` of the next (older) page, when there may be one.
+    pub next: Option<String>,
+}
+
+/// Which page of the history.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct HistoryPage {
+    /// Only executions older than this one (the previous page's `next`).
+    pub before: Option<String>,
+    /// Executions to return (at most 100; default 20).
+    #[serde(default = "default_history_limit")]
+    pub limit: usize,
+}
+
+fn default_history_limit() -> usize {
+    20
+}
+
+const MAX_HISTORY_PAGE: usize = 100;
+
+/// The caller's executions, newest first, a page at a time.
+#[utoipa::path(get, path = "/executions", tag = "executions", params(HistoryPage),
+    responses((status = 200, body = ExecutionList), (status = 400, body = crate::error::ErrorBody)))]
+pub async fn list(
+    State(state): State<AppState>,
+    Caller(tenant): Caller,
+    page: Result<Query<HistoryPage>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<ExecutionList>, ApiError> {
+    let Query(page) = page?;
+    let limit = page.limit.clamp(1, MAX_HISTORY_PAGE);
+    let records = state.store.list_executions(tenant.id, page.before.as_deref(), limit)?;
+    let next = (records.len() == limit)
+        .then(|| records.last().map(|record| record.id.clone()))
+        .flatten();
+    let executions = records.into_iter().map(summary).collect();
+    Ok(Json(ExecutionList { executions, next }))
+}
+
+fn summary(record: crate::store::ExecutionRecord) -> ExecutionSummary {
+    let request = serde_json::from_str::<ExecutionBody>(&record.request).ok();
+    let sql = request.as_ref().and_then(|body| body.sql.as_deref()).map(|sql| {
+        let first = sql
+            .lines()
+            .map(str::trim)
+            .find(|line| !line.is_empty() && !line.starts_with("--"))
+            .unwrap_or("");
+        let mut shown: String = first.chars().take(80).collect();
+        if first.chars().count() > 80 {
+            shown.push('…');
+        }
+        shown
+    });
+    let operation = match &request {
+        Some(body) if body.sql.is_some() => "SQL".to_string(),
+        Some(body) => body.operation.clone().unwrap_or_default().to_ascii_uppercase(),
+        None => String::new(),
+    };
+    ExecutionSummary {
+        id: record.id,
+        status: record.status,
+        operation,
+        function_name: request.as_ref().and_then(|body| body.function_name.clone()),
+        data: request.as_ref().and_then(|body| body.data.clone()),
+        sql,
+        rows_in: record.rows_in,
+        rows_out: record.rows_out,
+        error_kind: record.error.map(|error| error.kind),
+        created_at: record.created_at,
+    }
 }
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -97,6 +196,7 @@ pub async fn status(
         },
         error: record.error,
         created_at: record.created_at,
+        request: serde_json::from_str(&record.request).ok(),
     }))
 }
 

@@ -72,7 +72,7 @@ pub fn app(state: AppState) -> Router {
         .route("/datasets/{name}/schema", get(datasets::schema))
         .route("/datasets/{name}/rows", get(datasets::rows))
         .route("/datasets/{name}", axum::routing::delete(datasets::delete))
-        .route("/executions", axum::routing::post(executions::create))
+        .route("/executions", get(executions::list).post(executions::create))
         .route("/executions/{id}", get(executions::status).delete(executions::cancel))
         .route("/executions/{id}/results", get(executions::results))
         .route("/executions/{id}/results.csv", get(executions::results_csv))

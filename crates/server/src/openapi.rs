@@ -16,7 +16,7 @@ use crate::{datasets, error, executions, functions, rows};
     servers((url = "/api/v1")),
     paths(
         datasets::list, datasets::upload, datasets::schema, datasets::rows, datasets::delete,
-        executions::create, executions::status, executions::cancel, executions::results,
+        executions::create, executions::list, executions::status, executions::cancel, executions::results,
         executions::results_csv, executions::results_parquet, executions::log,
         functions::save, functions::list, functions::get, functions::versions, functions::module, functions::delete,
     ),
@@ -25,7 +25,7 @@ use crate::{datasets, error, executions, functions, rows};
     security(("bearer" = [])),
     tags(
         (name = "datasets", description = "CSV, Parquet and NDJSON files: the caller's own and shared ones"),
-        (name = "executions", description = "MAP or FILTER a dataset with a C function, or run SQL"),
+        (name = "executions", description = "MAP, FILTER or AGGREGATE a dataset with a C function, or run SQL; the history of them"),
         (name = "functions", description = "Saved, versioned functions, callable from SQL"),
     )
 )]

@@ -277,7 +277,14 @@ impl ExecutionError {
                 value.diagnostics = Some(Vec::new());
                 value
             }
-            WasmUdfError::Compile(_) => ExecutionError::new(ErrorKind::Unavailable, error.to_string()),
+            // The installation's fault, whose message names host paths: logged, not shown.
+            WasmUdfError::Compile(_) => {
+                eprintln!("wasmudf-server: cannot compile: {error}");
+                ExecutionError::new(
+                    ErrorKind::Unavailable,
+                    "the server cannot compile C functions right now; try again later, or tell its operator",
+                )
+            }
             WasmUdfError::Sandbox(sandbox) => ExecutionError::from_guest(sandbox),
             WasmUdfError::Signature(_) | WasmUdfError::Definition(_) => {
                 ExecutionError::new(ErrorKind::BadRequest, error.to_string())

@@ -108,7 +108,26 @@ CREATE TABLE IF NOT EXISTS executions (
     run_ms INTEGER,
     created_at TEXT NOT NULL DEFAULT (datetime('now'))
 );
+CREATE INDEX IF NOT EXISTS executions_by_tenant ON executions(tenant_id);
 ";
+
+const EXECUTION_COLUMNS: &str =
+    "id, tenant_id, status, request, error, rows_in, rows_out, compile_ms, run_ms, created_at";
+
+fn execution_record(row: &rusqlite::Row<'_>) -> rusqlite::Result<ExecutionRecord> {
+    Ok(ExecutionRecord {
+        id: row.get(0)?,
+        tenant: row.get(1)?,
+        status: row.get(2)?,
+        request: row.get(3)?,
+        error: row.get(4)?,
+        rows_in: row.get(5)?,
+        rows_out: row.get(6)?,
+        compile_ms: row.get(7)?,
+        run_ms: row.get(8)?,
+        created_at: row.get(9)?,
+    })
+}
 
 pub fn token_digest(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
@@ -423,25 +442,30 @@ impl Store {
     pub fn execution(&self, tenant: TenantId, id: &str) -> rusqlite::Result<Option<ExecutionRecord>> {
         self.lock()
             .query_row(
-                "SELECT id, tenant_id, status, request, error, rows_in, rows_out, compile_ms, run_ms, created_at
-                 FROM executions WHERE id = ?1 AND tenant_id = ?2",
+                &format!("SELECT {EXECUTION_COLUMNS} FROM executions WHERE id = ?1 AND tenant_id = ?2"),
                 params![id, tenant],
-                |row| {
-                    Ok(ExecutionRecord {
-                        id: row.get(0)?,
-                        tenant: row.get(1)?,
-                        status: row.get(2)?,
-                        request: row.get(3)?,
-                        error: row.get(4)?,
-                        rows_in: row.get(5)?,
-                        rows_out: row.get(6)?,
-                        compile_ms: row.get(7)?,
-                        run_ms: row.get(8)?,
-                        created_at: row.get(9)?,
-                    })
-                },
+                execution_record,
             )
             .optional()
+    }
+
+    /// A tenant's executions, newest first: at most `limit`, older than the execution `before`
+    /// when given (the next page of a history).
+    pub fn list_executions(
+        &self,
+        tenant: TenantId,
+        before: Option<&str>,
+        limit: usize,
+    ) -> rusqlite::Result<Vec<ExecutionRecord>> {
+        let connection = self.lock();
+        let mut statement = connection.prepare(&format!(
+            "SELECT {EXECUTION_COLUMNS} FROM executions WHERE tenant_id = ?1
+               AND (?2 IS NULL OR rowid < (SELECT rowid FROM executions WHERE id = ?2 AND tenant_id = ?1))
+             ORDER BY rowid DESC LIMIT ?3"
+        ))?;
+        statement
+            .query_map(params![tenant, before, limit as i64], execution_record)?
+            .collect()
     }
 
     /// On start: executions that were running when the server stopped can never finish.

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Api, ApiError } from "../api";
 import type { Column, DatasetInfo, Diagnostic, FunctionInfo, Operation, SqlType } from "../types";
 import { RETURN_TYPES } from "../types";
@@ -10,9 +10,13 @@ import { DatasetPanel } from "./DatasetPanel";
 import { DatasetPreview } from "./DatasetPreview";
 import { ExecutionView } from "./ExecutionView";
 import { FunctionsPanel } from "./FunctionsPanel";
+import { HistoryPanel } from "./HistoryPanel";
+import { loadDraft, readState, replaceQuery, saveDraft, writeState } from "../lib/pageState";
 
 interface Props {
   api: Api;
+  /** Keys this tenant's drafts in the browser. */
+  tenant: string;
   datasets: DatasetInfo[];
   functions: FunctionInfo[];
   refreshDatasets: (select?: string) => void;
@@ -22,20 +26,73 @@ interface Props {
 const FIRST = TEMPLATES[0];
 
 /** The paper's page: dataset, columns, C function, MAP, FILTER or AGGREGATE, return type, Execute. */
-export function BuilderTab({ api, datasets, functions, refreshDatasets, refreshFunctions }: Props) {
-  const [dataset, setDataset] = useState<string | null>(null);
+export function BuilderTab({ api, tenant, datasets, functions, refreshDatasets, refreshFunctions }: Props) {
+  // What the URL says (a reload, a shared link), else the first template; the code is this
+  // tenant's draft.
+  const [initial] = useState(() => (window.location.pathname.startsWith("/sql") ? {} : readState(window.location.search)));
+  const [dataset, setDataset] = useState<string | null>(initial.dataset ?? null);
   const [columns, setColumns] = useState<Column[]>([]);
   const [schemaError, setSchemaError] = useState<string | null>(null);
-  const [selected, setSelected] = useState<string[]>([]);
-  const [groupBy, setGroupBy] = useState<string[]>([]);
-  const [functionName, setFunctionName] = useState(FIRST.functionName);
-  const [operation, setOperation] = useState<Operation>(FIRST.operation);
-  const [returns, setReturns] = useState<SqlType>(FIRST.returns);
-  const [outputName, setOutputName] = useState("");
-  const [source, setSource] = useState(FIRST.source);
+  const [selected, setSelected] = useState<string[]>(initial.columns ?? []);
+  const [groupBy, setGroupBy] = useState<string[]>(initial.groupBy ?? []);
+  const [functionName, setFunctionName] = useState(initial.functionName ?? FIRST.functionName);
+  const [operation, setOperation] = useState<Operation>(
+    (["MAP", "FILTER", "AGGREGATE"] as Operation[]).find((op) => op === initial.operation) ?? FIRST.operation,
+  );
+  const [returns, setReturns] = useState<SqlType>((initial.returns as SqlType | undefined) ?? FIRST.returns);
+  const [outputName, setOutputName] = useState(initial.output ?? "");
+  const [source, setSource] = useState(() => loadDraft(tenant, "c") ?? FIRST.source);
+  /** The code as last loaded, saved or run: replacing anything else asks first. */
+  const kept = useRef(source);
   const [saveDiagnostics, setSaveDiagnostics] = useState<Diagnostic[]>([]);
   const [notice, setNotice] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   const execution = useExecution(api);
+  const executionId = execution.status?.id ?? null;
+
+  // A link to an execution reopens it: its request fills the form, its results show.
+  useEffect(() => {
+    const id = initial.execution;
+    if (!id) return;
+    api.status(id).then((opened) => {
+      const request = opened.request;
+      if (request && !request.sql) {
+        if (request.data) setDataset(request.data);
+        setSelected(request.input_column_names ?? []);
+        setGroupBy(request.group_by_column_names ?? []);
+        if (request.function_name) setFunctionName(request.function_name);
+        const op = (request.operation ?? "MAP").toUpperCase() as Operation;
+        if (["MAP", "FILTER", "AGGREGATE"].includes(op)) setOperation(op);
+        if (request.output_column_type) setReturns(request.output_column_type as SqlType);
+        setOutputName(request.output_column_name ?? "");
+        if (request.program !== undefined && request.program !== null) {
+          setSource(request.program);
+          kept.current = request.program;
+        }
+      }
+      void execution.follow(id);
+    }, (error: Error) => setNotice({ kind: "error", text: `Cannot open execution ${id}: ${error.message}` }));
+    // Once, on load.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // The URL follows the form, so a reload or a copied link shows the same thing.
+  useEffect(() => {
+    if (window.location.pathname.startsWith("/sql")) return;
+    replaceQuery(
+      writeState({
+        dataset: dataset ?? undefined,
+        columns: selected,
+        functionName,
+        operation,
+        returns: operation === "FILTER" ? undefined : returns,
+        output: outputName,
+        groupBy: operation === "AGGREGATE" ? groupBy : [],
+        execution: executionId ?? undefined,
+      }),
+    );
+  }, [dataset, selected, functionName, operation, returns, outputName, groupBy, executionId]);
+
+  useEffect(() => saveDraft(tenant, "c", source), [tenant, source]);
 
   useEffect(() => {
     if (!dataset && datasets.length > 0) setDataset(datasets.find((d) => d.name === "accounts")?.name ?? datasets[0].name);
@@ -75,6 +132,7 @@ export function BuilderTab({ api, datasets, functions, refreshDatasets, refreshF
     if (!canRun || !dataset) return;
     setSaveDiagnostics([]);
     setNotice(null);
+    kept.current = source;
     void execution.start({
       program: source,
       data: dataset,
@@ -92,6 +150,7 @@ export function BuilderTab({ api, datasets, functions, refreshDatasets, refreshF
     setSaveDiagnostics([]);
     try {
       const saved = await api.saveFunction({ name: functionName.trim(), source, returns: effectiveReturns });
+      kept.current = source;
       setNotice({ kind: "ok", text: `Saved ${saved.name} v${saved.version}: ${saved.signature}` });
       refreshFunctions();
     } catch (error) {
@@ -100,7 +159,15 @@ export function BuilderTab({ api, datasets, functions, refreshDatasets, refreshF
     }
   };
 
+  /** Whether replacing the code loses nothing, or the user says it may. */
+  const mayReplace = (what: string) =>
+    source === kept.current ||
+    TEMPLATES.some((t) => t.source === source) ||
+    window.confirm(`Replace your unsaved code with ${what}? Your current code is not saved.`);
+
   const loadTemplate = (template: Template) => {
+    if (!mayReplace(`the template “${template.title}”`)) return;
+    kept.current = template.source;
     setFunctionName(template.functionName);
     setOperation(template.operation);
     setReturns(template.returns);
@@ -113,6 +180,8 @@ export function BuilderTab({ api, datasets, functions, refreshDatasets, refreshF
   const openFunction = async (name: string) => {
     try {
       const saved = await api.function(name);
+      if (!mayReplace(`the saved function ${saved.name}`)) return;
+      kept.current = saved.source ?? "";
       setFunctionName(saved.name);
       setSource(saved.source ?? "");
       const declared = saved.signature.split(" RETURNS ").pop() as SqlType;
@@ -145,6 +214,7 @@ export function BuilderTab({ api, datasets, functions, refreshDatasets, refreshF
           }}
         />
         <FunctionsPanel functions={functions} onOpen={openFunction} onDelete={deleteFunction} onTemplate={loadTemplate} />
+        <HistoryPanel api={api} refreshKey={executionId} />
       </aside>
       <main className="main">
         <section className="card">

@@ -42,12 +42,31 @@ interface Props {
   values?: Record<string, string> | null;
 }
 
+/** Titles for the codes of requests refused before they ran (the rest: the code in words). */
+const REFUSAL_TITLES: Record<string, string> = {
+  sql_syntax_error: "The SQL does not parse",
+  statement_not_allowed: "This statement is not allowed here",
+  sql_too_large: "The SQL is too long",
+  sql_too_deep: "The SQL nests too deep",
+  unknown_column: "No such column",
+  column_exists: "The result column's name is taken",
+  type_mismatch: "A column does not fit the function",
+  bad_type: "Unknown type",
+  bad_operation: "Unknown operation",
+  missing_field: "Something is missing",
+  program_too_large: "The program is too long",
+  compile_error: "The function does not compile",
+  too_many_executions: "Too many executions at once",
+  too_many_compiles: "Too many compiles in a short time",
+  not_found: "Not found",
+};
+
 /** What went wrong, in the user's terms: the kind, the message, the row and its values, or the
  * compiler's diagnostics with their lines. */
 export function ErrorPanel({ title, code, message, diagnostics, row, values }: Props) {
   return (
     <div className="error-panel" role="alert" data-kind={code}>
-      <h3>{title ?? (isErrorKind(code) ? KIND_TITLES[code] : code.replace(/_/g, " "))}</h3>
+      <h3>{title ?? (isErrorKind(code) ? KIND_TITLES[code] : (REFUSAL_TITLES[code] ?? code.replace(/_/g, " ")))}</h3>
       {diagnostics && diagnostics.length > 0 ? (
         <ul className="diagnostics">
           {diagnostics.map((d, i) => (

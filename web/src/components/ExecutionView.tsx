@@ -73,7 +73,7 @@ export function ExecutionView({ api, execution, resultColumn, filter }: Props) {
     setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
   };
 
-  if (refused) return <ErrorPanel title="Request refused" code={refused.code} message={refused.message} diagnostics={refused.diagnostics} />;
+  if (refused) return <ErrorPanel code={refused.code} message={refused.message} diagnostics={refused.diagnostics} />;
   if (!status && !busy) return null;
 
   const state = status?.status ?? "queued";

@@ -1,33 +1,62 @@
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { Api } from "../api";
 import type { DatasetInfo, FunctionInfo } from "../types";
 import { useExecution } from "../useExecution";
 import { CodeEditor } from "./CodeEditor";
 import { ExecutionView } from "./ExecutionView";
+import { HistoryPanel } from "./HistoryPanel";
+import { loadDraft, readState, replaceQuery, saveDraft, writeState } from "../lib/pageState";
 
 interface Props {
   api: Api;
+  /** Keys this tenant's drafts in the browser. */
+  tenant: string;
   datasets: DatasetInfo[];
   functions: FunctionInfo[];
 }
 
-const STARTER = `-- Every dataset is a table; every saved function can be called by name.
+export const STARTER = `-- Every dataset is a table; every saved function can be called by name.
+-- Names are case-sensitive: quote mixed-case ones, as "firstName".
 -- Functions can also be defined inline:
 --   CREATE FUNCTION twice(x BIGINT) RETURNS BIGINT LANGUAGE c AS 'int64_t twice(int64_t x) { return 2 * x; }';
-SELECT id, firstName, balance, rate
+SELECT id, "firstName", balance, rate
 FROM accounts
 ORDER BY balance DESC
 LIMIT 100
 `;
 
 /** SQL over the tenant's datasets, calling its saved functions. */
-export function SqlTab({ api, datasets, functions }: Props) {
-  const [sql, setSql] = useState(STARTER);
+export function SqlTab({ api, tenant, datasets, functions }: Props) {
+  const [sql, setSql] = useState(() => loadDraft(tenant, "sql") ?? STARTER);
   const execution = useExecution(api);
+  const executionId = execution.status?.id ?? null;
+
+  // `/sql?execution=ID` reopens a SQL execution: its text and its result.
+  useEffect(() => {
+    if (!window.location.pathname.startsWith("/sql")) return;
+    const id = readState(window.location.search).execution;
+    if (!id) return;
+    api.status(id).then(
+      (opened) => {
+        if (opened.request?.sql) setSql(opened.request.sql);
+        void execution.follow(id);
+      },
+      () => undefined,
+    );
+    // Once, on load.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => saveDraft(tenant, "sql", sql), [tenant, sql]);
+  useEffect(() => {
+    if (window.location.pathname.startsWith("/sql") && executionId) replaceQuery(writeState({ execution: executionId }));
+  }, [executionId]);
   const schema = useMemo(() => Object.fromEntries(datasets.map((d) => [d.name, []])), [datasets]);
   const run = () => {
     if (!execution.busy && sql.trim()) void execution.start({ sql });
   };
+  // A syntax error (refused) or an engine error with a position, marked in the editor.
+  const diagnostics = execution.refused?.diagnostics ?? execution.status?.error?.diagnostics ?? [];
   return (
     <div className="workspace">
       <aside className="sidebar">
@@ -51,10 +80,19 @@ export function SqlTab({ api, datasets, functions }: Props) {
             </ul>
           )}
         </section>
+        <HistoryPanel api={api} refreshKey={executionId} />
       </aside>
       <main className="main">
         <section className="card">
-          <CodeEditor language="sql" label="SQL" value={sql} onChange={setSql} onRun={run} sqlSchema={schema} />
+          <CodeEditor
+            language="sql"
+            label="SQL"
+            value={sql}
+            onChange={setSql}
+            onRun={run}
+            sqlSchema={schema}
+            diagnostics={diagnostics}
+          />
           <div className="actions">
             <button type="button" className="primary" onClick={run} disabled={execution.busy}>
               {execution.busy ? "Running…" : "Run SQL"}

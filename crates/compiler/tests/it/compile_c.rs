@@ -46,9 +46,9 @@ fn a_type_that_contradicts_the_signature_is_an_error_at_the_definition() {
     assert_eq!(error.line, Some(2));
     assert!(error.message.contains("conflicting types for 'f'"), "{error}");
     assert!(
-        diagnostics
-            .iter()
-            .any(|d| d.message.contains("the signature declares `f`")),
+        diagnostics.iter().any(
+            |d| d.message == "the signature declares `double f(int32_t a)`: the definition must have these C types"
+        ),
         "{diagnostics:?}"
     );
 }

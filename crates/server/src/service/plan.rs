@@ -6,10 +6,12 @@ use wasmudf_abi::SqlType;
 use wasmudf_compiler::{CFunctionShape, Language, infer_c_aggregate, infer_c_function};
 use wasmudf_datafusion::{
     ExecutionRequest, Operation, Script, SqlLimits, SqlRefusal, TenantSql, check_columns_fit, default_output_column,
+    end_of,
 };
 
 use crate::datasets::open;
 use crate::error::{ApiError, ErrorCode};
+use crate::outcome::{DiagnosticSeverity, DiagnosticView};
 use crate::state::AppState;
 use crate::store::TenantId;
 
@@ -32,7 +34,8 @@ pub struct ExecutionBody {
     /// Defaults to `<function_name>_RESULT`.
     pub output_column_name: Option<String>,
     /// INTEGER, BIGINT, FLOAT, DOUBLE, BOOLEAN, STRING, DATE, TIMESTAMP, DECIMAL(p, s) or BINARY
-    /// (BOOLEAN for FILTER; for AGGREGATE, read from `<function_name>_finish` when absent).
+    /// (BOOLEAN for FILTER). When absent: read off the C definition (`<function_name>_finish`
+    /// for AGGREGATE); when given, it must be what the definition returns.
     pub output_column_type: Option<String>,
     /// SQL over the caller's datasets (as tables) calling its saved functions; instead of the
     /// rest. Queries and CREATE/DROP FUNCTION only.
@@ -120,14 +123,37 @@ pub(crate) async fn validate(state: &AppState, tenant: TenantId, body: &Executio
             .await
             .map_err(|error| ApiError::internal("reading a C prototype", error))?
     };
+    // The result type: as given, else as the C definition returns it (`finish` for an aggregate).
     let returns = match &body.output_column_type {
-        Some(text) => text
-            .parse::<SqlType>()
-            .map_err(|message| ApiError::new(ErrorCode::BadType, message))?,
+        Some(text) => {
+            let returns = text
+                .parse::<SqlType>()
+                .map_err(|message| ApiError::new(ErrorCode::BadType, message))?;
+            if let Some(shape) = &shape
+                && shape.returns != returns
+            {
+                let what = if operation.is_aggregate() {
+                    format!("`{function_name}_finish`")
+                } else {
+                    format!("`{function_name}`")
+                };
+                return Err(ApiError::new(
+                    ErrorCode::TypeMismatch,
+                    format!(
+                        "{what} returns `{}` ({}) but `output_column_type` is {returns}: leave the type out to use \
+                         the function's own, or change the C return type to `{}`",
+                        shape.returns.c_name(),
+                        shape.returns,
+                        returns.c_name()
+                    ),
+                ));
+            }
+            returns
+        }
         None if operation == Operation::Filter => SqlType::Boolean,
-        None => match (&operation, &shape) {
-            (Operation::Aggregate { .. }, Some(shape)) => shape.returns,
-            _ => return Err(missing("output_column_type")),
+        None => match &shape {
+            Some(shape) => shape.returns,
+            None => return Err(missing("output_column_type")),
         },
     };
     if operation == Operation::Filter && returns != SqlType::Boolean {
@@ -154,6 +180,24 @@ pub(crate) async fn validate(state: &AppState, tenant: TenantId, body: &Executio
                 .field_with_name(name)
                 .map_err(|_| unknown(name, " to group by"))?;
         }
+    }
+    // The result column joins the dataset's (MAP) or the group columns (AGGREGATE): its name
+    // must be new there, or the engine would refuse it after compiling, in its own words.
+    let taken: Option<(&String, &str)> = match &operation {
+        Operation::Map { output_column } if schema.field_with_name(output_column).is_ok() => {
+            Some((output_column, "the dataset already has a column"))
+        }
+        Operation::Aggregate {
+            output_column,
+            group_by,
+        } if group_by.contains(output_column) => Some((output_column, "a group column is already named")),
+        _ => None,
+    };
+    if let Some((name, why)) = taken {
+        return Err(ApiError::new(
+            ErrorCode::ColumnExists,
+            format!("{why} `{name}`: choose another name for the result column (`output_column_name`)"),
+        ));
     }
     let mut columns = Vec::with_capacity(column_names.len());
     for name in &column_names {
@@ -232,10 +276,29 @@ async fn parse_sql(state: &AppState, sql: String) -> Result<Script, ApiError> {
         }));
     }
     let parsed = crate::executor::parsing()
-        .spawn_blocking(move || TenantSql::parse(&sql, &limits))
+        .spawn_blocking(move || {
+            TenantSql::parse(&sql, &limits).map_err(|refusal| {
+                // "found: EOF" has no place from the parser: the end of the text is it.
+                let at_end = matches!(refusal, SqlRefusal::Syntax(_)).then(|| end_of(&sql));
+                (refusal, at_end)
+            })
+        })
         .await
         .map_err(|error| ApiError::internal("parsing SQL", error))?;
-    parsed.map_err(sql_refusal)
+    parsed.map_err(|(refusal, at_end)| {
+        let location = refusal.location().or(at_end);
+        let mut error = sql_refusal(refusal);
+        if let Some((line, column)) = location {
+            // The page marks it in its SQL editor, as it marks a compile error in C.
+            error.diagnostics = Some(vec![DiagnosticView {
+                severity: DiagnosticSeverity::Error,
+                line: Some(line),
+                column: Some(column),
+                message: error.message.clone(),
+            }]);
+        }
+        error
+    })
 }
 
 fn sql_refusal(refusal: SqlRefusal) -> ApiError {

@@ -10,6 +10,7 @@
 use std::panic::AssertUnwindSafe;
 use std::time::{Duration, Instant};
 
+use datafusion::common::{Column, SchemaError};
 use datafusion::dataframe::DataFrame;
 use datafusion::error::DataFusionError;
 use datafusion::parquet::arrow::ArrowWriter;
@@ -18,7 +19,7 @@ use futures::{FutureExt, StreamExt};
 use tokio::runtime::Runtime;
 use wasmudf_abi::UdfSignature;
 use wasmudf_compiler::Language;
-use wasmudf_datafusion::{Script, UdfBuilder, guest_failure, plan_execution, register_file};
+use wasmudf_datafusion::{Script, UdfBuilder, guest_failure, plan_execution, register_file, syntax_message};
 use wasmudf_sandbox::{CancelFlag, GuestLog};
 use wasmudf_spark_connect::SparkConnectError;
 
@@ -417,11 +418,38 @@ fn engine_error(state: &AppState, error: &DataFusionError) -> ExecutionError {
                 state.limits.max_execution_memory_bytes >> 20
             ),
         ),
-        DataFusionError::Plan(_) | DataFusionError::SQL(..) | DataFusionError::SchemaError(..) => {
+        DataFusionError::SQL(..) => ExecutionError::new(ErrorKind::BadRequest, syntax_message(root)),
+        DataFusionError::SchemaError(schema_error, _)
+            if let SchemaError::FieldNotFound { field, valid_fields } = schema_error.as_ref() =>
+        {
+            ExecutionError::new(ErrorKind::BadRequest, unknown_column(field, valid_fields))
+        }
+        DataFusionError::Plan(_) | DataFusionError::SchemaError(..) => {
             ExecutionError::new(ErrorKind::BadRequest, root.to_string())
         }
         _ => ExecutionError::new(ErrorKind::ExecutionError, root.to_string()),
     }
+}
+
+/// An unknown column in the user's words: SQL folds unquoted names to lower case, so the usual
+/// cause is a mixed-case name written without double quotes (the engine's own hint names a
+/// setting tenants cannot change).
+fn unknown_column(field: &Column, valid: &[Column]) -> String {
+    let name = &field.name;
+    if let Some(cased) = valid
+        .iter()
+        .find(|column| column.name.eq_ignore_ascii_case(name) && column.name != *name)
+    {
+        return format!(
+            "no column `{name}`; names are case-sensitive and SQL lower-cases unquoted ones: write \"{}\" in double quotes",
+            cased.name
+        );
+    }
+    let mut names: Vec<&str> = valid.iter().map(|column| column.name.as_str()).collect();
+    names.dedup();
+    let shown: Vec<&str> = names.iter().take(20).copied().collect();
+    let more = if names.len() > shown.len() { ", ..." } else { "" };
+    format!("no column `{name}`; the columns are {}{more}", shown.join(", "))
 }
 
 #[cfg(test)]

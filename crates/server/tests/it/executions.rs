@@ -429,3 +429,133 @@ async fn aggregate_requests_are_checked_before_they_run() {
         assert!(response["message"].as_str().unwrap().contains(message), "{response}");
     }
 }
+
+#[tokio::test]
+async fn a_map_reads_its_result_type_off_the_c_and_refuses_one_that_disagrees_or_a_taken_name() {
+    let fixture = Fixture::new();
+    let untyped = PAPER_REQUEST.replace(",\n    \"output_column_type\": \"FLOAT\"", "");
+    assert!(!untyped.contains("output_column_type"), "{untyped}");
+    let (status, body) = fixture.post_json(&fixture.alice, "/api/v1/executions", &untyped).await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    let done = fixture.wait(&fixture.alice, body["id"].as_str().unwrap()).await;
+    assert_eq!(done["status"], "succeeded", "{done}");
+
+    let cases = [
+        (
+            PAPER_REQUEST.replace("\"FLOAT\"", "\"DOUBLE\""),
+            "type_mismatch",
+            "`calculate_adj_bal` returns `float` (FLOAT) but `output_column_type` is DOUBLE: leave the type out to use the function's own, or change the C return type to `double`",
+        ),
+        (
+            PAPER_REQUEST.replace(
+                "\"operation\": \"MAP\",",
+                "\"operation\": \"MAP\", \"output_column_name\": \"balance\",",
+            ),
+            "column_exists",
+            "the dataset already has a column `balance`: choose another name for the result column (`output_column_name`)",
+        ),
+    ];
+    for (body, code, message) in cases {
+        let (status, response) = fixture.post_json(&fixture.alice, "/api/v1/executions", &body).await;
+        assert_eq!(
+            (status, response["code"].as_str(), response["message"].as_str()),
+            (StatusCode::BAD_REQUEST, Some(code), Some(message)),
+            "{response}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn sql_errors_say_where_and_in_the_users_words() {
+    let fixture = Fixture::new();
+    let cases = [
+        (
+            "SELECT id,\n  balance +* 2 FROM accounts",
+            "syntax error at line 2, column 12: Expected: an expression, found: *",
+            (2, 12),
+        ),
+        (
+            "SELECT id FROM accounts WHERE",
+            "syntax error: Expected: an expression, found: EOF",
+            (1, 30),
+        ),
+    ];
+    for (sql, message, (line, column)) in cases {
+        let body = serde_json::json!({ "sql": sql }).to_string();
+        let (status, response) = fixture.post_json(&fixture.alice, "/api/v1/executions", &body).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{response}");
+        assert_eq!(response["code"], "sql_syntax_error");
+        assert_eq!(response["message"], message, "{response}");
+        assert_eq!(response["diagnostics"][0]["line"], line, "{response}");
+        assert_eq!(response["diagnostics"][0]["column"], column, "{response}");
+    }
+    // An unquoted mixed-case column: what to write, not the engine's setting.
+    let body = r#"{"sql": "SELECT firstName FROM accounts"}"#;
+    let (_, response) = fixture.post_json(&fixture.alice, "/api/v1/executions", body).await;
+    let done = fixture.wait(&fixture.alice, response["id"].as_str().unwrap()).await;
+    assert_eq!(done["status"], "failed", "{done}");
+    assert_eq!(
+        done["error"]["message"],
+        "no column `firstname`; names are case-sensitive and SQL lower-cases unquoted ones: write \"firstName\" in double quotes",
+        "{done}"
+    );
+}
+
+#[tokio::test]
+async fn the_history_lists_a_tenants_executions_newest_first_a_page_at_a_time() {
+    let fixture = Fixture::new();
+    let mut ids = Vec::new();
+    for n in 0..3 {
+        let body = serde_json::json!({ "sql": format!("-- run {n}\nSELECT {n} AS n") }).to_string();
+        let (status, response) = fixture.post_json(&fixture.alice, "/api/v1/executions", &body).await;
+        assert_eq!(status, StatusCode::ACCEPTED, "{response}");
+        let id = response["id"].as_str().unwrap().to_string();
+        fixture.wait(&fixture.alice, &id).await;
+        ids.push(id);
+    }
+    let (status, paper) = fixture
+        .post_json(&fixture.alice, "/api/v1/executions", PAPER_REQUEST)
+        .await;
+    assert_eq!(status, StatusCode::ACCEPTED);
+    let paper_id = paper["id"].as_str().unwrap().to_string();
+    fixture.wait(&fixture.alice, &paper_id).await;
+
+    let (status, first) = fixture.get(&fixture.alice, "/api/v1/executions?limit=2").await;
+    assert_eq!(status, StatusCode::OK, "{first}");
+    let listed = first["executions"].as_array().unwrap();
+    assert_eq!(listed.len(), 2);
+    assert_eq!(listed[0]["id"], paper_id.as_str());
+    assert_eq!(listed[0]["operation"], "MAP");
+    assert_eq!(listed[0]["function_name"], "calculate_adj_bal");
+    assert_eq!(listed[0]["data"], "accounts");
+    assert_eq!(listed[0]["rows_out"], 1000);
+    assert_eq!(listed[1]["id"], ids[2].as_str());
+    assert_eq!(listed[1]["operation"], "SQL");
+    assert_eq!(listed[1]["sql"], "SELECT 2 AS n");
+    let next = first["next"].as_str().unwrap();
+    let (_, second) = fixture
+        .get(&fixture.alice, &format!("/api/v1/executions?limit=2&before={next}"))
+        .await;
+    let older: Vec<&str> = second["executions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(older, [ids[1].as_str(), ids[0].as_str()]);
+
+    // Another tenant sees none of them, and cannot page from one of them.
+    let (_, bobs) = fixture.get(&fixture.bob, "/api/v1/executions").await;
+    assert_eq!(bobs["executions"], serde_json::json!([]), "{bobs}");
+    let (_, bobs) = fixture
+        .get(&fixture.bob, &format!("/api/v1/executions?before={paper_id}"))
+        .await;
+    assert_eq!(bobs["executions"], serde_json::json!([]), "{bobs}");
+
+    // One execution carries its request, so a page can reopen it with its code.
+    let (_, one) = fixture
+        .get(&fixture.alice, &format!("/api/v1/executions/{paper_id}"))
+        .await;
+    assert_eq!(one["request"]["function_name"], "calculate_adj_bal", "{one}");
+    assert!(one["request"]["program"].as_str().unwrap().contains("balance/1000"));
+}

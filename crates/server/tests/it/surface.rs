@@ -83,6 +83,38 @@ async fn unknown_api_paths_are_json_404_and_app_routes_get_the_page() {
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
 }
 
+#[tokio::test]
+async fn the_page_goes_gzipped_with_an_etag_and_unchanged_files_are_not_sent_again() {
+    let fixture = Fixture::new();
+    let get = |headers: &[(&str, &str)]| {
+        let mut request = Request::get("/");
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        fixture.app().oneshot(request.body(Body::empty()).unwrap())
+    };
+    let plain = get(&[]).await.unwrap();
+    let etag = plain.headers()["etag"].to_str().unwrap().to_string();
+    assert!(etag.starts_with('"') && etag.ends_with('"'), "{etag}");
+    assert_eq!(plain.headers()["vary"], "accept-encoding");
+    assert!(plain.headers().get("content-encoding").is_none());
+    let html = plain.into_body().collect().await.unwrap().to_bytes();
+    // Built without the page (`scripts/build-web` not run), the placeholder is not compressed.
+    if wasmudf_server::web::asset("index.html").is_some() {
+        let zipped = get(&[("accept-encoding", "br;q=1.0, gzip;q=0.8")]).await.unwrap();
+        assert_eq!(zipped.headers()["content-encoding"], "gzip");
+        let bytes = zipped.into_body().collect().await.unwrap().to_bytes();
+        let mut unzipped = Vec::new();
+        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&bytes[..]), &mut unzipped).unwrap();
+        assert_eq!(unzipped, html);
+        let refused = get(&[("accept-encoding", "gzip;q=0")]).await.unwrap();
+        assert!(refused.headers().get("content-encoding").is_none());
+    }
+    let unchanged = get(&[("if-none-match", &etag)]).await.unwrap();
+    assert_eq!(unchanged.status(), StatusCode::NOT_MODIFIED);
+    assert!(unchanged.into_body().collect().await.unwrap().to_bytes().is_empty());
+}
+
 /// The page's TypeScript types are generated from `web/openapi.json` (`npm run gen:api`), so
 /// that copy must be the document the server serves. `WASMUDF_BLESS=1` rewrites it; then run
 /// `npm run gen:api` in `web/` (the page's `npm test` fails on a stale `src/api.gen.ts`).
