@@ -217,12 +217,43 @@ async function main() {
     await page.waitForFunction(() => {
       const row = [...document.querySelectorAll('.grid-row[aria-rowindex="1"]')].find((r) => r.offsetParent !== null);
       const cells = row?.querySelectorAll(".cell");
-      return cells?.[0]?.textContent === "Ada" && /^46547\.50/.test(cells?.[1]?.textContent ?? "");
+      // The result column is pinned first, beside the row number.
+      return cells?.[1]?.textContent === "Ada" && /^46547\.50/.test(cells?.[0]?.textContent ?? "");
     });
     const groupHeader = await page.locator(".grid-header .highlight .column-name").textContent();
     if (groupHeader !== "wavg_RESULT") throw new Error(`the aggregate's column is "${groupHeader}"`);
     await page.screenshot({ path: join(shots, "aggregate.png"), fullPage: true });
     console.log("aggregate: wavg grouped by firstName, first group Ada = 46547.50...");
+
+    // Sorting by a header sorts the whole result on the server: the largest group first.
+    await page.locator(".grid-header button.sort", { hasText: "wavg_RESULT" }).click();
+    await page.locator(".grid-header button.sort", { hasText: "wavg_RESULT" }).click();
+    await page.waitForFunction(() => {
+      const row = [...document.querySelectorAll('.grid-row[aria-rowindex="1"]')].find((r) => r.offsetParent !== null);
+      return row?.querySelector(".cell.highlight")?.textContent === "94945";
+    });
+    console.log("results: sorted by the result column, largest first (94945)");
+
+    // An upload says what it became and selects the new dataset.
+    await page.locator('.datasets input[type="file"]').setInputFiles({
+      name: "regions.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("region,amount\nnorth,1\nsouth,2\neast,3\n"),
+    });
+    await page.getByText("Uploaded regions: 3 rows, 2 columns.").waitFor();
+    await page.locator('[data-dataset="regions"].selected').waitFor();
+    console.log("upload: confirmed with its rows and columns, and selected");
+
+    // Help: the type table beside the editor.
+    await page.getByRole("button", { name: "Help" }).click();
+    await page.getByRole("dialog", { name: "Help" }).getByText("wasmudf_decimal").waitFor();
+    await page.getByRole("dialog", { name: "Help" }).getByRole("button", { name: "Close" }).click();
+
+    // The API reference, rendered from the server's OpenAPI document.
+    await page.getByRole("button", { name: "API reference" }).click();
+    await page.locator('[data-endpoint="GET /executions"]').waitFor();
+    await page.screenshot({ path: join(shots, "api-reference.png"), fullPage: true });
+    console.log("API reference: every endpoint, from the OpenAPI document");
 
     if (consoleErrors.length > 0) throw new Error(`the page threw: ${consoleErrors.join("\n")}`);
     console.log(`e2e: passed; screenshots in ${shots}`);

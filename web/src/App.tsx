@@ -5,12 +5,17 @@ import { TOKEN_KEY, TokenGate } from "./components/TokenGate";
 import { BuilderTab } from "./components/BuilderTab";
 import { SqlTab } from "./components/SqlTab";
 import { tenantKey } from "./lib/pageState";
+import { ApiReference } from "./components/ApiReference";
+import { HelpDrawer } from "./components/HelpDrawer";
 
-type Tab = "function" | "sql";
+type Tab = "function" | "sql" | "reference";
 
 function tabOf(path: string): Tab {
+  if (path.startsWith("/reference")) return "reference";
   return path.startsWith("/sql") ? "sql" : "function";
 }
+
+const PATHS: Record<Tab, string> = { function: "/", sql: "/sql", reference: "/reference" };
 
 export function App() {
   const [token, setToken] = useState<string | null>(() => localStorage.getItem(TOKEN_KEY));
@@ -18,6 +23,7 @@ export function App() {
   const [datasets, setDatasets] = useState<DatasetInfo[]>([]);
   const [functions, setFunctions] = useState<FunctionInfo[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
+  const [help, setHelp] = useState(false);
   const api = useMemo(() => (token ? new Api(token) : null), [token]);
 
   const signOut = useCallback(() => {
@@ -54,7 +60,7 @@ export function App() {
   const go = (next: Tab) => {
     if (next === tab) return;
     setTab(next);
-    window.history.pushState(null, "", next === "sql" ? "/sql" : "/");
+    window.history.pushState(null, "", PATHS[next]);
   };
 
   if (!api) return <TokenGate onToken={setToken} />;
@@ -74,9 +80,12 @@ export function App() {
           </button>
         </nav>
         <div className="topbar-right">
-          <a href="/api/v1/openapi.json" target="_blank" rel="noreferrer">
-            API
-          </a>
+          <button type="button" className="link" onClick={() => setHelp((open) => !open)} aria-expanded={help}>
+            Help
+          </button>
+          <button type="button" className={`link${tab === "reference" ? " active" : ""}`} onClick={() => go("reference")}>
+            API reference
+          </button>
           <button type="button" className="link" onClick={signOut}>
             Sign out
           </button>
@@ -101,6 +110,8 @@ export function App() {
           refreshFunctions={refreshFunctions}
         />
       </div>
+      {help && <HelpDrawer onClose={() => setHelp(false)} />}
+      {tab === "reference" && <ApiReference />}
       <div hidden={tab !== "sql"}>
         <SqlTab api={api} tenant={tenantKey(token ?? "")} datasets={datasets} functions={functions} />
       </div>

@@ -49,7 +49,6 @@ export interface paths {
     get: operations["log"];
   };
   "/executions/{id}/results": {
-    /** A page of an execution's result. */
     get: operations["results"];
   };
   "/executions/{id}/results.csv": {
@@ -583,7 +582,6 @@ export interface operations {
       };
     };
   };
-  /** A page of an execution's result. */
   results: {
     parameters: {
       query?: {
@@ -591,6 +589,10 @@ export interface operations {
         offset?: number;
         /** @description Rows to return (at most 10000; default 100). */
         limit?: number;
+        /** @description A column of the result to sort by (NULLs last); unsorted when absent. */
+        order_by?: string;
+        /** @description Largest first. */
+        desc?: boolean;
       };
       path: {
         /** @description Execution id */
@@ -601,6 +603,12 @@ export interface operations {
       200: {
         content: {
           "application/json": components["schemas"]["Table"];
+        };
+      };
+      /** @description No such column to sort by */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
         };
       };
       404: {

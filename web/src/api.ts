@@ -17,6 +17,12 @@ import type {
   ExecutionList,
 } from "./types";
 
+/** A result's sort: by one column, largest first when `desc`. */
+export interface ResultOrder {
+  column: string;
+  desc: boolean;
+}
+
 /** An error answered by the API: `{code, message}`, plus compiler diagnostics when it has them. */
 export class ApiError extends Error {
   constructor(
@@ -74,11 +80,44 @@ export class Api {
     return this.request("GET", `/datasets/${encodeURIComponent(name)}/rows?offset=${offset}&limit=${limit}`);
   }
 
-  upload(file: File, name?: string): Promise<UploadedDataset> {
+  /** Uploads a file as a dataset; `onProgress` hears the fraction sent (0 to 1). */
+  upload(file: File, name?: string, onProgress?: (fraction: number) => void): Promise<UploadedDataset> {
     const form = new FormData();
     form.append("file", file);
     if (name) form.append("name", name);
-    return this.request("POST", "/datasets", form, false);
+    if (!onProgress) return this.request("POST", "/datasets", form, false);
+    // fetch cannot report an upload's progress; XMLHttpRequest can.
+    return new Promise((resolve, reject) => {
+      const request = new XMLHttpRequest();
+      request.open("POST", `${this.base}/datasets`);
+      request.setRequestHeader("Authorization", `Bearer ${this.token}`);
+      request.upload.onprogress = (event) => {
+        if (event.lengthComputable) onProgress(event.loaded / event.total);
+      };
+      request.onerror = () => reject(new ApiError(0, "network", "the server cannot be reached"));
+      request.onload = () => {
+        let body: unknown = null;
+        try {
+          body = JSON.parse(request.responseText);
+        } catch {
+          // Not JSON: keep the status line.
+        }
+        if (request.status >= 200 && request.status < 300) {
+          resolve(body as UploadedDataset);
+          return;
+        }
+        const error = (body ?? {}) as Partial<ErrorBody>;
+        reject(
+          new ApiError(
+            request.status,
+            error.code ?? `http_${request.status}`,
+            error.message ?? (request.statusText || `HTTP ${request.status}`),
+            error.diagnostics ?? [],
+          ),
+        );
+      };
+      request.send(form);
+    });
   }
 
   deleteDataset(name: string): Promise<void> {
@@ -103,8 +142,10 @@ export class Api {
     return this.request("DELETE", `/executions/${id}`);
   }
 
-  results(id: string, offset: number, limit: number): Promise<Table> {
-    return this.request("GET", `/executions/${id}/results?offset=${offset}&limit=${limit}`);
+  /** A page of a result; `order` sorts the whole result by a column first. */
+  results(id: string, offset: number, limit: number, order?: ResultOrder): Promise<Table> {
+    const sort = order ? `&order_by=${encodeURIComponent(order.column)}&desc=${order.desc}` : "";
+    return this.request("GET", `/executions/${id}/results?offset=${offset}&limit=${limit}${sort}`);
   }
 
   functions(): Promise<FunctionList> {

@@ -190,8 +190,9 @@ fn read_error(state: &AppState, error: impl std::fmt::Display) -> ApiError {
 /// The schema and row count of an uploaded file (staged at `path`), read completely. Errors
 /// name the file as the user did (`file_name`), not as it sits on the server.
 async fn read_back(state: &AppState, path: &Path, file_name: &str) -> Result<(Schema, usize), ApiError> {
-    let fail = |error: datafusion::error::DataFusionError| {
-        read_error(state, crate::replace_path(&error.to_string(), path, file_name))
+    let fail = |error: datafusion::error::DataFusionError| match unreadable_file(&error, file_name) {
+        Some(sentence) => ApiError::new(ErrorCode::UnreadableDataset, sentence),
+        None => read_error(state, crate::replace_path(&error.to_string(), path, file_name)),
     };
     let context = new_session(state.builder.clone(), &SessionOptions::default());
     register_file(&context, "upload", path).await.map_err(fail)?;
@@ -201,6 +202,50 @@ async fn read_back(state: &AppState, path: &Path, file_name: &str) -> Result<(Sc
     };
     let rows = frame.count().await.map_err(fail)?;
     Ok((schema, rows))
+}
+
+/// A file that does not read as its format, in a sentence (the engine's own text names its
+/// readers: "Error when processing CSV file ... caused by Arrow error: Csv error: ...").
+fn unreadable_file(error: &datafusion::error::DataFusionError, file_name: &str) -> Option<String> {
+    let datafusion::error::DataFusionError::ArrowError(arrow, _) = error.find_root() else {
+        return None;
+    };
+    match arrow.as_ref() {
+        datafusion::arrow::error::ArrowError::CsvError(detail) => {
+            let problem = match ragged_line(detail) {
+                Some((line, expected, found)) => format!(
+                    "line {line} has {found} fields where the header has {expected} (a field with a comma \
+                     must be quoted: \"a, b\")"
+                ),
+                None => detail.trim_end_matches('.').to_string(),
+            };
+            Some(format!("{file_name} is not a CSV file wasmudf can read: {problem}"))
+        }
+        datafusion::arrow::error::ArrowError::JsonError(detail) => Some(format!(
+            "{file_name} is not newline-delimited JSON wasmudf can read (one object per line): {detail}"
+        )),
+        datafusion::arrow::error::ArrowError::ParseError(detail) => Some(format!(
+            "{file_name} has a value its column's type cannot hold: {detail}"
+        )),
+        _ => None,
+    }
+}
+
+/// (line, fields expected, fields found) of the CSV reader's two ways of saying a line is ragged:
+/// `incorrect number of fields for line 3, expected 2 got 3` (reading) and `... Expected 2
+/// records, found 3 records at line 3` (inferring the schema).
+fn ragged_line(detail: &str) -> Option<(u64, u64, u64)> {
+    let numbers: Vec<u64> = detail
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|part| part.parse().ok())
+        .collect();
+    match numbers[..] {
+        [line, expected, found] if detail.contains("incorrect number of fields for line") => {
+            Some((line, expected, found))
+        }
+        [expected, found, line] if detail.contains("unequal lengths between records") => Some((line, expected, found)),
+        _ => None,
+    }
 }
 
 /// Delete one of the caller's own datasets.

@@ -12,6 +12,7 @@ import { ExecutionView } from "./ExecutionView";
 import { FunctionsPanel } from "./FunctionsPanel";
 import { HistoryPanel } from "./HistoryPanel";
 import { loadDraft, readState, replaceQuery, saveDraft, writeState } from "../lib/pageState";
+import { aggregateFunction, cFunctions, sqlTypeOfC } from "../lib/cSource";
 
 interface Props {
   api: Api;
@@ -94,7 +95,15 @@ export function BuilderTab({ api, tenant, datasets, functions, refreshDatasets, 
 
   useEffect(() => saveDraft(tenant, "c", source), [tenant, source]);
 
+  /** A dataset just uploaded: selected as soon as the list has it. */
+  const arriving = useRef<string | null>(null);
   useEffect(() => {
+    if (arriving.current) {
+      if (!datasets.some((d) => d.name === arriving.current)) return;
+      setDataset(arriving.current);
+      arriving.current = null;
+      return;
+    }
     if (!dataset && datasets.length > 0) setDataset(datasets.find((d) => d.name === "accounts")?.name ?? datasets[0].name);
     if (dataset && datasets.length > 0 && !datasets.some((d) => d.name === dataset)) setDataset(datasets[0].name);
   }, [datasets, dataset]);
@@ -126,7 +135,40 @@ export function BuilderTab({ api, tenant, datasets, functions, refreshDatasets, 
   const effectiveReturns: SqlType = operation === "FILTER" ? "BOOLEAN" : returns;
   const namesColumn = operation === "MAP" || operation === "AGGREGATE";
   const resultColumn = namesColumn ? outputName.trim() || `${functionName}_RESULT` : undefined;
-  const canRun = !!dataset && selected.length > 0 && functionName.trim() !== "" && !execution.busy;
+  // Why Execute cannot run yet, said beside it.
+  const whyNot = !dataset
+    ? "Choose a dataset first."
+    : selected.length === 0
+      ? "Click the columns to pass to the function, in parameter order."
+      : functionName.trim() === ""
+        ? "Name the function to call."
+        : null;
+  const canRun = whyNot === null && !execution.busy;
+
+  // The return type follows the C definition as it is typed (the server reads it the same way).
+  const declaredReturn = useMemo(() => {
+    const name = functionName.trim();
+    const entry =
+      operation === "AGGREGATE"
+        ? aggregateFunction(source)
+        : cFunctions(source).find((f) => f.name === name && !f.isStatic);
+    return entry && (operation !== "AGGREGATE" || entry.name === name) ? sqlTypeOfC(entry.returnType) : undefined;
+  }, [source, functionName, operation]);
+  useEffect(() => {
+    if (declaredReturn && operation !== "FILTER") setReturns(declaredReturn);
+  }, [declaredReturn, operation]);
+
+  // Columns named like the parameters but picked in another order: likely swapped.
+  const orderWarning = useMemo(() => {
+    const name = functionName.trim();
+    const entry =
+      operation === "AGGREGATE" ? aggregateFunction(source) : cFunctions(source).find((f) => f.name === name);
+    const params = (entry?.params ?? []).map((p) => p.split(/[\s*]+/).pop() ?? "");
+    if (params.length !== selected.length || params.length < 2) return null;
+    const same = [...params].sort().join(",") === [...selected].sort().join(",");
+    if (!same || params.every((p, i) => p === selected[i])) return null;
+    return `The function takes (${params.join(", ")}) but the columns are picked as (${selected.join(", ")}): click them in the parameter order.`;
+  }, [source, functionName, operation, selected]);
 
   const run = () => {
     if (!canRun || !dataset) return;
@@ -209,8 +251,8 @@ export function BuilderTab({ api, tenant, datasets, functions, refreshDatasets, 
           selected={dataset}
           onSelect={(name) => setDataset(name)}
           onChanged={(select) => {
+            if (select) arriving.current = select;
             refreshDatasets(select);
-            if (select) setDataset(select);
           }}
         />
         <FunctionsPanel functions={functions} onOpen={openFunction} onDelete={deleteFunction} onTemplate={loadTemplate} />
@@ -223,6 +265,11 @@ export function BuilderTab({ api, tenant, datasets, functions, refreshDatasets, 
             <span className="muted small">Click columns in the order your function takes them.</span>
           </div>
           {schemaError ? <p className="error-text">{schemaError}</p> : <ColumnPicker columns={columns} selected={selected} onChange={setSelected} />}
+          {orderWarning && (
+            <p className="warning-text small" role="note">
+              {orderWarning}
+            </p>
+          )}
           {operation === "AGGREGATE" && columns.length > 0 && (
             <div className="group-by">
               <span className="muted small">
@@ -287,13 +334,19 @@ export function BuilderTab({ api, tenant, datasets, functions, refreshDatasets, 
           </div>
           <CodeEditor language="c" label="C source" value={source} onChange={setSource} diagnostics={diagnostics} onRun={run} />
           <div className="actions">
-            <button type="button" className="primary" onClick={run} disabled={!canRun}>
+            <button type="button" className="primary" onClick={run} disabled={!canRun} title={whyNot ?? undefined}>
               {execution.busy ? "Executing…" : "Execute Function"}
             </button>
             <button type="button" onClick={save} disabled={!functionName.trim()}>
               Save function
             </button>
-            <span className="muted small">Ctrl+Enter runs. The function is called once per batch of rows, in a sandbox.</span>
+            {whyNot ? (
+              <span className="disabled-why" role="note">
+                {whyNot}
+              </span>
+            ) : (
+              <span className="muted small">Ctrl+Enter runs. The function is called once per batch of rows, in a sandbox.</span>
+            )}
           </div>
           {notice && (
             <p className={notice.kind === "ok" ? "ok-text" : "error-text"} role="status">

@@ -1,5 +1,5 @@
 import { useRef, useState } from "react";
-import { Api } from "../api";
+import { Api, ApiError } from "../api";
 import type { DatasetInfo } from "../types";
 import { formatBytes } from "../lib/format";
 
@@ -17,20 +17,31 @@ const ACCEPT = ".csv,.parquet,.json,.ndjson,.jsonl";
 /** The tenant's datasets and the shared ones; drop a file anywhere on the panel to upload it. */
 export function DatasetPanel({ api, datasets, selected, onSelect, onChanged }: Props) {
   const [dragging, setDragging] = useState(false);
-  const [uploading, setUploading] = useState<string | null>(null);
+  const [uploading, setUploading] = useState<{ file: string; sent: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
-  const upload = async (file: File) => {
+  /** Uploads `file` (as `name` when given); a taken name asks for another. */
+  const upload = async (file: File, name?: string) => {
     setError(null);
-    setUploading(file.name);
+    setDone(null);
+    setUploading({ file: file.name, sent: 0 });
     try {
-      const created = await api.upload(file);
+      const created = await api.upload(file, name, (sent) => setUploading({ file: file.name, sent }));
+      setDone(`Uploaded ${created.name}: ${created.rows.toLocaleString("en-US")} rows, ${created.columns.length} columns.`);
       onChanged(created.name);
     } catch (failure) {
+      if (failure instanceof ApiError && failure.code === "dataset_exists") {
+        const base = (name ?? file.name).replace(/\.[^.]*$/, "");
+        const other = window.prompt(`${failure.message}. Upload it under another name:`, `${base}_2`);
+        setUploading(null);
+        if (other && other.trim()) await upload(file, other.trim());
+        return;
+      }
       setError((failure as Error).message);
     } finally {
-      setUploading(null);
+      setUploading((current) => (current?.file === file.name ? null : current));
     }
   };
 
@@ -86,7 +97,10 @@ export function DatasetPanel({ api, datasets, selected, onSelect, onChanged }: P
       </ul>
       <div className="dropzone">
         {uploading ? (
-          <span>Uploading {uploading}…</span>
+          <span>
+            Uploading {uploading.file}… {Math.round(uploading.sent * 100)}%
+            <progress max={1} value={uploading.sent} aria-label="Upload progress" />
+          </span>
         ) : (
           <>
             <span>Drop a CSV, Parquet or NDJSON file here, or </span>
@@ -111,6 +125,11 @@ export function DatasetPanel({ api, datasets, selected, onSelect, onChanged }: P
       {error && (
         <p className="error-text" role="alert">
           {error}
+        </p>
+      )}
+      {done && (
+        <p className="ok-text small" role="status">
+          {done}
         </p>
       )}
     </section>

@@ -81,7 +81,9 @@ export function ErrorPanel({ title, code, message, diagnostics, row, values }: P
       )}
       {row != null && (
         <div className="failing-row">
-          <span>At row {row}</span>
+          <span title="Counted from 1 within the batch of rows the engine passed to the function; the values identify the row">
+            Row {row + 1} of its batch
+          </span>
           {values && (
             <table>
               <tbody>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
-import { Api } from "../api";
+import { Api, type ResultOrder } from "../api";
 import type { Cell, Column } from "../types";
 import type { ExecutionTracker } from "../useExecution";
 import { formatCount, formatDuration, rowsPerSecond } from "../lib/format";
@@ -23,6 +23,15 @@ const HISTOGRAM_ROWS = 10_000;
 /** Progress while an execution runs; then its statistics, results, downloads and histogram. */
 export function ExecutionView({ api, execution, resultColumn, filter }: Props) {
   const { status, refused, busy, cancel: onCancel } = execution;
+  // Time since the page started waiting, shown while it runs.
+  const [elapsed, setElapsed] = useState(0);
+  useEffect(() => {
+    if (!busy) return;
+    const started = performance.now();
+    setElapsed(0);
+    const timer = window.setInterval(() => setElapsed((performance.now() - started) / 1000), 100);
+    return () => window.clearInterval(timer);
+  }, [busy]);
   const [columns, setColumns] = useState<Column[]>([]);
   const [totalRows, setTotalRows] = useState(0);
   const [chartCells, setChartCells] = useState<Cell[] | null>(null);
@@ -58,9 +67,18 @@ export function ExecutionView({ api, execution, resultColumn, filter }: Props) {
     api.results(succeeded, 0, HISTOGRAM_ROWS).then((page) => setChartCells(page.rows.map((row) => row[index])));
   }, [api, succeeded, columns, chartColumn]);
 
+  // A header click sorts the whole result on the server: ascending, descending, unsorted.
+  const [order, setOrder] = useState<ResultOrder | null>(null);
+  useEffect(() => setOrder(null), [succeeded]);
+  const sortBy = useCallback(
+    (column: string) =>
+      setOrder((old) => (old?.column !== column ? { column, desc: false } : old.desc ? null : { column, desc: true })),
+    [],
+  );
   const loadRows = useCallback(
-    async (offset: number, limit: number) => (succeeded ? (await api.results(succeeded, offset, limit)).rows : []),
-    [api, succeeded],
+    async (offset: number, limit: number) =>
+      succeeded ? (await api.results(succeeded, offset, limit, order ?? undefined)).rows : [],
+    [api, succeeded, order],
   );
 
   const download = async (format: "csv" | "parquet") => {
@@ -90,7 +108,10 @@ export function ExecutionView({ api, execution, resultColumn, filter }: Props) {
           <div className="progress-label">
             <span>{state === "running" ? "Running" : state === "compiling" ? "Compiling to WebAssembly" : "Queued"}…</span>
             {state === "running" && <span>{formatCount(processed)} rows</span>}
-            <button type="button" className="link" onClick={onCancel}>
+            <span className="muted" data-testid="elapsed">
+              {elapsed.toFixed(1)} s
+            </span>
+            <button type="button" className="secondary small-button" onClick={onCancel}>
               Cancel
             </button>
           </div>
@@ -162,7 +183,14 @@ export function ExecutionView({ api, execution, resultColumn, filter }: Props) {
               Download Parquet
             </button>
           </div>
-          <ResultsGrid columns={columns} totalRows={totalRows} loadRows={loadRows} highlight={resultColumn} />
+          <ResultsGrid
+            columns={columns}
+            totalRows={totalRows}
+            loadRows={loadRows}
+            highlight={resultColumn}
+            order={order}
+            onSort={sortBy}
+          />
           {chartCells && chartColumn && (
             <HistogramChart column={chartColumn} cells={chartCells} totalRows={totalRows} />
           )}

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { ResultOrder } from "../api";
 import type { Cell, Column } from "../types";
 
 export const ROW_HEIGHT = 30;
@@ -10,16 +11,28 @@ interface Props {
   totalRows: number;
   /** Loads rows `[offset, offset + limit)`. */
   loadRows: (offset: number, limit: number) => Promise<Cell[][]>;
-  /** The new column, highlighted. */
+  /** The new column: highlighted, and pinned beside the row numbers. */
   highlight?: string;
   height?: number;
+  /** The sort in force, shown in its header. */
+  order?: ResultOrder | null;
+  /** A header was clicked: sort by that column (the caller cycles ascending, descending, none). */
+  onSort?: (column: string) => void;
 }
 
 /**
- * A virtualized grid: only the visible rows are in the DOM, and rows are fetched a page at a
- * time as they scroll into view, so a result of millions of rows scrolls like one of ten.
+ * A value as its column's type reads best: a FLOAT to the 7 significant digits a 32-bit float
+ * holds (its exact shortest text, 6713.8496, is in the cell's title), other values as JSON gives
+ * them.
  */
-export function ResultsGrid({ columns, totalRows, loadRows, highlight, height = 420 }: Props) {
+export function formatCell(value: Cell, type: string): string {
+  if (typeof value === "number" && type === "FLOAT" && Number.isFinite(value)) {
+    return String(Number(value.toPrecision(7)));
+  }
+  return String(value);
+}
+
+export function ResultsGrid({ columns, totalRows, loadRows, highlight, height = 420, order, onSort }: Props) {
   const [scrollTop, setScrollTop] = useState(0);
   const [pages, setPages] = useState<Map<number, Cell[][]>>(new Map());
   const requested = useRef(new Set<number>());
@@ -59,6 +72,9 @@ export function ResultsGrid({ columns, totalRows, loadRows, highlight, height = 
   }, [first, last, totalRows, ensure]);
 
   const rowAt = (index: number): Cell[] | undefined => pages.get(Math.floor(index / PAGE_ROWS))?.[index % PAGE_ROWS];
+  // The result column first, then the others in their order.
+  const pinned = columns.findIndex((column) => column.name === highlight);
+  const shown = pinned < 0 ? columns.map((_, c) => c) : [pinned, ...columns.map((_, c) => c).filter((c) => c !== pinned)];
   const template = `64px repeat(${columns.length}, minmax(130px, 1fr))`;
 
   // Wide results scroll sideways; the header scrolls with the rows and sticks to the top.
@@ -69,17 +85,34 @@ export function ResultsGrid({ columns, totalRows, loadRows, highlight, height = 
       <div className="grid-body" style={{ height }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
         <div className="grid-header" role="row" style={{ gridTemplateColumns: template, minWidth }}>
           <div className="grid-index" role="columnheader">#</div>
-          {columns.map((column) => (
-            <div
-              key={column.name}
-              role="columnheader"
-              className={column.name === highlight ? "highlight" : undefined}
-              title={`${column.name}: ${column.type}`}
-            >
-              <span className="column-name">{column.name}</span>
-              <span className="type">{column.type}</span>
-            </div>
-          ))}
+          {shown.map((c) => {
+            const column = columns[c];
+            const sorted = order?.column === column.name ? (order.desc ? "descending" : "ascending") : undefined;
+            return (
+              <div
+                key={column.name}
+                role="columnheader"
+                aria-sort={sorted ?? "none"}
+                className={column.name === highlight ? "highlight" : undefined}
+                title={`${column.name}: ${column.type}${onSort ? " (click to sort)" : ""}`}
+              >
+                {onSort ? (
+                  <button type="button" className="sort" onClick={() => onSort(column.name)}>
+                    <span className="column-name">
+                      {column.name}
+                      {sorted && <span aria-hidden="true">{sorted === "ascending" ? " ▲" : " ▼"}</span>}
+                    </span>
+                    <span className="type">{column.type}</span>
+                  </button>
+                ) : (
+                  <>
+                    <span className="column-name">{column.name}</span>
+                    <span className="type">{column.type}</span>
+                  </>
+                )}
+              </div>
+            );
+          })}
         </div>
         <div style={{ height: totalRows * ROW_HEIGHT, position: "relative", minWidth }}>
           {Array.from({ length: Math.max(0, last - first) }, (_, i) => {
@@ -94,8 +127,14 @@ export function ResultsGrid({ columns, totalRows, loadRows, highlight, height = 
                 style={{ top: index * ROW_HEIGHT, height: ROW_HEIGHT, gridTemplateColumns: template }}
               >
                 <div className="grid-index">{index + 1}</div>
-                {columns.map((column, c) => (
-                  <GridCell key={column.name} value={row?.[c]} loading={!row} highlight={column.name === highlight} />
+                {shown.map((c) => (
+                  <GridCell
+                    key={columns[c].name}
+                    value={row?.[c]}
+                    type={columns[c].type}
+                    loading={!row}
+                    highlight={c === pinned}
+                  />
                 ))}
               </div>
             );
@@ -117,7 +156,17 @@ export function ResultsGrid({ columns, totalRows, loadRows, highlight, height = 
   );
 }
 
-function GridCell({ value, loading, highlight }: { value: Cell | undefined; loading: boolean; highlight: boolean }) {
+function GridCell({
+  value,
+  type,
+  loading,
+  highlight,
+}: {
+  value: Cell | undefined;
+  type: string;
+  loading: boolean;
+  highlight: boolean;
+}) {
   const classes = ["cell"];
   if (highlight) classes.push("highlight");
   if (loading) return <div role="cell" className={[...classes, "loading"].join(" ")} />;
@@ -130,9 +179,9 @@ function GridCell({ value, loading, highlight }: { value: Cell | undefined; load
   }
   if (typeof value === "number") classes.push("number");
   if (typeof value === "boolean") classes.push("boolean");
-  const text = String(value);
+  const text = formatCell(value, type);
   return (
-    <div role="cell" className={classes.join(" ")} title={text}>
+    <div role="cell" className={classes.join(" ")} title={String(value)}>
       {text}
     </div>
   );

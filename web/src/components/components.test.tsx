@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { useState } from "react";
 import { ColumnPicker } from "./ColumnPicker";
-import { ResultsGrid } from "./ResultsGrid";
+import { ResultsGrid, formatCell } from "./ResultsGrid";
 import { ErrorPanel } from "./ErrorPanel";
 import { TOKEN_KEY, TokenGate } from "./TokenGate";
 import { HistogramChart } from "./HistogramChart";
@@ -90,7 +90,7 @@ describe("ErrorPanel", () => {
       />,
     );
     expect(screen.getByRole("heading").textContent).toBe("Division by zero");
-    expect(screen.getByText("At row 7")).toBeTruthy();
+    expect(screen.getByText("Row 8 of its batch")).toBeTruthy();
     expect(screen.getByRole("row", { name: /balance 0/ })).toBeTruthy();
   });
 
@@ -145,5 +145,17 @@ describe("HistogramChart", () => {
     const counts = [...bars].map((bar) => Number(bar.getAttribute("data-count")));
     expect(counts.reduce((a, b) => a + b, 0)).toBe(4);
     expect(screen.getByText(/4 values, 1 NULL \(first 5 of 50 rows\)/)).toBeTruthy();
+  });
+});
+
+describe("formatCell", () => {
+  it("prints a FLOAT to the 7 digits a 32-bit float holds, other values as they are", () => {
+    expect(formatCell(6713.8496, "FLOAT")).toBe("6713.85");
+    expect(formatCell(11831.141, "FLOAT")).toBe("11831.14");
+    expect(formatCell(5765.22, "FLOAT")).toBe("5765.22");
+    expect(formatCell(0.1, "FLOAT")).toBe("0.1");
+    expect(formatCell(6713.8496, "DOUBLE")).toBe("6713.8496");
+    expect(formatCell(null, "FLOAT")).toBe("null");
+    expect(formatCell("x", "STRING")).toBe("x");
   });
 });

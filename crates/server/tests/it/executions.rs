@@ -29,6 +29,40 @@ async fn the_papers_map_runs_and_its_results_page_download_and_export() {
     assert_eq!(page["rows"][0][6], 5765.22);
     assert_eq!(page["rows"][1][6], 24320.34);
 
+    // Sorted by a column over the whole result, largest first; a second page continues it.
+    let sorted = |query: &str| format!("/api/v1/executions/{id}/results?{query}");
+    let (status, top) = fixture
+        .get(
+            &fixture.alice,
+            &sorted("order_by=calculate_adj_bal_RESULT&desc=true&limit=3"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{top}");
+    let values: Vec<f64> = top["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| row[6].as_f64().unwrap())
+        .collect();
+    assert!(values.windows(2).all(|pair| pair[0] >= pair[1]), "{values:?}");
+    assert_eq!(values[0], 98468.37, "{values:?}");
+    assert_eq!(top["total_rows"], 1000);
+    let (_, next) = fixture
+        .get(
+            &fixture.alice,
+            &sorted("order_by=calculate_adj_bal_RESULT&desc=true&offset=3&limit=1"),
+        )
+        .await;
+    assert!(next["rows"][0][6].as_f64().unwrap() <= values[2]);
+    let (_, smallest) = fixture.get(&fixture.alice, &sorted("order_by=balance&limit=1")).await;
+    assert!(smallest["rows"][0][3].as_i64().unwrap() < 12507, "{smallest}");
+    let (status, refused) = fixture.get(&fixture.alice, &sorted("order_by=nope")).await;
+    assert_eq!(
+        (status, refused["code"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("unknown_column")),
+        "{refused}"
+    );
+
     let (status, csv) = fixture
         .get_bytes(&fixture.alice, &format!("/api/v1/executions/{id}/results.csv"))
         .await;
