@@ -4,7 +4,7 @@ import type { DatasetInfo, FunctionInfo } from "./types";
 import { TOKEN_KEY, TokenGate } from "./components/TokenGate";
 import { BuilderTab } from "./components/BuilderTab";
 import { SqlTab } from "./components/SqlTab";
-import { tenantKey } from "./lib/pageState";
+import { forgetDrafts, tenantKey } from "./lib/pageState";
 import { ApiReference } from "./components/ApiReference";
 import { HelpDrawer } from "./components/HelpDrawer";
 
@@ -27,6 +27,8 @@ export function App() {
   const api = useMemo(() => (token ? new Api(token) : null), [token]);
 
   const signOut = useCallback(() => {
+    const current = localStorage.getItem(TOKEN_KEY);
+    if (current) forgetDrafts(tenantKey(current));
     localStorage.removeItem(TOKEN_KEY);
     setToken(null);
   }, []);

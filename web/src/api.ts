@@ -139,13 +139,13 @@ export class Api {
   }
 
   cancel(id: string): Promise<void> {
-    return this.request("DELETE", `/executions/${id}`);
+    return this.request("DELETE", `/executions/${encodeURIComponent(id)}`);
   }
 
   /** A page of a result; `order` sorts the whole result by a column first. */
   results(id: string, offset: number, limit: number, order?: ResultOrder): Promise<Table> {
     const sort = order ? `&order_by=${encodeURIComponent(order.column)}&desc=${order.desc}` : "";
-    return this.request("GET", `/executions/${id}/results?offset=${offset}&limit=${limit}${sort}`);
+    return this.request("GET", `/executions/${encodeURIComponent(id)}/results?offset=${offset}&limit=${limit}${sort}`);
   }
 
   functions(): Promise<FunctionList> {
@@ -166,7 +166,7 @@ export class Api {
 
   /** What the execution's functions printed (printf, puts, wasmudf_log); "" if nothing. */
   async log(id: string): Promise<string> {
-    const response = await fetch(`${this.base}/executions/${id}/log`, {
+    const response = await fetch(`${this.base}/executions/${encodeURIComponent(id)}/log`, {
       headers: { Authorization: `Bearer ${this.token}` },
     });
     if (!response.ok) throw new ApiError(response.status, "log", `the log cannot be read (HTTP ${response.status})`);
@@ -175,7 +175,7 @@ export class Api {
 
   /** A download link for a result file; the token travels in the fetch, not the URL. */
   async download(id: string, format: "csv" | "parquet"): Promise<Blob> {
-    const response = await fetch(`${this.base}/executions/${id}/results.${format}`, {
+    const response = await fetch(`${this.base}/executions/${encodeURIComponent(id)}/results.${format}`, {
       headers: { Authorization: `Bearer ${this.token}` },
     });
     if (!response.ok) throw new ApiError(response.status, "download", `download failed (HTTP ${response.status})`);

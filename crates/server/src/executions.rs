@@ -122,12 +122,21 @@ pub async fn list(
 /// A stored request as its tenant may see it again: a path into the server's data directory that
 /// the tenant typed (a guess, refused when it ran) comes back as `<data>`, like every answer.
 fn echoed_request(state: &AppState, stored: &str) -> Option<ExecutionBody> {
-    serde_json::from_str(&crate::scrub_paths(&state.data_dir, stored)).ok()
+    let mut request: ExecutionBody = serde_json::from_str(stored).ok()?;
+    let scrub = |text: &mut Option<String>| {
+        if let Some(text) = text.as_mut() {
+            *text = crate::scrub_paths(&state.data_dir, text);
+        }
+    };
+    scrub(&mut request.program);
+    scrub(&mut request.sql);
+    scrub(&mut request.data);
+    Some(request)
 }
 
-fn summary(state: &AppState, record: crate::store::ExecutionRecord) -> ExecutionSummary {
-    let request = echoed_request(state, &record.request);
-    let sql = request.as_ref().and_then(|body| body.sql.as_deref()).map(|sql| {
+fn summary(state: &AppState, record: crate::store::ExecutionListing) -> ExecutionSummary {
+    let scrub = |text: String| crate::scrub_paths(&state.data_dir, &text);
+    let sql = record.sql.map(scrub).map(|sql| {
         let first = sql
             .lines()
             .map(str::trim)
@@ -139,17 +148,17 @@ fn summary(state: &AppState, record: crate::store::ExecutionRecord) -> Execution
         }
         shown
     });
-    let operation = match &request {
-        Some(body) if body.sql.is_some() => "SQL".to_string(),
-        Some(body) => body.operation.clone().unwrap_or_default().to_ascii_uppercase(),
-        None => String::new(),
+    let operation = if sql.is_some() {
+        "SQL".to_string()
+    } else {
+        record.operation.unwrap_or_default().to_ascii_uppercase()
     };
     ExecutionSummary {
         id: record.id,
         status: record.status,
         operation,
-        function_name: request.as_ref().and_then(|body| body.function_name.clone()),
-        data: request.as_ref().and_then(|body| body.data.clone()),
+        function_name: record.function_name,
+        data: record.data.map(scrub),
         sql,
         rows_in: record.rows_in,
         rows_out: record.rows_out,
@@ -221,6 +230,10 @@ pub async fn cancel(
 }
 
 /// A page of an execution's result.
+/// The deepest row a sorted page may reach (offset + limit): a sorted read keeps the rows before
+/// the page in memory.
+const MAX_SORTED_ROWS: usize = 100_000;
+
 /// How a page of a result is sorted: by one of its columns, over the whole result.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -248,7 +261,23 @@ pub async fn results(
     let Query(order) = order?;
     let mut frame = service::results::frame(&state, tenant.id, &id).await?;
     let columns = columns(frame.schema().as_arrow());
+    let total_rows = frame
+        .clone()
+        .count()
+        .await
+        .map_err(|error| ApiError::internal("reading results", error))?;
     if let Some(name) = &order.order_by {
+        // A sorted page keeps every row before it while the result is read: bounded.
+        let end = page.offset.saturating_add(page.limit.min(MAX_PAGE_ROWS));
+        if end > MAX_SORTED_ROWS {
+            return Err(ApiError::new(
+                crate::error::ErrorCode::BadQuery,
+                format!(
+                    "a sorted result can be paged through its first {MAX_SORTED_ROWS} rows; download it \
+                     (results.csv or results.parquet) to see it all"
+                ),
+            ));
+        }
         if !columns.iter().any(|column| column.name == *name) {
             let names: Vec<&str> = columns.iter().map(|column| column.name.as_str()).collect();
             return Err(ApiError::new(
@@ -260,17 +289,12 @@ pub async fn results(
             ));
         }
         // Taken literally (no SQL case folding); with the page's limit the engine keeps only the
-        // top rows while it reads.
+        // rows up to the page's end (at most MAX_SORTED_ROWS) while it reads.
         let key = datafusion::prelude::Expr::Column(datafusion::common::Column::new_unqualified(name));
         frame = frame
             .sort(vec![key.sort(!order.desc, false)])
             .map_err(|error| ApiError::internal("sorting results", error))?;
     }
-    let total_rows = frame
-        .clone()
-        .count()
-        .await
-        .map_err(|error| ApiError::internal("reading results", error))?;
     let batches = frame
         .limit(page.offset, Some(page.limit.min(MAX_PAGE_ROWS)))
         .map_err(|error| ApiError::internal("reading results", error))?

@@ -214,7 +214,18 @@ pub(crate) fn scrub_paths(data_dir: &Path, text: &str) -> String {
 /// DataFusion prints (without the leading `/`).
 pub(crate) fn replace_path(text: &str, path: &Path, with: &str) -> String {
     let path = path.display().to_string();
-    text.replace(&path, with).replace(path.trim_start_matches('/'), with)
+    // `/` itself, or a one-component path's bare name (`/data` -> `data`), would replace far more
+    // than the path: only a path, or a bare form of two components or more, is replaced.
+    if path.len() <= 1 {
+        return text.to_string();
+    }
+    let replaced = text.replace(&path, with);
+    let bare = path.trim_start_matches('/');
+    if bare.contains('/') {
+        replaced.replace(bare, with)
+    } else {
+        replaced
+    }
 }
 
 /// How the server writes Parquet (results, generated data): Snappy, which costs little time
@@ -233,4 +244,30 @@ pub fn random_hex(n: usize) -> String {
         .and_then(|mut random| random.read_exact(&mut bytes))
         .expect("/dev/urandom is readable");
     hex::encode(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::replace_path;
+
+    #[test]
+    fn a_path_is_replaced_in_both_forms_and_short_ones_do_not_eat_the_text() {
+        let text = "Error reading /srv/wasmudf/datasets/1/a.csv (object srv/wasmudf/datasets/1/a.csv)";
+        assert_eq!(
+            replace_path(text, Path::new("/srv/wasmudf"), "<data>"),
+            "Error reading <data>/datasets/1/a.csv (object <data>/datasets/1/a.csv)"
+        );
+        // `/data`'s bare form is a common word: only the path is replaced.
+        assert_eq!(
+            replace_path(
+                r#"{"data": "/data/x", "sql": "FROM data"}"#,
+                Path::new("/data"),
+                "<data>"
+            ),
+            r#"{"data": "<data>/x", "sql": "FROM data"}"#
+        );
+        assert_eq!(replace_path("a/b", Path::new("/"), "<data>"), "a/b");
+    }
 }

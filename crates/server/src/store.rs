@@ -44,6 +44,22 @@ pub struct ExecutionRecord {
     pub created_at: String,
 }
 
+/// One line of a tenant's history: what a summary shows of an execution.
+#[derive(Debug, Clone)]
+pub struct ExecutionListing {
+    pub id: String,
+    pub status: ExecutionStatus,
+    pub operation: Option<String>,
+    pub function_name: Option<String>,
+    pub data: Option<String>,
+    /// The SQL's first 400 characters.
+    pub sql: Option<String>,
+    pub rows_in: i64,
+    pub rows_out: i64,
+    pub error: Option<ExecutionError>,
+    pub created_at: String,
+}
+
 /// One saved version of a tenant's function. Versions count from 1 and are never rewritten.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FunctionRecord {
@@ -450,21 +466,38 @@ impl Store {
     }
 
     /// A tenant's executions, newest first: at most `limit`, older than the execution `before`
-    /// when given (the next page of a history).
+    /// when given (the next page of a history). Only what a history line shows is read out of
+    /// each stored request (its SQL cut to 400 characters), not the request itself.
     pub fn list_executions(
         &self,
         tenant: TenantId,
         before: Option<&str>,
         limit: usize,
-    ) -> rusqlite::Result<Vec<ExecutionRecord>> {
+    ) -> rusqlite::Result<Vec<ExecutionListing>> {
         let connection = self.lock();
-        let mut statement = connection.prepare(&format!(
-            "SELECT {EXECUTION_COLUMNS} FROM executions WHERE tenant_id = ?1
+        let mut statement = connection.prepare(
+            "SELECT id, status, json_extract(request, '$.operation'), json_extract(request, '$.function_name'),
+                    json_extract(request, '$.data'), substr(json_extract(request, '$.sql'), 1, 400),
+                    rows_in, rows_out, error, created_at
+             FROM executions WHERE tenant_id = ?1
                AND (?2 IS NULL OR rowid < (SELECT rowid FROM executions WHERE id = ?2 AND tenant_id = ?1))
-             ORDER BY rowid DESC LIMIT ?3"
-        ))?;
+             ORDER BY rowid DESC LIMIT ?3",
+        )?;
         statement
-            .query_map(params![tenant, before, limit as i64], execution_record)?
+            .query_map(params![tenant, before, limit as i64], |row| {
+                Ok(ExecutionListing {
+                    id: row.get(0)?,
+                    status: row.get(1)?,
+                    operation: row.get(2)?,
+                    function_name: row.get(3)?,
+                    data: row.get(4)?,
+                    sql: row.get(5)?,
+                    rows_in: row.get(6)?,
+                    rows_out: row.get(7)?,
+                    error: row.get(8)?,
+                    created_at: row.get(9)?,
+                })
+            })?
             .collect()
     }
 

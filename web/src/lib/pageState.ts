@@ -93,3 +93,12 @@ export function saveDraft(tenant: string, kind: "c" | "sql", text: string) {
     // A full or disabled storage loses the draft, not the page.
   }
 }
+
+/** Forgets a tenant's drafts (on sign-out: the next person at this browser does not see them). */
+export function forgetDrafts(tenant: string) {
+  try {
+    for (const kind of ["c", "sql"]) localStorage.removeItem(`wasmudf.draft.${tenant}.${kind}`);
+  } catch {
+    // Nothing stored.
+  }
+}

@@ -64,6 +64,9 @@ impl Job {
     }
 }
 
+/// Longest name of a result column.
+const MAX_COLUMN_NAME_CHARS: usize = 128;
+
 fn missing(field: &str) -> ApiError {
     ApiError::new(ErrorCode::MissingField, format!("the request needs `{field}`"))
 }
@@ -109,6 +112,14 @@ pub(crate) async fn validate(state: &AppState, tenant: TenantId, body: &Executio
         }
         None => return Err(missing("operation")),
     };
+    if let Some(name) = &body.output_column_name
+        && (name.is_empty() || name.chars().count() > MAX_COLUMN_NAME_CHARS)
+    {
+        return Err(ApiError::new(
+            ErrorCode::BadName,
+            format!("`output_column_name` must have 1 to {MAX_COLUMN_NAME_CHARS} characters"),
+        ));
+    }
     if body.group_by_column_names.is_some() && !operation.is_aggregate() {
         return Err(ApiError::new(
             ErrorCode::BadOperation,
@@ -279,7 +290,7 @@ async fn parse_sql(state: &AppState, sql: String) -> Result<Script, ApiError> {
         .spawn_blocking(move || {
             TenantSql::parse(&sql, &limits).map_err(|refusal| {
                 // "found: EOF" has no place from the parser: the end of the text is it.
-                let at_end = matches!(refusal, SqlRefusal::Syntax(_)).then(|| end_of(&sql));
+                let at_end = refusal.to_string().contains("found: EOF").then(|| end_of(&sql));
                 (refusal, at_end)
             })
         })

@@ -56,6 +56,18 @@ async fn the_papers_map_runs_and_its_results_page_download_and_export() {
     assert!(next["rows"][0][6].as_f64().unwrap() <= values[2]);
     let (_, smallest) = fixture.get(&fixture.alice, &sorted("order_by=balance&limit=1")).await;
     assert!(smallest["rows"][0][3].as_i64().unwrap() < 12507, "{smallest}");
+    let (status, deep) = fixture
+        .get(&fixture.alice, &sorted("order_by=balance&offset=99999&limit=2"))
+        .await;
+    assert_eq!(
+        (status, deep["code"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("bad_query")),
+        "{deep}"
+    );
+    assert!(
+        deep["message"].as_str().unwrap().contains("first 100000 rows"),
+        "{deep}"
+    );
     let (status, refused) = fixture.get(&fixture.alice, &sorted("order_by=nope")).await;
     assert_eq!(
         (status, refused["code"].as_str()),
