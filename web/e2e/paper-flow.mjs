@@ -38,6 +38,15 @@ float calculate_adj_bal(int balance, float rate) {
 }
 `;
 
+// Fails at one row of the demo's 1,000 accounts: the 750th (ids count from 1), at line 4.
+const TRAP_SOURCE = `#include <stdlib.h>
+int32_t pick(int32_t id) {
+    if (id == 750)
+        abort();
+    return id;
+}
+`;
+
 function freePort() {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
@@ -131,8 +140,16 @@ async function main() {
     const header = await page.locator(".grid-header .highlight .column-name").textContent();
     if (header !== "calculate_adj_bal_RESULT") throw new Error(`the new column is "${header}"`);
     await page.getByTestId("histogram").waitFor();
+    // The histogram counts every row of the result, and sits beside the grid.
+    const charted = await page.getByTestId("histogram").getAttribute("data-rows");
+    if (charted !== "1000") throw new Error(`the histogram covers ${charted} rows, not all 1000`);
+    const gridBox = await page.locator(".result-body .grid").boundingBox();
+    const chartBox = await page.getByTestId("histogram").boundingBox();
+    if (!gridBox || !chartBox || chartBox.x < gridBox.x + gridBox.width || chartBox.y > gridBox.y + 50) {
+      throw new Error(`the histogram is not beside the grid: ${JSON.stringify({ gridBox, chartBox })}`);
+    }
     await page.screenshot({ path: join(shots, "paper-flow.png"), fullPage: true });
-    console.log("paper flow: first row's calculate_adj_bal_RESULT is 5765.22");
+    console.log("paper flow: first row's calculate_adj_bal_RESULT is 5765.22; the histogram beside it covers all 1,000 rows");
 
     // A compile error, shown at its line in the editor and in the error panel.
     await setSource(page, BROKEN_SOURCE);
@@ -149,6 +166,31 @@ async function main() {
     if (markedLine !== 3) throw new Error(`the editor marks line ${markedLine}, not line 3`);
     await page.screenshot({ path: join(shots, "compile-error.png"), fullPage: true });
     console.log("compile error: shown at line 3 in the editor and the error panel");
+
+    // A trap names the dataset's row, marks its line of C, and the dataset's grid shows that row.
+    await page.locator('[data-column="balance"]').click();
+    await page.locator('[data-column="rate"]').click();
+    await page.locator('[data-column="id"]').click();
+    await page.locator('input[name="function_name"]').fill("pick");
+    await setSource(page, TRAP_SOURCE);
+    await page.getByRole("button", { name: "Execute Function" }).click();
+    await page.locator('.error-panel[data-kind="abort"]').waitFor();
+    const failingRow = await page.getByTestId("failing-row").textContent();
+    if (!failingRow?.startsWith("Row 750 of the dataset")) throw new Error(`the error panel says "${failingRow}"`);
+    const failingLine = await page.getByTestId("failing-line").textContent();
+    if (!failingLine?.startsWith("At line 4")) throw new Error(`the error panel says "${failingLine}"`);
+    await page.locator(".editor-c .cm-lintRange-error").first().waitFor();
+    await page.getByRole("button", { name: "Show row 750" }).click();
+    await page.waitForFunction(() => {
+      const row = document.querySelector('#dataset-preview .grid-row.focused[aria-rowindex="750"]');
+      return row?.querySelectorAll(".cell")[0]?.textContent === "750";
+    });
+    await page.screenshot({ path: join(shots, "trap-row.png"), fullPage: false });
+    console.log("trap: row 750 of the dataset named, line 4 marked, the dataset's grid jumped to it");
+    await page.locator('[data-column="id"]').click();
+    await page.locator('[data-column="balance"]').click();
+    await page.locator('[data-column="rate"]').click();
+    await page.locator('input[name="function_name"]').fill("calculate_adj_bal");
 
     // printf: the function's output appears beside the results.
     await setSource(page, PRINTF_SOURCE);
@@ -168,8 +210,9 @@ async function main() {
     const reloadedCode = await page.locator(".editor-c .cm-content").textContent();
     if (!reloadedCode?.includes("printf")) throw new Error("the reload lost the code");
     const history = page.getByRole("region", { name: "History" }).locator("[data-execution]");
-    if ((await history.count()) < 3) throw new Error(`the history lists ${await history.count()} executions`);
-    await history.nth(2).click();
+    // Newest first: printf, the trap, the compile error, the paper's run.
+    if ((await history.count()) < 4) throw new Error(`the history lists ${await history.count()} executions`);
+    await history.nth(3).click();
     await page.waitForFunction(
       () => document.querySelector('.grid-row[aria-rowindex="1"] .cell.highlight')?.textContent === "5765.22",
     );
@@ -178,10 +221,33 @@ async function main() {
     await page.screenshot({ path: join(shots, "history.png"), fullPage: true });
     console.log("durable work: a reload keeps the execution and its code; the history reopens an older one");
 
-    // Save the function, then call it from the SQL tab.
+    // C completion: wasmudf's helpers and the dataset's columns with their C types.
+    await setSource(page, PAPER_SOURCE + "\n// wasmudf_str_f");
+    await page.locator(".editor-c .cm-content").press("End");
+    await page.keyboard.press("ControlOrMeta+End");
+    await page.keyboard.press("Control+Space");
+    await page.locator(".cm-tooltip-autocomplete", { hasText: "wasmudf_str_from" }).waitFor();
+    await page.keyboard.press("Escape");
+    console.log("completion: the C editor offers wasmudf_str_from");
+
+    // Save the function twice; its versions are listed and an older one reopens with its columns.
     await setSource(page, PAPER_SOURCE);
     await page.getByRole("button", { name: "Save function" }).click();
     await page.getByText(/Saved calculate_adj_bal v1/).waitFor();
+    await setSource(page, PAPER_SOURCE.replace("balance/1000", "balance/1000 + 0"));
+    await page.getByRole("button", { name: "Save function" }).click();
+    await page.getByText(/Saved calculate_adj_bal v2/).waitFor();
+    await page.locator('[data-column="balance"]').click();
+    await page.locator('[data-column="rate"]').click();
+    await page.getByRole("button", { name: "Versions of calculate_adj_bal" }).click();
+    const versionList = page.getByRole("list", { name: "Versions of calculate_adj_bal" });
+    await versionList.getByRole("button", { name: "v1" }).click();
+    await page.getByText("Opened calculate_adj_bal v1 with columns balance, rate.").waitFor();
+    const reopenedV1 = await page.locator(".editor-c .cm-content").textContent();
+    if (reopenedV1?.includes("+ 0")) throw new Error("v1 reopened with v2's code");
+    await page.screenshot({ path: join(shots, "versions.png"), fullPage: true });
+    console.log("saved functions: v1 and v2 listed; v1 reopens with its code and its columns");
+    await setSource(page, PAPER_SOURCE);
     await page.getByRole("button", { name: "SQL", exact: true }).click();
     const sqlEditor = page.locator(".editor-sql .cm-content");
     await sqlEditor.click();
@@ -195,6 +261,43 @@ async function main() {
     });
     await page.screenshot({ path: join(shots, "sql-tab.png"), fullPage: true });
     console.log("SQL tab: the saved function returns 5765.22 for the first account");
+
+    // SQL completion: saved functions and a table's columns, mixed case quoted.
+    await sqlEditor.click();
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.press("Delete");
+    await page.keyboard.insertText("SELECT calc");
+    await page.keyboard.press("Control+Space");
+    await page.locator(".cm-tooltip-autocomplete", { hasText: "calculate_adj_bal" }).waitFor();
+    await page.keyboard.press("Escape");
+    await page.keyboard.insertText(", accounts.fir");
+    await page.keyboard.press("Control+Space");
+    await page.locator(".cm-tooltip-autocomplete", { hasText: '"firstName"' }).waitFor();
+    await page.keyboard.press("Escape");
+    console.log('completion: the SQL editor offers calculate_adj_bal and accounts."firstName"');
+
+    // A result of 1,200,000 rows: the grid reaches its last row, drawn inside its view.
+    await sqlEditor.click();
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.press("Delete");
+    await page.keyboard.insertText("SELECT a.id * 100 + b.id AS n FROM accounts_large a CROSS JOIN accounts b WHERE b.id <= 60");
+    await page.getByRole("button", { name: "Run SQL" }).click();
+    await page.getByText("of 1,200,000", { exact: false }).waitFor({ timeout: 120_000 });
+    const body = page.locator(".grid-body").filter({ visible: true }).first();
+    await body.evaluate((element) => {
+      element.scrollTop = element.scrollHeight;
+      element.dispatchEvent(new Event("scroll"));
+    });
+    await page.waitForFunction(() => {
+      const body = [...document.querySelectorAll(".grid-body")].find((b) => b.offsetParent !== null);
+      const row = body?.querySelector('.grid-row[aria-rowindex="1200000"]');
+      if (!row || row.querySelector(".cell.loading")) return false;
+      const inView = row.getBoundingClientRect();
+      const view = body.getBoundingClientRect();
+      return inView.bottom <= view.bottom + 1 && inView.top >= view.top && body.scrollHeight < 7_000_000;
+    });
+    await page.screenshot({ path: join(shots, "million-rows.png"), fullPage: false });
+    console.log("results: 1,200,000 rows scroll to the last one, drawn in view");
 
     // A SQL syntax error is marked at its place in the SQL editor.
     await sqlEditor.click();
@@ -244,6 +347,21 @@ async function main() {
     await page.locator('[data-dataset="regions"].selected').waitFor();
     console.log("upload: confirmed with its rows and columns, and selected");
 
+    // A malformed upload is refused in a sentence naming its line, and no server path.
+    await page.locator('.datasets input[type="file"]').setInputFiles({
+      name: "ragged.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("a,b\n1,2\n3,4,5\n"),
+    });
+    const refusal = page.locator(".datasets .error-text");
+    await refusal.getByText("ragged.csv is not a CSV file wasmudf can read", { exact: false }).waitFor();
+    const refusalText = (await refusal.textContent()) ?? "";
+    if (refusalText.includes(dataDir) || /\/(tmp|root|home|usr)\//.test(refusalText)) {
+      throw new Error(`the upload error names a server path: ${refusalText}`);
+    }
+    await page.screenshot({ path: join(shots, "upload-error.png"), fullPage: false });
+    console.log(`upload: a malformed CSV is refused without a path: "${refusalText.slice(0, 90)}..."`);
+
     // Help: the type table beside the editor.
     await page.getByRole("button", { name: "Help" }).click();
     await page.getByRole("dialog", { name: "Help" }).getByText("wasmudf_decimal").waitFor();
@@ -254,6 +372,24 @@ async function main() {
     await page.locator('[data-endpoint="GET /executions"]').waitFor();
     await page.screenshot({ path: join(shots, "api-reference.png"), fullPage: true });
     console.log("API reference: every endpoint, from the OpenAPI document");
+
+    // Phone width: nothing wider than the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator(".tabs button", { hasText: "Function" }).first().click();
+    await page.getByRole("button", { name: "Execute Function" }).waitFor();
+    const overflow = await page.evaluate(() => {
+      const wider = [...document.querySelectorAll("body *")]
+        .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 0.5)
+        .filter((element) => !element.closest(".grid-body, .cm-scroller, pre"))
+        .slice(0, 5)
+        .map((element) => `${element.tagName.toLowerCase()}.${element.className}`);
+      return { by: document.documentElement.scrollWidth - window.innerWidth, wider };
+    });
+    if (overflow.by > 0) {
+      throw new Error(`at 390 px the page is ${overflow.by} px wider than the screen: ${overflow.wider.join(", ")}`);
+    }
+    await page.screenshot({ path: join(shots, "phone.png"), fullPage: true });
+    console.log("phone width: the page fits 390 px");
 
     if (consoleErrors.length > 0) throw new Error(`the page threw: ${consoleErrors.join("\n")}`);
     console.log(`e2e: passed; screenshots in ${shots}`);

@@ -40,6 +40,13 @@ export interface paths {
     /** Cancel a running execution; its guest stops within one epoch tick. */
     delete: operations["cancel"];
   };
+  "/executions/{id}/histogram": {
+    /**
+     * How one column of an execution's result spreads, over the whole result: equal-width bins of
+     * a numeric column, the most frequent values of any other.
+     */
+    get: operations["histogram"];
+  };
   "/executions/{id}/log": {
     /**
      * What the execution's functions printed (`printf`, `puts`, `wasmudf_log`), as text: at most
@@ -214,6 +221,13 @@ export interface components {
       row?: number | null;
       /** @description `[start, end)`: the rows of the batch the failure lies in, when no single row reproduced it. */
       rows?: number[] | null;
+      /**
+       * Format: int64
+       * @description The row that failed as the dataset counts it, from 1 in the dataset's own order (the
+       * numbers of `GET /datasets/{name}/rows`): the first row of the dataset the function fails
+       * on. Set for MAP and FILTER on the embedded engine.
+       */
+      table_row?: number | null;
       /** @description The failing row's input values, by column. */
       values?: {
         [key: string]: string;
@@ -287,6 +301,44 @@ export interface components {
     FunctionList: {
       functions: components["schemas"]["FunctionInfo"][];
     };
+    /** @description How a result column's values spread, over every row of the result. */
+    Histogram: {
+      /**
+       * @description Numeric: equal-width bins from the smallest to the largest finite value. Categorical: the
+       * most frequent values, most frequent first.
+       */
+      bins: components["schemas"]["HistogramBin"][];
+      column: string;
+      kind: components["schemas"]["HistogramKind"];
+      /**
+       * Format: int64
+       * @description Rows where the column is NULL.
+       */
+      nulls: number;
+      /**
+       * Format: int64
+       * @description Values not in a bin: NaN and infinities (numeric), values past the most frequent
+       * (categorical).
+       */
+      other: number;
+      /**
+       * Format: int64
+       * @description Rows of the result.
+       */
+      rows: number;
+    };
+    /** @description A numeric bin `[low, high)` (the last one includes `high`), or one categorical value. */
+    HistogramBin: {
+      /** Format: int64 */
+      count: number;
+      /** Format: double */
+      high?: number | null;
+      /** Format: double */
+      low?: number | null;
+      value?: string | null;
+    };
+    /** @enum {string} */
+    HistogramKind: "numeric" | "categorical";
     Progress: {
       /**
        * Format: int64
@@ -550,6 +602,48 @@ export interface operations {
         };
       };
       /** @description Not running */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /**
+   * How one column of an execution's result spreads, over the whole result: equal-width bins of
+   * a numeric column, the most frequent values of any other.
+   */
+  histogram: {
+    parameters: {
+      query?: {
+        /** @description A column of the result; the last one (a MAP's new column) when absent. */
+        column?: string;
+        /** @description Bins of a numeric column, 1 to 100. */
+        bins?: number;
+      };
+      path: {
+        /** @description Execution id */
+        id: string;
+      };
+    };
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["Histogram"];
+        };
+      };
+      /** @description No such column, or one that is not charted */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description Not succeeded */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorBody"];

@@ -12,6 +12,7 @@ import type {
   FunctionBody,
   FunctionInfo,
   FunctionList,
+  Histogram,
   Table,
   UploadedDataset,
   ExecutionList,
@@ -156,12 +157,23 @@ export class Api {
     return this.request("GET", `/functions/${encodeURIComponent(name)}`);
   }
 
+  /** Every version of a saved function, newest first, with their sources. */
+  async functionVersions(name: string): Promise<FunctionInfo[]> {
+    return (await this.request<FunctionList>("GET", `/functions/${encodeURIComponent(name)}/versions`)).functions;
+  }
+
   saveFunction(body: FunctionBody): Promise<FunctionInfo> {
     return this.request("POST", "/functions", JSON.stringify(body));
   }
 
   deleteFunction(name: string): Promise<void> {
     return this.request("DELETE", `/functions/${encodeURIComponent(name)}`);
+  }
+
+  /** How a result column spreads over the whole result; its last column when none is named. */
+  histogram(id: string, column?: string, bins = 20): Promise<Histogram> {
+    const named = column ? `&column=${encodeURIComponent(column)}` : "";
+    return this.request("GET", `/executions/${encodeURIComponent(id)}/histogram?bins=${bins}${named}`);
   }
 
   /** What the execution's functions printed (printf, puts, wasmudf_log); "" if nothing. */

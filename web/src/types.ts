@@ -40,6 +40,10 @@ export type ExecutionCreated = Schemas["ExecutionCreated"];
 export type ExecutionList = Schemas["ExecutionList"];
 export type ExecutionSummary = Schemas["ExecutionSummary"];
 
+/** `GET /executions/{id}/histogram`: a result column's spread over the whole result. */
+export type Histogram = Schemas["Histogram"];
+export type HistogramBin = Schemas["HistogramBin"];
+
 export type FunctionInfo = Schemas["FunctionInfo"];
 export type FunctionList = Schemas["FunctionList"];
 export type FunctionBody = Schemas["FunctionBody"];

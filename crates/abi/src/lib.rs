@@ -27,7 +27,8 @@ pub use layout::{
 pub use signature::{FunctionKind, SignatureError, UdfParam, UdfSignature};
 pub use sql_type::SqlType;
 pub use validate::{
-    ModuleLimits, ModuleReport, ValidationError, allowed_features, append_custom_section, validate_module,
+    ModuleLimits, ModuleReport, ValidationError, allowed_features, append_custom_section, scrub_debug_paths,
+    strip_debug_sections, validate_module,
 };
 
 /// `wasmudf.h`, the header every C UDF sees.
@@ -76,6 +77,10 @@ pub mod exports {
 
 /// Most bytes one aggregate state may take.
 pub const MAX_AGGREGATE_STATE_BYTES: u32 = 4096;
+
+/// The file name the user's C source is compiled under: a trap's position in the module's DWARF
+/// line table is the user's line only in frames attributed to this file.
+pub const USER_SOURCE_FILE: &str = "udf.c";
 
 /// Name of the optional custom section holding the module's canonical signature; when present,
 /// the host refuses to run the module under any other signature.

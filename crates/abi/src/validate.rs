@@ -337,6 +337,160 @@ fn malformed(error: wasmparser::BinaryReaderError) -> ValidationError {
     ValidationError::Malformed(error.message().to_string())
 }
 
+/// Overwrites, in place, the directories of absolute paths in a module's DWARF string tables
+/// (`.debug_str`, `.debug_line_str`) with `_`, keeping each file's own name: the libraries a C
+/// module links carry the paths they were built at, and the module is served back to tenants.
+/// The length stays, so every offset into the tables stays valid. Paths starting with one of
+/// `keep` stay whole. A module that does not parse is left as it is (validation refuses it).
+pub fn scrub_debug_paths(module: &mut [u8], keep: &[&str]) {
+    let mut tables = Vec::new();
+    let mut line_programs = Vec::new();
+    for payload in wasmparser::Parser::new(0).parse_all(module) {
+        let Ok(payload) = payload else { return };
+        if let Payload::CustomSection(section) = payload {
+            let range = section.data_offset()..section.data_offset() + section.data().len();
+            match section.name() {
+                ".debug_str" | ".debug_line_str" => tables.push(range),
+                ".debug_line" => line_programs.push(range),
+                _ => {}
+            }
+        }
+    }
+    let kept = |string: &[u8]| {
+        keep.iter().any(|prefix| {
+            string
+                .strip_prefix(prefix.as_bytes())
+                .is_some_and(|rest| rest.is_empty() || rest.first() == Some(&b'/'))
+        })
+    };
+    let scrub = |string: &mut [u8]| {
+        if string.first() != Some(&b'/') || kept(string) {
+            return;
+        }
+        let file_name = string.iter().rposition(|&byte| byte == b'/').unwrap_or(0);
+        if file_name > 1 {
+            string[1..file_name].fill(b'_');
+        }
+    };
+    for table in tables {
+        module[table].split_mut(|&byte| byte == 0).for_each(scrub);
+    }
+    for section in line_programs {
+        scrub_line_program_headers(&mut module[section], &scrub);
+    }
+}
+
+/// The directories and file names written inline in DWARF 2-4 line program headers (DWARF 5
+/// keeps them in `.debug_line_str`), each passed to `scrub`. Stops at anything it does not
+/// expect: the rest is left as it is.
+fn scrub_line_program_headers(section: &mut [u8], scrub: &dyn Fn(&mut [u8])) {
+    fn uleb(bytes: &[u8], at: &mut usize) -> Option<()> {
+        loop {
+            let byte = *bytes.get(*at)?;
+            *at += 1;
+            if byte & 0x80 == 0 {
+                return Some(());
+            }
+        }
+    }
+    /// The NUL-terminated string at `at`: its range, and `at` moved past its NUL.
+    fn string(bytes: &[u8], at: &mut usize) -> Option<std::ops::Range<usize>> {
+        let length = bytes.get(*at..)?.iter().position(|&byte| byte == 0)?;
+        let range = *at..*at + length;
+        *at += length + 1;
+        Some(range)
+    }
+    let mut unit = 0usize;
+    while unit + 4 <= section.len() {
+        let length = u32::from_le_bytes(section[unit..unit + 4].try_into().unwrap_or_default()) as usize;
+        // 64-bit DWARF (0xffffffff) and empty units are not what clang emits for wasm32.
+        let Some(end) = unit
+            .checked_add(4 + length)
+            .filter(|&end| length > 0 && end <= section.len())
+        else {
+            return;
+        };
+        let version = u16::from_le_bytes([section[unit + 4], section.get(unit + 5).copied().unwrap_or(0)]);
+        if (2..=4).contains(&version) {
+            let mut strings = Vec::new();
+            let header = &section[unit..end];
+            // unit_length, version, header_length, minimum_instruction_length, [v4:
+            // maximum_operations_per_instruction], default_is_stmt, line_base, line_range.
+            let mut at = 4 + 2 + 4 + 1 + usize::from(version >= 4) + 3;
+            let Some(&opcode_base) = header.get(at) else { return };
+            at += usize::from(opcode_base.max(1));
+            let mut walk = || -> Option<()> {
+                loop {
+                    let directory = string(header, &mut at)?;
+                    if directory.is_empty() {
+                        break;
+                    }
+                    strings.push(directory);
+                }
+                loop {
+                    let file = string(header, &mut at)?;
+                    if file.is_empty() {
+                        break;
+                    }
+                    strings.push(file);
+                    for _ in 0..3 {
+                        uleb(header, &mut at)?;
+                    }
+                }
+                Some(())
+            };
+            let _ = walk();
+            for range in strings {
+                scrub(&mut section[unit + range.start..unit + range.end]);
+            }
+        }
+        unit = end;
+    }
+}
+
+/// The module without its DWARF (`.debug_*` custom sections); anything that does not parse as
+/// sections is returned as it is (validation refuses it). For modules whose debug information
+/// the host did not write (uploaded Wasm, WAT): symbolizing a trap against it would spend host
+/// time on the tenant's DWARF, and it could hold anything.
+pub fn strip_debug_sections(module: &[u8]) -> Vec<u8> {
+    fn leb(bytes: &[u8], at: &mut usize) -> Option<usize> {
+        let mut value = 0usize;
+        for shift in (0..35).step_by(7) {
+            let byte = *bytes.get(*at)?;
+            *at += 1;
+            value |= usize::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                return Some(value);
+            }
+        }
+        None
+    }
+    let walk = || -> Option<Vec<u8>> {
+        let mut kept = module.get(..8)?.to_vec();
+        let mut at = 8;
+        while at < module.len() {
+            let start = at;
+            let id = module[at];
+            at += 1;
+            let size = leb(module, &mut at)?;
+            let end = at.checked_add(size).filter(|&end| end <= module.len())?;
+            let debug = id == 0 && {
+                let mut name_at = at;
+                let length = leb(module, &mut name_at)?;
+                module
+                    .get(name_at..name_at.checked_add(length)?)
+                    .is_some_and(|name| name.starts_with(b".debug_"))
+            };
+            if !debug {
+                kept.extend_from_slice(&module[start..end]);
+            }
+            at = end;
+        }
+        Some(kept)
+    };
+    walk().unwrap_or_else(|| module.to_vec())
+}
+
 /// Appends a custom section to a module (valid anywhere after the header).
 pub fn append_custom_section(module: &mut Vec<u8>, name: &str, data: &[u8]) {
     let mut payload = Vec::new();
@@ -378,6 +532,48 @@ mod tests {
 
     fn check(bytes: &[u8]) -> Result<ModuleReport, ValidationError> {
         validate_module(bytes, &ModuleLimits::default(), None)
+    }
+
+    fn custom_section_names(bytes: &[u8]) -> Vec<String> {
+        Parser::new(0)
+            .parse_all(bytes)
+            .filter_map(|payload| match payload.unwrap() {
+                Payload::CustomSection(section) => Some(section.name().to_string()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn debug_sections_are_stripped_and_the_rest_kept() {
+        let mut bytes = module("", "1 1");
+        append_custom_section(&mut bytes, ".debug_line", b"/home/someone/src/udf.c\0");
+        append_custom_section(&mut bytes, "wasmudf.signature", b"f() RETURNS INT");
+        append_custom_section(&mut bytes, ".debug_str", b"/tmp/job\0");
+        let stripped = strip_debug_sections(&bytes);
+        assert_eq!(custom_section_names(&stripped), ["wasmudf.signature"]);
+        check(&stripped).unwrap();
+        // Not a module: left as it is.
+        assert_eq!(
+            strip_debug_sections(b"\0asm\x01\0\0\0\x00\xff"),
+            b"\0asm\x01\0\0\0\x00\xff"
+        );
+    }
+
+    #[test]
+    fn absolute_paths_in_dwarf_strings_lose_their_directories_but_kept_roots_stay() {
+        let mut bytes = module("", "1 1");
+        append_custom_section(
+            &mut bytes,
+            ".debug_str",
+            b"/home/me/build/lib.c\0/udf\0/udfX/a.c\0/sysroot/include/stdio.h\0./rel.c\0",
+        );
+        scrub_debug_paths(&mut bytes, &["/udf", "/sysroot"]);
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            text.contains("/_____________/lib.c\0/udf\0/____/a.c\0/sysroot/include/stdio.h\0./rel.c"),
+            "{text}"
+        );
     }
 
     #[test]

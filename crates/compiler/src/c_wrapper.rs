@@ -11,7 +11,7 @@
 use wasmudf_abi::{GUEST_LOG_BYTES, ROW_LOG_BYTES, SqlType, UdfSignature};
 
 /// The user's source file name inside the compile job; diagnostics in it are the user's.
-pub const USER_FILE: &str = "udf.c";
+pub const USER_FILE: &str = wasmudf_abi::USER_SOURCE_FILE;
 /// The wrapper's file name; diagnostics in it are rewritten to speak about the signature.
 pub const WRAPPER_FILE: &str = "wasmudf_main.c";
 /// The presumed file name of the generated code after the user's source.

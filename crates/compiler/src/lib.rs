@@ -238,6 +238,13 @@ const C_FLAGS: &[&str] = &[
     "-fno-builtin-fprintf",
     "-fno-builtin-fputs",
     "-fno-builtin-fputc",
+    // A line table (no types, no variables) so that a trap names the user's line of C; its
+    // paths say nothing of the host: the job directory, the sysroot and clang's headers are
+    // renamed. It changes no instruction clang emits.
+    "-gline-tables-only",
+    "-fdebug-compilation-dir=/udf",
+    "-ffile-prefix-map={sysroot}=/sysroot",
+    "-ffile-prefix-map={resource_include}=/clang",
     "-fno-crash-diagnostics",
     "-fno-color-diagnostics",
     "-fno-caret-diagnostics",
@@ -255,6 +262,10 @@ const C_FLAGS: &[&str] = &[
     // The module may declare all of wasm32's 4 GiB; the sandbox enforces the real cap per store.
     "-Wl,--max-memory=4294967296",
 ];
+
+/// The directories the flags above give the user's source, the sysroot and clang's headers in
+/// the line table: no host's.
+const DEBUG_PATHS_KEPT: &[&str] = &["/udf", "/sysroot", "/clang"];
 
 /// Libraries linked after the translation unit: wasi-libc's `vfprintf` that formats `long double`
 /// itself (the default one writes a warning to stderr, which needs WASI's `fd_write`).
@@ -348,12 +359,13 @@ impl Compiler {
         let started = Instant::now();
         let signature_text = request.signature.to_string();
         let (wasm, warnings, from_cache) = match request.language {
-            Language::Wasm => (request.source.to_vec(), Vec::new(), false),
+            // DWARF the host did not write is dropped (see `strip_debug_sections`).
+            Language::Wasm => (wasmudf_abi::strip_debug_sections(request.source), Vec::new(), false),
             Language::Wat => {
                 let text = self.check_text(request.source)?;
                 let wasm =
                     wat::parse_str(text).map_err(|error| CompileError::Diagnostics(vec![wat_diagnostic(&error)]))?;
-                (wasm, Vec::new(), false)
+                (wasmudf_abi::strip_debug_sections(&wasm), Vec::new(), false)
             }
             Language::C => {
                 let text = self.check_text(request.source)?;
@@ -470,7 +482,25 @@ impl Compiler {
             }
             return Err(CompileError::Diagnostics(diagnostics));
         }
-        let wasm = std::fs::read(job.path().join(OUTPUT_FILE))?;
+        let mut wasm = std::fs::read(job.path().join(OUTPUT_FILE))?;
+        wasmudf_abi::scrub_debug_paths(&mut wasm, DEBUG_PATHS_KEPT);
+        // Whatever the scrub missed (a path inside a string, in a form it does not walk): no line
+        // table rather than a host path in a module served back to its tenant.
+        let host_paths = [
+            job.path(),
+            cache_dir.as_path(),
+            sysroot.as_path(),
+            toolchain.llvm_root.as_path(),
+            toolchain.resource_include.as_path(),
+        ];
+        let names_host = host_paths.iter().any(|path| {
+            let path = path.as_os_str().as_encoded_bytes();
+            path.len() > 1 && wasm.windows(path.len()).any(|window| window == path)
+        });
+        if names_host {
+            eprintln!("wasmudf-compiler: a module's line table names a host path; it is dropped");
+            wasm = wasmudf_abi::strip_debug_sections(&wasm);
+        }
         Ok((wasm, diagnostics))
     }
 }

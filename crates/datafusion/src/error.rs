@@ -96,6 +96,7 @@ mod tests {
                 index: 1,
                 values: vec![("a".into(), "5".into()), ("b".into(), "0".into())],
             }),
+            site: None,
         }
     }
 
@@ -111,6 +112,7 @@ mod tests {
             function: "spin".into(),
             kind: TrapKind::TimeLimit(std::time::Duration::from_millis(500)),
             location: None,
+            site: None,
         };
         let error = sandbox_to_datafusion(limit);
         assert_eq!(

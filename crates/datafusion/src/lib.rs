@@ -34,7 +34,8 @@ pub use define::{DefinedUdf, UdfBuilder, WasmFunction};
 pub use error::{WasmUdfError, definition_to_datafusion, guest_failure, sandbox_to_datafusion};
 pub use factory::WasmFunctionFactory;
 pub use operation::{
-    ExecutionRequest, Operation, PlannedExecution, apply, check_columns_fit, default_output_column, plan_execution,
+    ExecutionRequest, Operation, PlannedExecution, TableReplay, apply, check_columns_fit, default_output_column,
+    in_table_order, plan_execution,
 };
 pub use script::{Script, StatementError};
 pub use session::{

@@ -4,9 +4,13 @@
 use datafusion::arrow::datatypes::DataType;
 use datafusion::common::{Column, Result as DfResult, plan_err};
 use datafusion::dataframe::DataFrame;
+use datafusion::error::DataFusionError;
+use datafusion::execution::SessionStateBuilder;
 use datafusion::logical_expr::{Expr, SortExpr};
+use futures::StreamExt;
 use wasmudf_abi::{ArgumentConversion, SqlType, UdfSignature, refusal_hint, sql_type_name};
 use wasmudf_compiler::{CFunctionShape, CompiledModule, Language, infer_c_aggregate, infer_c_function};
+use wasmudf_sandbox::SandboxError;
 
 use crate::{UdfBuilder, WasmFunction, WasmUdfError};
 
@@ -55,6 +59,69 @@ pub struct PlannedExecution {
     pub frame: DataFrame,
     pub signature: UdfSignature,
     pub compiled: CompiledModule,
+    /// For MAP and FILTER: how to find which row of the table a failure is.
+    pub replay: Option<TableReplay>,
+}
+
+/// The function alone over the table, one partition in the table's own order: what names a
+/// failing row as the table counts it, where the parallel run only knows a row of some batch.
+#[derive(Debug, Clone)]
+pub struct TableReplay {
+    /// The table, on one partition.
+    table: DataFrame,
+    columns: Vec<String>,
+    signature: UdfSignature,
+    wasm: std::sync::Arc<[u8]>,
+    /// The execution's builder without its log: the replay's output repeats what the run
+    /// printed and is not kept.
+    builder: UdfBuilder,
+}
+
+impl TableReplay {
+    /// After the run failed with `error`: when a guest failed at a row of a batch, runs the
+    /// function over the table in order until it fails again and returns that failure with
+    /// its row counted in the table, from 1 (the first failing row of the table, which may
+    /// come before the one the parallel run hit). `None` when the failure is not a row's or
+    /// does not recur. Costs at most a run up to that row, under the caller's limits.
+    pub async fn locate(self, error: &DataFusionError) -> Option<SandboxError> {
+        let first = crate::guest_failure(error)?;
+        if !matches!(first.location(), Some(wasmudf_sandbox::RowLocation::Row { .. })) {
+            return None;
+        }
+        let WasmFunction::Scalar(udf) = self.builder.from_module(&self.signature, &self.wasm).ok()? else {
+            return None;
+        };
+        let args = self
+            .columns
+            .iter()
+            .map(|name| Expr::Column(Column::new_unqualified(name)))
+            .collect();
+        let frame = self.table.select(vec![udf.call(args)]).ok()?;
+        let mut stream = frame.execute_stream().await.ok()?;
+        let mut rows_before = 0u64;
+        while let Some(batch) = stream.next().await {
+            match batch {
+                Ok(batch) => rows_before += batch.num_rows() as u64,
+                Err(error) => {
+                    let again = crate::guest_failure(&error)?;
+                    return matches!(again.location(), Some(wasmudf_sandbox::RowLocation::Row { .. }))
+                        .then(|| again.clone().in_table(rows_before));
+                }
+            }
+        }
+        None
+    }
+}
+
+/// `frame` planned on one partition: its rows come in the table's own order (a file's rows
+/// from its start), as a page of rows and a row number need.
+pub fn in_table_order(frame: DataFrame) -> DataFrame {
+    let (state, plan) = frame.into_parts();
+    let config = state.config().clone().with_target_partitions(1);
+    let state = SessionStateBuilder::new_from_existing(state)
+        .with_config(config)
+        .build();
+    DataFrame::new(state, plan)
 }
 
 /// Resolves the function's signature, compiles it and plans it over `table`.
@@ -164,12 +231,26 @@ pub fn plan_execution(
     }
     let defined = builder.define(&signature, request.language, &request.source)?;
     let columns: Vec<String> = request.input_columns.iter().map(|(name, _)| name.clone()).collect();
+    let replay = match &defined.udf {
+        WasmFunction::Scalar(_) => Some(TableReplay {
+            table: in_table_order(table.clone()),
+            columns: columns.clone(),
+            signature: signature.clone(),
+            wasm: std::sync::Arc::from(defined.compiled.wasm.as_slice()),
+            builder: UdfBuilder {
+                log: None,
+                ..builder.clone()
+            },
+        }),
+        WasmFunction::Aggregate(_) => None,
+    };
     let frame = apply(table, &defined.udf, &columns, &request.operation)
         .map_err(|error| WasmUdfError::Definition(error.to_string()))?;
     Ok(PlannedExecution {
         frame,
         signature,
         compiled: defined.compiled,
+        replay,
     })
 }
 

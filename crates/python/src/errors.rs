@@ -60,7 +60,10 @@ pub(crate) fn sandbox_error(py: Python<'_>, error: &SandboxError) -> PyErr {
             let (row, rows, values) = match error.location() {
                 Some(RowLocation::Row { index, values }) => (Some(*index), None, values.clone()),
                 Some(RowLocation::Range { start, end }) => (None, Some((*start, *end)), Vec::new()),
-                Some(RowLocation::Values(values)) => (None, None, values.clone()),
+                // Only the server counts rows in a table; the message says which.
+                Some(RowLocation::Values(values)) | Some(RowLocation::TableRow { values, .. }) => {
+                    (None, None, values.clone())
+                }
                 None => (None, None, Vec::new()),
             };
             raise(

@@ -526,6 +526,7 @@ impl GroupStates {
                     function: self.runner.module.signature.name().to_string(),
                     kind: TrapKind::MemoryLimit(self.runner.module.limits.memory_bytes),
                     location: None,
+                    site: None,
                 });
             }
             if base as u64 + capacity as u64 * state_bytes > memory_bytes {
@@ -625,6 +626,7 @@ impl GroupStates {
             function,
             kind,
             location: None,
+            site,
         } = error
         else {
             return error;
@@ -638,6 +640,7 @@ impl GroupStates {
                 function,
                 kind,
                 location: range,
+                site,
             };
         }
         let mut location = range;
@@ -690,6 +693,7 @@ impl GroupStates {
             function,
             kind,
             location,
+            site,
         }
     }
 

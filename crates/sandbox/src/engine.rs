@@ -95,6 +95,10 @@ impl SandboxEngine {
         let mut config = Config::new();
         config.cranelift_opt_level(OptLevel::Speed);
         config.epoch_interruption(true);
+        // Traps name the user's line of C: compiled modules keep their line table (clang's
+        // `-gline-tables-only`, a few KiB) and a trap's backtrace is symbolized against it. Not
+        // left to the WASMTIME_BACKTRACE_DETAILS variable.
+        config.wasm_backtrace_details(wasmtime::WasmBacktraceDetails::Enable);
         config.max_wasm_stack(WASM_STACK_BYTES);
         // As close to wasmudf_abi::allowed_features() as wasmtime allows. GC, exceptions, threads
         // and stack switching are not compiled in (wasmtime's `gc`, `threads` and `stack-switching`

@@ -88,6 +88,9 @@ pub enum RowLocation {
     Range { start: usize, end: usize },
     /// A row given on its own (a per-row host such as Spark's catalog): its input values.
     Values(Vec<(String, String)>),
+    /// The row as the table counts it (from 1, in the table's own order), found by running the
+    /// function again over the table in order: see [`SandboxError::in_table`].
+    TableRow { number: u64, values: Vec<(String, String)> },
 }
 
 impl fmt::Display for RowLocation {
@@ -102,11 +105,39 @@ impl fmt::Display for RowLocation {
                 Ok(())
             }
             RowLocation::Range { start, end } => write!(f, "in rows {start}..{end} of the batch"),
+            RowLocation::TableRow { number, values } => {
+                write!(f, "at row {number} of the table")?;
+                if !values.is_empty() {
+                    let listed: Vec<String> = values.iter().map(|(name, value)| format!("{name}={value}")).collect();
+                    write!(f, " ({})", listed.join(", "))?;
+                }
+                Ok(())
+            }
             RowLocation::Values(values) => {
                 let listed: Vec<String> = values.iter().map(|(name, value)| format!("{name}={value}")).collect();
                 write!(f, "at the row ({})", listed.join(", "))
             }
         }
+    }
+}
+
+/// Where in the user's C source a trap happened, read from the module's DWARF line table
+/// (clang's `-gline-tables-only`): the innermost frame attributed to the user's file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SourceSite {
+    /// 1-based.
+    pub line: u32,
+    /// 1-based, when the line table has it.
+    pub column: Option<u32>,
+}
+
+impl fmt::Display for SourceSite {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}", self.line)?;
+        if let Some(column) = self.column {
+            write!(f, ", column {column}")?;
+        }
+        Ok(())
     }
 }
 
@@ -157,11 +188,17 @@ pub enum SandboxError {
     Compile(String),
     #[error("UDF `{function}` could not be instantiated: {message}")]
     Instantiate { function: String, message: String },
-    #[error("UDF `{function}` failed: {kind}{}", location.as_ref().map(|l| format!(" {l}")).unwrap_or_default())]
+    #[error(
+        "UDF `{function}` failed: {kind}{}{}",
+        location.as_ref().map(|l| format!(" {l}")).unwrap_or_default(),
+        site.map(|site| format!(", at {site} of its source")).unwrap_or_default()
+    )]
     Trap {
         function: String,
         kind: TrapKind,
         location: Option<RowLocation>,
+        /// Where in the C source, when the module carries a line table.
+        site: Option<SourceSite>,
     },
     #[error("UDF `{function}` {problem} {location}")]
     InvalidOutput {
@@ -275,6 +312,70 @@ impl SandboxError {
                 Some(location)
             }
             _ => None,
+        }
+    }
+
+    /// Where in the user's source a trap happened, when the module's line table says.
+    pub fn site(&self) -> Option<SourceSite> {
+        match self {
+            SandboxError::Trap { site, .. } => *site,
+            _ => None,
+        }
+    }
+
+    /// The same failure with its row counted in the table: `rows_before` rows of the table came
+    /// before the batch the row was found in (the caller ran the function over the table in
+    /// order, one batch after another). Other locations are kept.
+    pub fn in_table(self, rows_before: u64) -> SandboxError {
+        self.map_location(|location| match location {
+            RowLocation::Row { index, values } => RowLocation::TableRow {
+                number: rows_before + index as u64 + 1,
+                values,
+            },
+            other => other,
+        })
+    }
+
+    /// The same failure with its row's location passed through `change`; failures without one
+    /// as they are.
+    pub fn map_location(self, change: impl Fn(RowLocation) -> RowLocation) -> SandboxError {
+        match self {
+            SandboxError::Trap {
+                function,
+                kind,
+                location,
+                site,
+            } => SandboxError::Trap {
+                function,
+                kind,
+                location: location.map(change),
+                site,
+            },
+            SandboxError::InvalidOutput {
+                function,
+                problem,
+                location,
+            } => SandboxError::InvalidOutput {
+                function,
+                problem,
+                location: change(location),
+            },
+            SandboxError::ArgumentOutOfRange {
+                function,
+                argument,
+                column_type,
+                declared,
+                advice,
+                location,
+            } => SandboxError::ArgumentOutOfRange {
+                function,
+                argument,
+                column_type,
+                declared,
+                advice,
+                location: change(location),
+            },
+            other => other,
         }
     }
 

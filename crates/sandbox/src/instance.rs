@@ -7,7 +7,7 @@ use wasmtime::{Instance, Memory, ResourceLimiter, Store, Trap, TypedFunc, Update
 use wasmudf_abi::{FunctionKind, exports};
 
 use crate::engine::SandboxEngine;
-use crate::{CancelFlag, LoadedModule, SandboxError, TrapKind};
+use crate::{CancelFlag, LoadedModule, SandboxError, SourceSite, TrapKind};
 
 /// Raised from the limiter when a guest grows its memory past its cap, so the trap that ends
 /// the call can be told apart from every other trap.
@@ -133,6 +133,7 @@ impl GuestInstance {
                     function: module.signature.name().to_string(),
                     kind,
                     location: None,
+                    site: source_site(&error),
                 },
             })?;
         let memory = instance
@@ -208,6 +209,7 @@ impl GuestInstance {
                 function: self.module.signature.name().to_string(),
                 kind: TrapKind::MemoryLimit(self.module.limits.memory_bytes),
                 location: None,
+                site: None,
             });
         }
         Ok(base)
@@ -283,6 +285,7 @@ impl GuestInstance {
                 function: self.module.signature.name().to_string(),
                 kind: TrapKind::GuestStatus(status),
                 location: None,
+                site: None,
             });
         }
         Ok(())
@@ -327,7 +330,30 @@ fn trap(error: &wasmtime::Error, module: &LoadedModule) -> SandboxError {
         function: module.signature.name().to_string(),
         kind: classify(error, module),
         location: None,
+        site: source_site(error),
     }
+}
+
+/// The innermost frame of a trap's backtrace in the user's source file, from the module's DWARF
+/// line table (modules without one, such as WAT, have none).
+fn source_site(error: &wasmtime::Error) -> Option<SourceSite> {
+    let backtrace = error.downcast_ref::<wasmtime::WasmBacktrace>()?;
+    backtrace.frames().iter().find_map(|frame| {
+        frame.symbols().iter().find_map(|symbol| {
+            let in_user_file = symbol.file().is_some_and(|file| {
+                std::path::Path::new(file)
+                    .file_name()
+                    .is_some_and(|name| name == wasmudf_abi::USER_SOURCE_FILE)
+            });
+            match (in_user_file, symbol.line()) {
+                (true, Some(line)) if line > 0 => Some(SourceSite {
+                    line,
+                    column: symbol.column().filter(|&column| column > 0),
+                }),
+                _ => None,
+            }
+        })
+    })
 }
 
 /// Maps a wasmtime error to what the user needs to know.

@@ -32,7 +32,7 @@ mod runner;
 pub use aggregate::{AggregateRunner, DEFAULT_LIVE_AGGREGATE_INSTANCES, GroupStates, InstanceBudget};
 pub use cancel::CancelFlag;
 pub use engine::{EPOCH_TICK, HARD_MEMORY_CAP_BYTES, WASM_STACK_BYTES};
-pub use error::{OutputProblem, RowLocation, SandboxError, TrapKind};
+pub use error::{OutputProblem, RowLocation, SandboxError, SourceSite, TrapKind};
 pub use log::{GuestLog, LOG_BYTES_PER_EXECUTION, LOG_TRUNCATED_MARK};
 pub use module::{LoadedModule, RuntimeLimits};
 pub use row::{ROW_TYPES, ROWS_PER_ARENA, RowArg, RowCaller, RowValue};

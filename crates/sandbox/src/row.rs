@@ -302,10 +302,12 @@ impl RowCaller {
                 function,
                 kind,
                 location: _,
+                site,
             } => SandboxError::Trap {
                 function,
                 location: (!matches!(kind, TrapKind::Cancelled)).then(values),
                 kind,
+                site,
             },
             SandboxError::InvalidOutput { function, problem, .. } => SandboxError::InvalidOutput {
                 function,

@@ -171,6 +171,7 @@ impl UdfRunner {
             function,
             kind,
             location: None,
+            site,
         } = error
         else {
             return self.with_values(error, args);
@@ -180,6 +181,7 @@ impl UdfRunner {
                 function,
                 kind,
                 location: Some(RowLocation::Range { start, end }),
+                site,
             };
         }
         let mut location = Some(RowLocation::Range { start, end });
@@ -212,6 +214,7 @@ impl UdfRunner {
                 function,
                 kind,
                 location,
+                site,
             },
             args,
         )
@@ -227,31 +230,14 @@ impl UdfRunner {
             .map(|param| param.name.as_str())
             .zip(args)
             .collect();
-        let fill = |location: RowLocation| match location {
+        // An argument out of range names its own values already.
+        if matches!(error, SandboxError::ArgumentOutOfRange { .. }) {
+            return error;
+        }
+        error.map_location(|location| match location {
             RowLocation::Row { index, .. } => describe_row(&named, index),
             range => range,
-        };
-        match error {
-            SandboxError::Trap {
-                function,
-                kind,
-                location,
-            } => SandboxError::Trap {
-                function,
-                kind,
-                location: location.map(fill),
-            },
-            SandboxError::InvalidOutput {
-                function,
-                problem,
-                location,
-            } => SandboxError::InvalidOutput {
-                function,
-                problem,
-                location: fill(location),
-            },
-            other => other,
-        }
+        })
     }
 
     fn row_location(&self, row: usize) -> RowLocation {

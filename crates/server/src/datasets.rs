@@ -166,7 +166,9 @@ pub async fn rows(
     let columns = columns(frame.schema().as_arrow());
     let total_rows = frame.clone().count().await.map_err(|error| read_error(&state, error))?;
     let limit = page.limit.min(MAX_PAGE_ROWS);
-    let batches = frame
+    // One partition: a page holds the rows at those numbers in the file, the numbers a trap's
+    // `table_row` uses, however the file is split.
+    let batches = wasmudf_datafusion::in_table_order(frame)
         .limit(page.offset, Some(limit))
         .map_err(|error| read_error(&state, error))?
         .collect()

@@ -308,6 +308,49 @@ pub async fn results(
     }))
 }
 
+/// Which column of a result to chart, in how many bins.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct HistogramQuery {
+    /// A column of the result; the last one (a MAP's new column) when absent.
+    pub column: Option<String>,
+    /// Bins of a numeric column, 1 to 100.
+    #[serde(default = "default_bins")]
+    pub bins: usize,
+}
+
+fn default_bins() -> usize {
+    20
+}
+
+/// How one column of an execution's result spreads, over the whole result: equal-width bins of
+/// a numeric column, the most frequent values of any other.
+#[utoipa::path(get, path = "/executions/{id}/histogram", tag = "executions",
+    params(("id" = String, Path, description = "Execution id"), HistogramQuery),
+    responses((status = 200, body = service::Histogram),
+        (status = 400, body = crate::error::ErrorBody, description = "No such column, or one that is not charted"),
+        (status = 404, body = crate::error::ErrorBody),
+        (status = 409, body = crate::error::ErrorBody, description = "Not succeeded")))]
+pub async fn histogram(
+    State(state): State<AppState>,
+    Caller(tenant): Caller,
+    UrlPath(id): UrlPath<String>,
+    query: Result<Query<HistogramQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<service::Histogram>, ApiError> {
+    let Query(query) = query?;
+    let frame = service::results::frame(&state, tenant.id, &id).await?;
+    let column = match query.column {
+        Some(column) => column,
+        None => frame
+            .schema()
+            .fields()
+            .last()
+            .map(|field| field.name().clone())
+            .unwrap_or_default(),
+    };
+    Ok(Json(service::results::histogram(frame, &column, query.bins).await?))
+}
+
 /// The whole result as CSV.
 #[utoipa::path(get, path = "/executions/{id}/results.csv", tag = "executions",
     params(("id" = String, Path, description = "Execution id")),

@@ -77,6 +77,7 @@ pub fn app(state: AppState) -> Router {
         .route("/executions/{id}/results", get(executions::results))
         .route("/executions/{id}/results.csv", get(executions::results_csv))
         .route("/executions/{id}/results.parquet", get(executions::results_parquet))
+        .route("/executions/{id}/histogram", get(executions::histogram))
         .route("/executions/{id}/log", get(executions::log))
         .route("/functions", get(functions::list).post(functions::save))
         .route("/functions/{name}", get(functions::get).delete(functions::delete))

@@ -17,7 +17,7 @@ use crate::{datasets, error, executions, functions, rows};
     paths(
         datasets::list, datasets::upload, datasets::schema, datasets::rows, datasets::delete,
         executions::create, executions::list, executions::status, executions::cancel, executions::results,
-        executions::results_csv, executions::results_parquet, executions::log,
+        executions::results_csv, executions::results_parquet, executions::histogram, executions::log,
         functions::save, functions::list, functions::get, functions::versions, functions::module, functions::delete,
     ),
     components(schemas(error::ErrorBody, rows::ColumnInfo)),

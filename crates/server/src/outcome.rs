@@ -186,6 +186,11 @@ pub struct ExecutionError {
     /// The row that failed, within its batch.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub row: Option<u64>,
+    /// The row that failed as the dataset counts it, from 1 in the dataset's own order (the
+    /// numbers of `GET /datasets/{name}/rows`): the first row of the dataset the function fails
+    /// on. Set for MAP and FILTER on the embedded engine.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table_row: Option<u64>,
     /// `[start, end)`: the rows of the batch the failure lies in, when no single row reproduced it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rows: Option<[u64; 2]>,
@@ -208,6 +213,7 @@ impl ExecutionError {
             message: message.into(),
             function: None,
             row: None,
+            table_row: None,
             rows: None,
             values: None,
             diagnostics: None,
@@ -258,7 +264,23 @@ impl ExecutionError {
             }
             Some(RowLocation::Range { start, end }) => value.rows = Some([*start as u64, *end as u64]),
             Some(RowLocation::Values(values)) => value.values = Some(values.iter().cloned().collect()),
+            Some(RowLocation::TableRow { number, values }) => {
+                value.table_row = Some(*number);
+                value.values = Some(values.iter().cloned().collect());
+            }
             None => {}
+        }
+        // The line of C it happened on, marked in the editor as a compile error's line is.
+        if let Some(site) = error.site() {
+            value.diagnostics = Some(vec![DiagnosticView {
+                severity: DiagnosticSeverity::Error,
+                line: Some(site.line),
+                column: site.column,
+                message: match error {
+                    SandboxError::Trap { kind, .. } => kind.to_string(),
+                    other => other.kind_name().replace('_', " "),
+                },
+            }]);
         }
         value
     }
@@ -348,6 +370,7 @@ mod tests {
                 index: 1,
                 values: vec![("b".into(), "0".into()), ("a".into(), "5".into())],
             }),
+            site: None,
         };
         let value = serde_json::to_value(ExecutionError::from_guest(&trap)).expect("serializes");
         assert_eq!(
@@ -368,11 +391,43 @@ mod tests {
             function: "spin".into(),
             kind: TrapKind::TimeLimit(Duration::from_millis(500)),
             location: Some(RowLocation::Range { start: 0, end: 8192 }),
+            site: None,
         };
         let value = serde_json::to_value(ExecutionError::from_guest(&trap)).expect("serializes");
         assert_eq!(value["kind"], "time_limit");
         assert_eq!(value["rows"], json!([0, 8192]));
         assert!(value.get("row").is_none(), "{value}");
+    }
+
+    /// Located in the table and in the source: the row as the dataset counts it, and the line of
+    /// C as a diagnostic the page marks in the editor.
+    #[test]
+    fn a_trap_located_in_the_table_and_the_source_names_both() {
+        let trap = SandboxError::Trap {
+            function: "divide".into(),
+            kind: TrapKind::DivisionByZero,
+            location: Some(RowLocation::Row {
+                index: 4,
+                values: vec![("b".into(), "0".into())],
+            }),
+            site: Some(wasmudf_sandbox::SourceSite {
+                line: 3,
+                column: Some(12),
+            }),
+        }
+        .in_table(8192);
+        let value = serde_json::to_value(ExecutionError::from_guest(&trap)).expect("serializes");
+        assert_eq!(
+            value,
+            json!({
+                "kind": "division_by_zero",
+                "message": "UDF `divide` failed: integer division by zero at row 8197 of the table (b=0), at line 3, column 12 of its source",
+                "function": "divide",
+                "table_row": 8197,
+                "values": {"b": "0"},
+                "diagnostics": [{"severity": "error", "line": 3, "column": 12, "message": "integer division by zero"}],
+            })
+        );
     }
 
     /// The sandbox names its failures (for every host); each name is an API kind.
@@ -396,6 +451,7 @@ mod tests {
             function: "f".into(),
             kind,
             location: None,
+            site: None,
         });
         let others = [
             SandboxError::InvalidOutput {

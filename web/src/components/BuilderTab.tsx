@@ -12,7 +12,8 @@ import { ExecutionView } from "./ExecutionView";
 import { FunctionsPanel } from "./FunctionsPanel";
 import { HistoryPanel } from "./HistoryPanel";
 import { loadDraft, readState, replaceQuery, saveDraft, writeState } from "../lib/pageState";
-import { aggregateFunction, cFunctions, sqlTypeOfC } from "../lib/cSource";
+import { aggregateFunction, cFunctions, columnsForParameters, sqlTypeOfC } from "../lib/cSource";
+import { cCompletions } from "../lib/completions";
 
 interface Props {
   api: Api;
@@ -132,6 +133,15 @@ export function BuilderTab({ api, tenant, datasets, functions, refreshDatasets, 
     return saveDiagnostics.length > 0 ? saveDiagnostics : fromRun;
   }, [execution.status, execution.refused, saveDiagnostics]);
 
+  const cNames = useMemo(() => cCompletions(columns), [columns]);
+  /** Counts "Show row" clicks: each scrolls the dataset's grid back to the failing row. */
+  const [showRowTick, setShowRowTick] = useState(0);
+
+  // Before a run the dataset's rows show; after a failure at a row of it, that row, marked.
+  const showPreview = !execution.status && !execution.busy && !execution.refused;
+  const failed = execution.status?.status === "failed" ? execution.status : null;
+  const failedRow = failed?.error?.table_row != null && failed.request?.data === dataset ? failed.error.table_row : null;
+
   const effectiveReturns: SqlType = operation === "FILTER" ? "BOOLEAN" : returns;
   const namesColumn = operation === "MAP" || operation === "AGGREGATE";
   const resultColumn = namesColumn ? outputName.trim() || `${functionName}_RESULT` : undefined;
@@ -219,10 +229,10 @@ export function BuilderTab({ api, tenant, datasets, functions, refreshDatasets, 
     if (columns.length > 0) setSelected(template.columns.filter((name) => columns.some((c) => c.name === name)));
   };
 
-  const openFunction = async (name: string) => {
+  const openFunction = async (name: string, version?: FunctionInfo) => {
     try {
-      const saved = await api.function(name);
-      if (!mayReplace(`the saved function ${saved.name}`)) return;
+      const saved = version ?? (await api.function(name));
+      if (!mayReplace(`the saved function ${saved.name} v${saved.version}`)) return;
       kept.current = saved.source ?? "";
       setFunctionName(saved.name);
       setSource(saved.source ?? "");
@@ -231,6 +241,13 @@ export function BuilderTab({ api, tenant, datasets, functions, refreshDatasets, 
       if (saved.signature.startsWith("AGGREGATE ")) setOperation("AGGREGATE");
       else setOperation(declared === "BOOLEAN" ? "FILTER" : "MAP");
       setSaveDiagnostics([]);
+      // Its columns: the dataset's columns named as its parameters, in parameter order.
+      const matched = columnsForParameters(saved.signature, columns);
+      if (matched) setSelected(matched);
+      setNotice({
+        kind: "ok",
+        text: `Opened ${saved.name} v${saved.version}${matched ? ` with columns ${matched.join(", ")}` : "; pick its columns"}.`,
+      });
     } catch (error) {
       setNotice({ kind: "error", text: (error as Error).message });
     }
@@ -255,8 +272,14 @@ export function BuilderTab({ api, tenant, datasets, functions, refreshDatasets, 
             refreshDatasets(select);
           }}
         />
-        <FunctionsPanel functions={functions} onOpen={openFunction} onDelete={deleteFunction} onTemplate={loadTemplate} />
-        <HistoryPanel api={api} refreshKey={executionId} />
+        <FunctionsPanel
+          api={api}
+          functions={functions}
+          onOpen={openFunction}
+          onDelete={deleteFunction}
+          onTemplate={loadTemplate}
+        />
+        <HistoryPanel api={api} refreshKey={`${executionId}:${execution.status?.status ?? ""}`} />
       </aside>
       <main className="main">
         <section className="card">
@@ -332,7 +355,15 @@ export function BuilderTab({ api, tenant, datasets, functions, refreshDatasets, 
               </label>
             )}
           </div>
-          <CodeEditor language="c" label="C source" value={source} onChange={setSource} diagnostics={diagnostics} onRun={run} />
+          <CodeEditor
+            language="c"
+            label="C source"
+            value={source}
+            onChange={setSource}
+            diagnostics={diagnostics}
+            onRun={run}
+            completions={cNames}
+          />
           <div className="actions">
             <button type="button" className="primary" onClick={run} disabled={!canRun} title={whyNot ?? undefined}>
               {execution.busy ? "Executing…" : "Execute Function"}
@@ -359,9 +390,13 @@ export function BuilderTab({ api, tenant, datasets, functions, refreshDatasets, 
           execution={execution}
           resultColumn={resultColumn}
           filter={operation === "FILTER"}
+          onShowRow={() => {
+            setShowRowTick((tick) => tick + 1);
+            document.getElementById("dataset-preview")?.scrollIntoView({ block: "start" });
+          }}
         />
-        {dataset && !execution.status && !execution.busy && !execution.refused && (
-          <DatasetPreview api={api} dataset={dataset} columns={columns} />
+        {dataset && (showPreview || failedRow != null) && (
+          <DatasetPreview api={api} dataset={dataset} columns={columns} focusRow={failedRow} focusKey={showRowTick} />
         )}
       </main>
     </div>

@@ -1,9 +1,10 @@
 import { useEffect, useRef } from "react";
 import { basicSetup } from "codemirror";
 import { EditorView, keymap } from "@codemirror/view";
-import { EditorState, Prec } from "@codemirror/state";
-import { cpp } from "@codemirror/lang-cpp";
-import { sql } from "@codemirror/lang-sql";
+import { Compartment, EditorState, Prec, type Extension } from "@codemirror/state";
+import { completeFromList, type Completion } from "@codemirror/autocomplete";
+import { cpp, cppLanguage } from "@codemirror/lang-cpp";
+import { StandardSQL, sql } from "@codemirror/lang-sql";
 import { lintGutter, setDiagnostics } from "@codemirror/lint";
 import type { Diagnostic } from "../types";
 import { toEditorDiagnostics } from "../lib/diagnostics";
@@ -17,16 +18,28 @@ interface Props {
   /** Ctrl/Cmd-Enter. */
   onRun?: () => void;
   label: string;
-  /** SQL tables and functions offered as completions. */
-  sqlSchema?: Record<string, string[]>;
+  /** SQL: tables with their columns, offered as completions. */
+  sqlSchema?: Record<string, Completion[]>;
+  /** More names offered as completions: C's types, helpers and columns; SQL's functions. */
+  completions?: Completion[];
+}
+
+/** The language with what it completes: C's names, or SQL's schema and functions. */
+function languageSupport(language: "c" | "sql", schema: Record<string, Completion[]>, names: Completion[]): Extension {
+  if (language === "c") return [cpp(), cppLanguage.data.of({ autocomplete: completeFromList(names) })];
+  return [
+    sql({ schema, upperCaseKeywords: true }),
+    StandardSQL.language.data.of({ autocomplete: completeFromList(names) }),
+  ];
 }
 
 /** CodeMirror 6 for C or SQL. Created once; `value` replaces the text only when it differs. */
-export function CodeEditor({ value, onChange, language, diagnostics = [], onRun, label, sqlSchema }: Props) {
+export function CodeEditor({ value, onChange, language, diagnostics = [], onRun, label, sqlSchema, completions }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const onChangeRef = useRef(onChange);
   const onRunRef = useRef(onRun);
+  const languageSlot = useRef(new Compartment());
   onChangeRef.current = onChange;
   onRunRef.current = onRun;
 
@@ -49,7 +62,7 @@ export function CodeEditor({ value, onChange, language, diagnostics = [], onRun,
             ]),
           ),
           basicSetup,
-          language === "c" ? cpp() : sql({ schema: sqlSchema, upperCaseKeywords: true }),
+          languageSlot.current.of(languageSupport(language, sqlSchema ?? {}, completions ?? [])),
           lintGutter(),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) onChangeRef.current(update.state.doc.toString());
@@ -66,6 +79,13 @@ export function CodeEditor({ value, onChange, language, diagnostics = [], onRun,
     // The editor is made once; later props flow in through the effects below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  // Datasets, columns and functions arrive after the editor is made, and change.
+  useEffect(() => {
+    view.current?.dispatch({
+      effects: languageSlot.current.reconfigure(languageSupport(language, sqlSchema ?? {}, completions ?? [])),
+    });
+  }, [language, sqlSchema, completions]);
 
   useEffect(() => {
     const editor = view.current;

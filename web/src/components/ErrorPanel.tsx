@@ -39,7 +39,11 @@ interface Props {
   message: string;
   diagnostics?: Diagnostic[] | null;
   row?: number | null;
+  /** The failing row as the dataset counts it, from 1. */
+  tableRow?: number | null;
   values?: Record<string, string> | null;
+  /** Shows the failing row in the dataset's grid. */
+  onShowRow?: () => void;
 }
 
 /** Titles for the codes of requests refused before they ran (the rest: the code in words). */
@@ -63,11 +67,37 @@ const REFUSAL_TITLES: Record<string, string> = {
 
 /** What went wrong, in the user's terms: the kind, the message, the row and its values, or the
  * compiler's diagnostics with their lines. */
-export function ErrorPanel({ title, code, message, diagnostics, row, values }: Props) {
+/** Failures of the function itself, while it ran: their diagnostic is the line of C it failed on,
+ * beside the message. Every other kind's diagnostics (a compiler's, a SQL parser's) are listed. */
+const GUEST_KINDS = new Set<string>([
+  "division_by_zero",
+  "integer_overflow",
+  "out_of_bounds",
+  "stack_overflow",
+  "time_limit",
+  "memory_limit",
+  "abort",
+  "bad_conversion",
+  "bad_indirect_call",
+  "guest_status",
+  "invalid_utf8",
+  "invalid_output",
+  "argument_out_of_range",
+  "trap",
+]);
+
+/** Whether an error is the function's own failure while it ran (its diagnostics are lines of C). */
+export function isGuestFailure(code: string): boolean {
+  return GUEST_KINDS.has(code);
+}
+
+export function ErrorPanel({ title, code, message, diagnostics, row, tableRow, values, onShowRow }: Props) {
+  const listed = diagnostics && diagnostics.length > 0 && !isGuestFailure(code);
+  const line = isGuestFailure(code) ? diagnostics?.find((d) => d.line != null) : undefined;
   return (
     <div className="error-panel" role="alert" data-kind={code}>
       <h3>{title ?? (isErrorKind(code) ? KIND_TITLES[code] : (REFUSAL_TITLES[code] ?? code.replace(/_/g, " ")))}</h3>
-      {diagnostics && diagnostics.length > 0 ? (
+      {listed ? (
         <ul className="diagnostics">
           {diagnostics.map((d, i) => (
             <li key={i} className={`diagnostic ${d.severity}`}>
@@ -79,11 +109,28 @@ export function ErrorPanel({ title, code, message, diagnostics, row, values }: P
       ) : (
         <p className="message">{message}</p>
       )}
-      {row != null && (
+      {line && (
+        <p className="failing-line" data-testid="failing-line">
+          At line {line.line}
+          {line.column != null ? `, column ${line.column}` : ""} of your C (marked in the editor)
+        </p>
+      )}
+      {(tableRow != null || row != null) && (
         <div className="failing-row">
-          <span title="Counted from 1 within the batch of rows the engine passed to the function; the values identify the row">
-            Row {row + 1} of its batch
-          </span>
+          {tableRow != null ? (
+            <span data-testid="failing-row">
+              Row {tableRow.toLocaleString("en-US")} of the dataset
+              {onShowRow && (
+                <button type="button" className="secondary small-button show-row" onClick={onShowRow}>
+                  Show row {tableRow.toLocaleString("en-US")}
+                </button>
+              )}
+            </span>
+          ) : (
+            <span title="Counted from 1 within the batch of rows the engine passed to the function; the values identify the row">
+              Row {(row ?? 0) + 1} of its batch
+            </span>
+          )}
           {values && (
             <table>
               <tbody>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { Api, type ResultOrder } from "../api";
-import type { Cell, Column } from "../types";
+import type { Column, Histogram } from "../types";
 import type { ExecutionTracker } from "../useExecution";
 import { formatCount, formatDuration, rowsPerSecond } from "../lib/format";
 import { ResultsGrid } from "./ResultsGrid";
@@ -15,13 +15,12 @@ interface Props {
   resultColumn?: string;
   /** FILTER: rows_processed counts kept rows, so progress against the input is unknown. */
   filter?: boolean;
+  /** Shows the row a function failed on in the dataset's grid (when the server named it). */
+  onShowRow?: () => void;
 }
 
-/** Rows charted in the histogram at most. */
-const HISTOGRAM_ROWS = 10_000;
-
 /** Progress while an execution runs; then its statistics, results, downloads and histogram. */
-export function ExecutionView({ api, execution, resultColumn, filter }: Props) {
+export function ExecutionView({ api, execution, resultColumn, filter, onShowRow }: Props) {
   const { status, refused, busy, cancel: onCancel } = execution;
   // Time since the page started waiting, shown while it runs.
   const [elapsed, setElapsed] = useState(0);
@@ -34,7 +33,7 @@ export function ExecutionView({ api, execution, resultColumn, filter }: Props) {
   }, [busy]);
   const [columns, setColumns] = useState<Column[]>([]);
   const [totalRows, setTotalRows] = useState(0);
-  const [chartCells, setChartCells] = useState<Cell[] | null>(null);
+  const [chart, setChart] = useState<Histogram | null>(null);
   const succeeded = status?.status === "succeeded" ? status.id : null;
   const [log, setLog] = useState("");
   const ended =
@@ -51,7 +50,7 @@ export function ExecutionView({ api, execution, resultColumn, filter }: Props) {
   useEffect(() => {
     setColumns([]);
     setTotalRows(0);
-    setChartCells(null);
+    setChart(null);
     if (!succeeded) return;
     api.results(succeeded, 0, 1).then((page) => {
       setColumns(page.columns);
@@ -59,13 +58,19 @@ export function ExecutionView({ api, execution, resultColumn, filter }: Props) {
     });
   }, [api, succeeded]);
 
-  const chartColumn = resultColumn ?? columns[columns.length - 1]?.name;
+  // Charted over the whole result by the server: the result column, else the last one.
+  const chartColumn = columns.some((c) => c.name === resultColumn) ? resultColumn : columns[columns.length - 1]?.name;
   useEffect(() => {
-    if (!succeeded || columns.length === 0 || !chartColumn) return;
-    const index = columns.findIndex((c) => c.name === chartColumn);
-    if (index < 0) return;
-    api.results(succeeded, 0, HISTOGRAM_ROWS).then((page) => setChartCells(page.rows.map((row) => row[index])));
-  }, [api, succeeded, columns, chartColumn]);
+    if (!succeeded || !chartColumn) return;
+    let live = true;
+    api.histogram(succeeded, chartColumn).then(
+      (histogram) => live && setChart(histogram),
+      () => live && setChart(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, succeeded, chartColumn]);
 
   // A header click sorts the whole result on the server: ascending, descending, unsorted.
   const [order, setOrder] = useState<ResultOrder | null>(null);
@@ -161,7 +166,9 @@ export function ExecutionView({ api, execution, resultColumn, filter }: Props) {
           message={status.error.message}
           diagnostics={status.error.diagnostics}
           row={status.error.row}
+          tableRow={status.error.table_row}
           values={status.error.values}
+          onShowRow={status.error.table_row != null ? onShowRow : undefined}
         />
       )}
       {log && (
@@ -183,17 +190,17 @@ export function ExecutionView({ api, execution, resultColumn, filter }: Props) {
               Download Parquet
             </button>
           </div>
-          <ResultsGrid
-            columns={columns}
-            totalRows={totalRows}
-            loadRows={loadRows}
-            highlight={resultColumn}
-            order={order}
-            onSort={sortBy}
-          />
-          {chartCells && chartColumn && (
-            <HistogramChart column={chartColumn} cells={chartCells} totalRows={totalRows} />
-          )}
+          <div className="result-body">
+            <ResultsGrid
+              columns={columns}
+              totalRows={totalRows}
+              loadRows={loadRows}
+              highlight={resultColumn}
+              order={order}
+              onSort={sortBy}
+            />
+            {chart && <HistogramChart histogram={chart} />}
+          </div>
         </>
       )}
     </section>

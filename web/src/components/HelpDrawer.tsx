@@ -65,13 +65,16 @@ export function HelpDrawer({ onClose }: Props) {
       <h3>Debugging and limits</h3>
       <p className="small">
         <code>printf</code> writes to the execution's log, shown beside the results (1 KiB per row, 64 KiB per run).
-        Each call of your function has a time and a memory limit; integer division by zero fails naming the row and
-        the line. No files, network, clock or randomness exist inside a function.
+        Each call of your function has a time and a memory limit. A function that fails (division by zero, an
+        out-of-bounds access, <code>abort()</code>, ...) names the dataset's row, which the page shows in the dataset's
+        grid, with its input values, and marks the line of C it failed on. No files, network, clock or randomness
+        exist inside a function.
       </p>
       <h3>Keys</h3>
       <p className="small">
-        <kbd>Ctrl</kbd>+<kbd>Enter</kbd> runs; <kbd>Ctrl</kbd>+<kbd>Space</kbd> completes in the SQL editor. Click a
-        result column's header to sort the whole result.
+        <kbd>Ctrl</kbd>+<kbd>Enter</kbd> runs; <kbd>Ctrl</kbd>+<kbd>Space</kbd> completes: in C the dataset's columns
+        with their C types, the types and wasmudf's helpers; in SQL tables, columns (mixed case quoted) and your saved
+        functions. Click a result column's header to sort the whole result; the histogram beside it covers every row.
       </p>
     </aside>
   );

@@ -1,32 +1,34 @@
-import { useMemo } from "react";
-import type { Cell } from "../types";
-import { histogram } from "../lib/histogram";
+import type { Histogram } from "../types";
+import { labelledBins } from "../lib/histogram";
 
 interface Props {
-  column: string;
-  cells: Cell[];
-  /** Rows in the whole result; the chart covers `cells.length` of them. */
-  totalRows: number;
+  histogram: Histogram;
 }
 
-/** A histogram of the result column, drawn as SVG. */
-export function HistogramChart({ column, cells, totalRows }: Props) {
-  const chart = useMemo(() => histogram(cells), [cells]);
-  if (chart.bins.length === 0) {
-    return <p className="muted">No values to chart{chart.nulls > 0 ? ` (${chart.nulls} NULL)` : ""}.</p>;
+/** A histogram of a result column over the whole result (the server counts it), drawn as SVG. */
+export function HistogramChart({ histogram }: Props) {
+  const bins = labelledBins(histogram);
+  const values = histogram.rows - histogram.nulls;
+  if (bins.length === 0) {
+    return (
+      <p className="muted" data-testid="histogram-empty">
+        No values to chart{histogram.nulls > 0 ? ` (${histogram.nulls.toLocaleString("en-US")} NULL)` : ""}.
+      </p>
+    );
   }
-  const maxCount = Math.max(...chart.bins.map((bin) => bin.count));
-  const width = 640;
+  const maxCount = Math.max(...bins.map((bin) => bin.count));
+  const width = 320;
   const barArea = 150;
-  const barWidth = width / chart.bins.length;
+  const barWidth = width / bins.length;
+  const numeric = histogram.kind === "numeric";
   return (
-    <figure className="histogram" data-testid="histogram">
-      <svg viewBox={`0 0 ${width} ${barArea + 4}`} preserveAspectRatio="none" role="img" aria-label={`Histogram of ${column}`}>
-        {chart.bins.map((bin, i) => {
+    <figure className="histogram" data-testid="histogram" data-rows={histogram.rows}>
+      <svg viewBox={`0 0 ${width} ${barArea + 4}`} preserveAspectRatio="none" role="img" aria-label={`Histogram of ${histogram.column}`}>
+        {bins.map((bin, i) => {
           const h = maxCount === 0 ? 0 : (bin.count / maxCount) * barArea;
           return (
             <rect
-              key={bin.label}
+              key={`${i}-${bin.label}`}
               x={i * barWidth + 1}
               y={barArea - h + 2}
               width={Math.max(barWidth - 2, 1)}
@@ -39,15 +41,24 @@ export function HistogramChart({ column, cells, totalRows }: Props) {
           );
         })}
       </svg>
-      <div className="histogram-axis">
-        <span>{chart.bins[0].label.split(" – ")[0]}</span>
-        {chart.kind === "numeric" && <span>{chart.bins[chart.bins.length - 1].label.split(" – ").pop()}</span>}
-      </div>
+      {numeric && (
+        <div className="histogram-axis">
+          <span>{bins[0].label.split(" – ")[0]}</span>
+          <span>{labelledBins({ ...histogram, other: 0 }).at(-1)?.label.split(" – ").pop()}</span>
+        </div>
+      )}
       <figcaption>
-        {column}: {chart.values.toLocaleString("en-US")} values
-        {chart.nulls > 0 && `, ${chart.nulls.toLocaleString("en-US")} NULL`}
-        {cells.length < totalRows && ` (first ${cells.length.toLocaleString("en-US")} of ${totalRows.toLocaleString("en-US")} rows)`}
-        {chart.kind === "categorical" && ` · ${chart.bins.map((b) => `${b.label} (${b.count})`).join(", ")}`}
+        <strong>{histogram.column}</strong>: {values.toLocaleString("en-US")} values in all {histogram.rows.toLocaleString("en-US")} rows
+        {histogram.nulls > 0 && `, ${histogram.nulls.toLocaleString("en-US")} NULL`}
+        {!numeric && (
+          <ol className="categories">
+            {bins.map((bin, i) => (
+              <li key={i}>
+                <span className="mono">{bin.label}</span> <span className="muted">{bin.count.toLocaleString("en-US")}</span>
+              </li>
+            ))}
+          </ol>
+        )}
       </figcaption>
     </figure>
   );

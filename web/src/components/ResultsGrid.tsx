@@ -5,6 +5,27 @@ import type { Cell, Column } from "../types";
 export const ROW_HEIGHT = 30;
 const PAGE_ROWS = 200;
 const OVERSCAN = 10;
+/** The tallest the scrolled area gets. Browsers stop laying out boxes past about 33 million
+ * pixels (about 1.1M rows of 30 px), and positions lose precision well before: past this height
+ * the scrollbar maps onto the rows proportionally, and rows are placed relative to the view. */
+export const MAX_SCROLL_HEIGHT = 6_000_000;
+
+/**
+ * Where the view is, for a scrollbar position: `top`, the pixel of the full list at the top of the
+ * rows' view, and `shift`: row `index` is drawn at `index * ROW_HEIGHT - shift` inside the
+ * scrolled area. `height` is the scrolling box's, `header` the sticky header's inside it. Exact
+ * below MAX_SCROLL_HEIGHT; proportional above it, so that the scrollbar's end shows the last row.
+ */
+export function viewport(scrollTop: number, totalRows: number, height: number, header = 0) {
+  const full = totalRows * ROW_HEIGHT;
+  const scrolled = Math.min(full, MAX_SCROLL_HEIGHT);
+  const rowsInView = Math.max(1, height - header);
+  // How many pixels of the full list one pixel of scrollbar moves past: the scrollbar's range
+  // (scrolled + header - height) spans the list's (full - rows in view).
+  const ratio = full > scrolled && scrolled > rowsInView ? (full - rowsInView) / (scrolled - rowsInView) : 1;
+  const top = scrollTop * ratio;
+  return { scrolled, ratio, top, shift: top - scrollTop };
+}
 
 interface Props {
   columns: Column[];
@@ -18,6 +39,10 @@ interface Props {
   order?: ResultOrder | null;
   /** A header was clicked: sort by that column (the caller cycles ascending, descending, none). */
   onSort?: (column: string) => void;
+  /** A row to scroll to and mark (0-based), such as the row a function failed on. */
+  focusRow?: number | null;
+  /** Changes when the focused row should be scrolled to again (the user asked to see it). */
+  focusKey?: number;
 }
 
 /**
@@ -32,7 +57,17 @@ export function formatCell(value: Cell, type: string): string {
   return String(value);
 }
 
-export function ResultsGrid({ columns, totalRows, loadRows, highlight, height = 420, order, onSort }: Props) {
+export function ResultsGrid({
+  columns,
+  totalRows,
+  loadRows,
+  highlight,
+  height = 420,
+  order,
+  onSort,
+  focusRow,
+  focusKey,
+}: Props) {
   const [scrollTop, setScrollTop] = useState(0);
   const [pages, setPages] = useState<Map<number, Cell[][]>>(new Map());
   const requested = useRef(new Set<number>());
@@ -46,8 +81,28 @@ export function ResultsGrid({ columns, totalRows, loadRows, highlight, height = 
     setFailure(null);
   }, [loadRows, totalRows]);
 
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(totalRows, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+  const body = useRef<HTMLDivElement>(null);
+  const headerRow = useRef<HTMLDivElement>(null);
+  const header = headerRow.current?.offsetHeight ?? 0;
+  // A scroll to a row sets the exact top it wants; the scrollbar can only land on a whole pixel,
+  // which at a large ratio is several rows: until the user scrolls, the wanted top holds.
+  const [anchor, setAnchor] = useState<{ scrollTop: number; top: number } | null>(null);
+  const scaled = viewport(scrollTop, totalRows, height, header);
+  const view =
+    anchor && anchor.scrollTop === scrollTop ? { ...scaled, top: anchor.top, shift: anchor.top - scrollTop } : scaled;
+  const first = Math.max(0, Math.floor(view.top / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(totalRows, Math.ceil((view.top + height) / ROW_HEIGHT) + OVERSCAN);
+
+  // Scrolls so that the focused row sits a few rows below the top.
+  useEffect(() => {
+    if (focusRow == null || !body.current || focusRow >= totalRows) return;
+    const { ratio } = viewport(0, totalRows, height, headerRow.current?.offsetHeight ?? 0);
+    const top = Math.max(0, (focusRow - 3) * ROW_HEIGHT);
+    body.current.scrollTop = top / ratio;
+    const landed = body.current.scrollTop;
+    setAnchor({ scrollTop: landed, top });
+    setScrollTop(landed);
+  }, [focusRow, focusKey, totalRows, height]);
 
   const ensure = useCallback(
     (page: number) => {
@@ -82,8 +137,8 @@ export function ResultsGrid({ columns, totalRows, loadRows, highlight, height = 
 
   return (
     <div className="grid" role="table" aria-rowcount={totalRows} aria-label="Results">
-      <div className="grid-body" style={{ height }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
-        <div className="grid-header" role="row" style={{ gridTemplateColumns: template, minWidth }}>
+      <div className="grid-body" ref={body} style={{ height }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+        <div className="grid-header" role="row" ref={headerRow} style={{ gridTemplateColumns: template, minWidth }}>
           <div className="grid-index" role="columnheader">#</div>
           {shown.map((c) => {
             const column = columns[c];
@@ -114,7 +169,7 @@ export function ResultsGrid({ columns, totalRows, loadRows, highlight, height = 
             );
           })}
         </div>
-        <div style={{ height: totalRows * ROW_HEIGHT, position: "relative", minWidth }}>
+        <div style={{ height: view.scrolled, position: "relative", minWidth }}>
           {Array.from({ length: Math.max(0, last - first) }, (_, i) => {
             const index = first + i;
             const row = rowAt(index);
@@ -123,8 +178,9 @@ export function ResultsGrid({ columns, totalRows, loadRows, highlight, height = 
                 key={index}
                 role="row"
                 aria-rowindex={index + 1}
-                className="grid-row"
-                style={{ top: index * ROW_HEIGHT, height: ROW_HEIGHT, gridTemplateColumns: template }}
+                className={index === focusRow ? "grid-row focused" : "grid-row"}
+                aria-current={index === focusRow ? "true" : undefined}
+                style={{ top: index * ROW_HEIGHT - view.shift, height: ROW_HEIGHT, gridTemplateColumns: template }}
               >
                 <div className="grid-index">{index + 1}</div>
                 {shown.map((c) => (

@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useState } from "react";
 import { Api } from "../api";
-import type { DatasetInfo, FunctionInfo } from "../types";
+import type { Column, DatasetInfo, FunctionInfo } from "../types";
+import { sqlFunctionCompletions, sqlSchema } from "../lib/completions";
 import { useExecution } from "../useExecution";
 import { CodeEditor } from "./CodeEditor";
 import { ExecutionView } from "./ExecutionView";
 import { HistoryPanel } from "./HistoryPanel";
+import { isGuestFailure } from "./ErrorPanel";
 import { loadDraft, readState, replaceQuery, saveDraft, writeState } from "../lib/pageState";
 
 interface Props {
@@ -51,12 +53,32 @@ export function SqlTab({ api, tenant, datasets, functions }: Props) {
   useEffect(() => {
     if (window.location.pathname.startsWith("/sql") && executionId) replaceQuery(writeState({ execution: executionId }));
   }, [executionId]);
-  const schema = useMemo(() => Object.fromEntries(datasets.map((d) => [d.name, []])), [datasets]);
+  // Every table with its columns, for completion (each dataset's schema, fetched once per list).
+  const [tables, setTables] = useState<Record<string, Column[]>>({});
+  useEffect(() => {
+    let live = true;
+    Promise.all(
+      datasets.map((d) =>
+        api.schema(d.name).then(
+          (columns) => [d.name, columns] as const,
+          () => [d.name, [] as Column[]] as const,
+        ),
+      ),
+    ).then((entries) => live && setTables(Object.fromEntries(entries)));
+    return () => {
+      live = false;
+    };
+  }, [api, datasets]);
+  const schema = useMemo(() => sqlSchema(tables), [tables]);
+  const functionNames = useMemo(() => sqlFunctionCompletions(functions), [functions]);
   const run = () => {
     if (!execution.busy && sql.trim()) void execution.start({ sql });
   };
   // A syntax error (refused) or an engine error with a position, marked in the editor.
-  const diagnostics = execution.refused?.diagnostics ?? execution.status?.error?.diagnostics ?? [];
+  // A function's failure carries a line of its C, not of the SQL: not marked here.
+  const failure = execution.status?.error;
+  const diagnostics =
+    execution.refused?.diagnostics ?? (failure && !isGuestFailure(failure.kind) ? failure.diagnostics : null) ?? [];
   return (
     <div className="workspace">
       <aside className="sidebar">
@@ -80,7 +102,7 @@ export function SqlTab({ api, tenant, datasets, functions }: Props) {
             </ul>
           )}
         </section>
-        <HistoryPanel api={api} refreshKey={executionId} />
+        <HistoryPanel api={api} refreshKey={`${executionId}:${execution.status?.status ?? ""}`} />
       </aside>
       <main className="main">
         <section className="card">
@@ -91,6 +113,7 @@ export function SqlTab({ api, tenant, datasets, functions }: Props) {
             onChange={setSql}
             onRun={run}
             sqlSchema={schema}
+            completions={functionNames}
             diagnostics={diagnostics}
           />
           <div className="actions">

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { useState } from "react";
 import { ColumnPicker } from "./ColumnPicker";
-import { ResultsGrid, formatCell } from "./ResultsGrid";
+import { MAX_SCROLL_HEIGHT, ROW_HEIGHT, ResultsGrid, formatCell, viewport } from "./ResultsGrid";
 import { ErrorPanel } from "./ErrorPanel";
 import { TOKEN_KEY, TokenGate } from "./TokenGate";
 import { HistogramChart } from "./HistogramChart";
@@ -77,6 +77,30 @@ describe("ResultsGrid", () => {
     await waitFor(() => expect(screen.getByText("5001", { selector: ".grid-index" })).toBeTruthy());
     expect(loadRows).toHaveBeenCalledWith(4800, 200);
   });
+
+  it("keeps 5 million rows within a height browsers lay out, and reaches the last row", () => {
+    const total = 5_000_000;
+    const { scrolled, ratio } = viewport(0, total, 420);
+    expect(scrolled).toBe(MAX_SCROLL_HEIGHT);
+    // At the bottom of the scrollbar the last row is in view, drawn inside the scrolled area.
+    const bottom = viewport(scrolled - 420, total, 420);
+    expect(Math.ceil((bottom.top + 420) / ROW_HEIGHT)).toBe(total);
+    expect((total - 1) * ROW_HEIGHT - bottom.shift).toBeLessThan(scrolled);
+    expect(ratio).toBeGreaterThan(1);
+    // Below the limit nothing is scaled.
+    expect(viewport(1234, 10_000, 420)).toEqual({ scrolled: 300_000, ratio: 1, top: 1234, shift: 0 });
+  });
+
+  it("scrolls to a focused row and marks it", async () => {
+    const loadRows = vi.fn(async (offset: number, limit: number): Promise<Cell[][]> =>
+      Array.from({ length: limit }, (_, i) => [offset + i + 1, 0]),
+    );
+    render(<ResultsGrid columns={columns} totalRows={50_000} loadRows={loadRows} focusRow={29_999} />);
+    await waitFor(() => expect(screen.getByText("30000", { selector: ".grid-index" })).toBeTruthy());
+    const row = screen.getByText("30000", { selector: ".grid-index" }).parentElement as HTMLElement;
+    expect(row.className).toContain("focused");
+    expect(row.getAttribute("aria-current")).toBe("true");
+  });
 });
 
 describe("ErrorPanel", () => {
@@ -92,6 +116,26 @@ describe("ErrorPanel", () => {
     expect(screen.getByRole("heading").textContent).toBe("Division by zero");
     expect(screen.getByText("Row 8 of its batch")).toBeTruthy();
     expect(screen.getByRole("row", { name: /balance 0/ })).toBeTruthy();
+  });
+
+  it("names a trap's row in the dataset, offers to show it, and says the line of C", () => {
+    const show = vi.fn();
+    render(
+      <ErrorPanel
+        code="division_by_zero"
+        message="UDF `f` failed: integer division by zero at row 30000 of the table (b=0), at line 3 of its source"
+        tableRow={30000}
+        values={{ b: "0" }}
+        diagnostics={[{ severity: "error", line: 3, column: 12, message: "integer division by zero" }]}
+        onShowRow={show}
+      />,
+    );
+    expect(screen.getByTestId("failing-row").textContent).toContain("Row 30,000 of the dataset");
+    expect(screen.getByTestId("failing-line").textContent).toBe("At line 3, column 12 of your C (marked in the editor)");
+    // The message stays: the line is a mark, not the whole story.
+    expect(screen.getByText(/integer division by zero at row 30000/)).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Show row 30,000" }));
+    expect(show).toHaveBeenCalledOnce();
   });
 
   it("lists compiler diagnostics with their lines", () => {
@@ -139,12 +183,26 @@ describe("TokenGate", () => {
 });
 
 describe("HistogramChart", () => {
-  it("draws one bar per bin with its count, and says when it covers only part of the result", () => {
-    render(<HistogramChart column="f_RESULT" cells={[1, 2, 2, 3, null]} totalRows={50} />);
+  it("draws one bar per bin with its count, and says it covers every row", () => {
+    render(
+      <HistogramChart
+        histogram={{
+          column: "f_RESULT",
+          kind: "numeric",
+          rows: 50,
+          nulls: 1,
+          other: 0,
+          bins: [
+            { low: 1, high: 2, count: 30 },
+            { low: 2, high: 3, count: 19 },
+          ],
+        }}
+      />,
+    );
     const bars = screen.getByTestId("histogram").querySelectorAll("rect");
     const counts = [...bars].map((bar) => Number(bar.getAttribute("data-count")));
-    expect(counts.reduce((a, b) => a + b, 0)).toBe(4);
-    expect(screen.getByText(/4 values, 1 NULL \(first 5 of 50 rows\)/)).toBeTruthy();
+    expect(counts).toEqual([30, 19]);
+    expect(screen.getByTestId("histogram").textContent).toContain("49 values in all 50 rows, 1 NULL");
   });
 });
 

@@ -101,3 +101,34 @@ export function sqlTypeOfC(cType: string): SqlType | undefined {
       return undefined;
   }
 }
+
+/** The columns named as the parameters of a saved signature (`f(a INT, b DECIMAL(10, 2)) RETURNS
+ * ...`), in parameter order, matching case-insensitively when no column has the exact name;
+ * `null` unless every parameter has one. */
+export function columnsForParameters(signature: string, columns: { name: string }[]): string[] | null {
+  // The parameter list: from the first "(" to the ")" that closes it (a DECIMAL(p, s) return
+  // type has brackets of its own after it).
+  const open = signature.indexOf("(");
+  const params: string[] = [];
+  let depth = 0;
+  let current = "";
+  for (const char of signature.slice(open + 1)) {
+    if (char === "(") depth++;
+    if (char === ")" && depth-- === 0) {
+      const name = current.trim().split(/\s+/)[0];
+      if (name) params.push(name);
+      break;
+    }
+    if (char === "," && depth === 0) {
+      const name = current.trim().split(/\s+/)[0];
+      if (name) params.push(name);
+      current = "";
+    } else {
+      current += char;
+    }
+  }
+  const found = params.map(
+    (param) => columns.find((c) => c.name === param) ?? columns.find((c) => c.name.toLowerCase() === param.toLowerCase()),
+  );
+  return params.length > 0 && found.every((c) => c !== undefined) ? found.map((c) => c!.name) : null;
+}

@@ -1,33 +1,50 @@
 import { describe, expect, it } from "vitest";
-import { histogram, MAX_CATEGORIES } from "./histogram";
+import { formatNumber, labelledBins } from "./histogram";
 
-describe("histogram", () => {
-  it("puts numbers in equal-width bins, the maximum in the last, and counts NULLs apart", () => {
-    const chart = histogram([0, 1, 2, 3, 4, 5, 6, 7, 8, 10, null, null], 5);
-    expect(chart.kind).toBe("numeric");
-    expect(chart.nulls).toBe(2);
-    expect(chart.values).toBe(10);
-    expect(chart.bins.map((b) => b.count)).toEqual([2, 2, 2, 2, 2]);
-    expect(chart.bins[0].label).toBe("0 – 2");
-  });
-
-  it("makes one bin when every value is equal", () => {
-    expect(histogram([3.5, 3.5, 3.5]).bins).toEqual([{ label: "3.5", count: 3 }]);
-  });
-
-  it("counts strings and booleans by value, most frequent first, the tail as other", () => {
-    expect(histogram([true, false, true]).bins).toEqual([
-      { label: "true", count: 2 },
-      { label: "false", count: 1 },
+describe("labelledBins", () => {
+  it("labels numeric bins by their range and counts what has no place on the axis", () => {
+    const bins = labelledBins({
+      column: "x",
+      kind: "numeric",
+      rows: 12,
+      nulls: 1,
+      other: 1,
+      bins: [
+        { low: 0, high: 2.5, count: 6 },
+        { low: 2.5, high: 5, count: 4 },
+      ],
+    });
+    expect(bins).toEqual([
+      { label: "0 – 2.5", count: 6 },
+      { label: "2.5 – 5", count: 4 },
+      { label: "NaN or infinite", count: 1 },
     ]);
-    const many = Array.from({ length: MAX_CATEGORIES + 3 }, (_, i) => `v${i}`);
-    const chart = histogram([...many, "v0"]);
-    expect(chart.kind).toBe("categorical");
-    expect(chart.bins[0]).toEqual({ label: "v0", count: 2 });
-    expect(chart.bins.at(-1)).toEqual({ label: "other", count: 3 });
   });
 
-  it("has no bins when every value is NULL", () => {
-    expect(histogram([null, null])).toEqual({ kind: "categorical", bins: [], nulls: 2, values: 0 });
+  it("makes one label when every value is equal", () => {
+    const bins = labelledBins({ column: "x", kind: "numeric", rows: 3, nulls: 0, other: 0, bins: [{ low: 3.5, high: 3.5, count: 3 }] });
+    expect(bins).toEqual([{ label: "3.5", count: 3 }]);
+  });
+
+  it("shows values as themselves, the tail as other", () => {
+    const bins = labelledBins({
+      column: "name",
+      kind: "categorical",
+      rows: 10,
+      nulls: 0,
+      other: 3,
+      bins: [
+        { value: "Ann", count: 5 },
+        { value: "Bo", count: 2 },
+      ],
+    });
+    expect(bins.map((b) => b.label)).toEqual(["Ann", "Bo", "other"]);
+  });
+
+  it("formats large, small and fractional numbers readably", () => {
+    expect(formatNumber(1234567.5)).toBe("1.23e+6");
+    expect(formatNumber(0.0001)).toBe("1.00e-4");
+    expect(formatNumber(12.3456)).toBe("12.35");
+    expect(formatNumber(5000)).toBe("5,000");
   });
 });

@@ -15,6 +15,37 @@ fn the_papers_function_compiles_unchanged() {
     assert!(module.warnings.is_empty(), "{:?}", module.warnings);
 }
 
+/// The module carries a line table for `udf.c` (a trap names its line) and no host path: the
+/// module is served back to its tenant (`GET /functions/{name}/module`).
+#[test]
+fn the_module_has_a_line_table_without_host_paths() {
+    let module = compile_c(
+        "line_table(a INT) RETURNS INT",
+        "int32_t line_table(int32_t a) {\n  return 10 / a;\n}\n",
+    )
+    .unwrap();
+    let contains = |needle: &[u8]| module.wasm.windows(needle.len()).any(|window| window == needle);
+    assert!(contains(b".debug_line"), "no line table");
+    assert!(contains(b"udf.c"));
+    let cache_dir = crate::compiler().config().cache_dir.clone().unwrap();
+    for host in [
+        cache_dir.to_string_lossy().as_bytes(),
+        b"/tmp/",
+        b"/usr/lib/llvm",
+        b"wasmudf-job-",
+    ] {
+        assert!(
+            !contains(host),
+            "the module names {}: {:?}",
+            String::from_utf8_lossy(host),
+            String::from_utf8_lossy(&module.wasm)
+                .split('\0')
+                .filter(|text| text.contains(&*String::from_utf8_lossy(host)))
+                .collect::<Vec<_>>()
+        );
+    }
+}
+
 #[test]
 fn a_second_compile_comes_from_the_cache() {
     let source = "int32_t cached_twice(int32_t a) { return a * 2; }";

@@ -20,11 +20,14 @@ fn division_by_zero_names_the_function_the_row_and_its_values() {
         function,
         kind,
         location,
+        site,
     } = &error
     else {
         panic!("{error}")
     };
     assert_eq!(function, "divide");
+    // A WAT module has no line table.
+    assert_eq!(*site, None);
     assert_eq!(*kind, TrapKind::DivisionByZero);
     assert_eq!(
         *location,

@@ -7,13 +7,14 @@
 //! - [`submit`]: the tenant's concurrency slot and compile budget, taken atomically;
 //! - [`run`]: the state machine, on a runtime of the execution's own, in a tenant session
 //!   (memory pool, no file access), under a wall-clock limit, cancellable, panic-safe;
-//! - [`results`]: stored results read back and streamed.
+//! - [`results`]: stored results read back, streamed and charted.
 
 pub(crate) mod plan;
 pub(crate) mod results;
 mod run;
 
 pub use plan::ExecutionBody;
+pub use results::{Histogram, HistogramBin, HistogramKind};
 
 use crate::error::{ApiError, ErrorCode};
 use crate::state::{AppState, Busy};

@@ -19,7 +19,9 @@ use futures::{FutureExt, StreamExt};
 use tokio::runtime::Runtime;
 use wasmudf_abi::UdfSignature;
 use wasmudf_compiler::Language;
-use wasmudf_datafusion::{Script, UdfBuilder, guest_failure, plan_execution, register_file, syntax_message};
+use wasmudf_datafusion::{
+    Script, TableReplay, UdfBuilder, guest_failure, plan_execution, register_file, syntax_message,
+};
 use wasmudf_sandbox::{CancelFlag, GuestLog};
 use wasmudf_spark_connect::SparkConnectError;
 
@@ -88,6 +90,9 @@ async fn wind_down(runtime: Runtime) {
     }
 }
 
+/// Time kept back from a replay that locates a failing row, before the execution's deadline.
+const REPLAY_MARGIN: Duration = Duration::from_secs(1);
+
 /// Lines of a failed execution's log shown with its error.
 const FAILURE_LOG_LINES: usize = 20;
 
@@ -100,8 +105,17 @@ pub(crate) async fn supervise(state: AppState, tenant: TenantId, id: String, job
         .with_cancel(cancel.clone())
         .with_log(log.clone())
         .with_own_budget();
-    let work = execute(state.clone(), builder, tenant, id.clone(), job, cancel.clone());
-    let (ending, runtime) = run_to_end(work, &cancel, started + state.limits.max_execution_time).await;
+    let deadline = started + state.limits.max_execution_time;
+    let work = execute(
+        state.clone(),
+        builder,
+        tenant,
+        id.clone(),
+        job,
+        cancel.clone(),
+        deadline,
+    );
+    let (ending, runtime) = run_to_end(work, &cancel, deadline).await;
 
     if let Ending::Unstarted(error) = &ending {
         eprintln!("wasmudf-server: cannot start threads for execution {id}: {error}");
@@ -216,11 +230,13 @@ async fn execute(
     id: String,
     job: Job,
     cancel: CancelFlag,
+    deadline: Instant,
 ) -> Result<Done, ExecutionError> {
     let _ = state.store.set_status(&id, ExecutionStatus::Compiling);
     let compile_started = Instant::now();
     // On Spark, the rows are computed before `write_results`: the compile ends before that.
     let mut compiled_after = None;
+    let mut replay = None;
     let (frame, rows_in) = match job {
         Job::Udf { dataset, request } => {
             let context = state
@@ -252,14 +268,17 @@ async fn execute(
                         rows_in,
                     )
                 }
-                _ => (planned.frame, rows_in),
+                _ => {
+                    replay = planned.replay;
+                    (planned.frame, rows_in)
+                }
             }
         }
         Job::Sql(script) => (run_sql(&state, &builder, tenant, script).await?, 0),
     };
     let compile_ms = compiled_after.unwrap_or_else(|| compile_started.elapsed()).as_millis() as i64;
     let _ = state.store.set_status(&id, ExecutionStatus::Running);
-    let rows_out = write_results(&state, &id, frame, &cancel).await?;
+    let rows_out = write_results(&state, &id, frame, replay, &cancel, deadline).await?;
     Ok(Done {
         rows_in,
         rows_out,
@@ -358,7 +377,9 @@ async fn write_results(
     state: &AppState,
     id: &str,
     frame: DataFrame,
+    replay: Option<TableReplay>,
     cancel: &CancelFlag,
+    deadline: Instant,
 ) -> Result<i64, ExecutionError> {
     let io = |error: &dyn std::fmt::Display| ExecutionError::internal("storing results", error);
     let target = state.result_file(id);
@@ -376,7 +397,28 @@ async fn write_results(
         if cancel.is_cancelled() {
             return Err(ExecutionError::cancelled());
         }
-        let batch = batch.map_err(|error| engine_error(state, &error))?;
+        let batch = match batch {
+            Ok(batch) => batch,
+            Err(error) => {
+                // Named as the dataset counts its rows, which the page's preview shows. The
+                // replay gets what is left of the execution's time, less a margin: a timeout is
+                // seen only between polls, and one poll can run a guest batch and the search for
+                // its row, each up to the batch timeout. Cut short, it leaves the run's own error
+                // to report, not a time limit.
+                drop(stream);
+                let margin = 2 * state.builder.limits.batch_timeout + REPLAY_MARGIN;
+                let budget = deadline
+                    .saturating_duration_since(Instant::now())
+                    .saturating_sub(margin);
+                if let Some(replay) = replay
+                    && !budget.is_zero()
+                    && let Ok(Some(located)) = tokio::time::timeout(budget, replay.locate(&error)).await
+                {
+                    return Err(ExecutionError::from_guest(&located));
+                }
+                return Err(engine_error(state, &error));
+            }
+        };
         rows += batch.num_rows();
         if rows > state.limits.max_result_rows {
             return Err(ExecutionError::new(

@@ -147,12 +147,19 @@ async fn a_trap_fails_with_its_kind_and_row() {
     assert_eq!(done["status"], "failed");
     assert_eq!(done["error"]["kind"], "division_by_zero", "{done}");
     assert_eq!(done["error"]["function"], "boom");
-    assert_eq!(done["error"]["row"], 2);
+    // Counted as the dataset's rows are (GET /datasets/accounts/rows), from 1.
+    assert_eq!(done["error"]["table_row"], 3, "{done}");
     assert_eq!(done["error"]["values"], serde_json::json!({"id": "3"}));
     let message = done["error"]["message"].as_str().unwrap();
-    assert!(
-        message.contains("UDF `boom` failed: integer division by zero at row 2 of the batch (id=3)"),
-        "{message}"
+    assert_eq!(
+        message,
+        "UDF `boom` failed: integer division by zero at row 3 of the table (id=3), at line 1, column 39 of its source"
+    );
+    // The line of C, from the module's line table, as a diagnostic the page marks.
+    assert_eq!(
+        done["error"]["diagnostics"],
+        serde_json::json!([{"severity": "error", "line": 1, "column": 39, "message": "integer division by zero"}]),
+        "{done}"
     );
 }
 
@@ -604,4 +611,113 @@ async fn the_history_lists_a_tenants_executions_newest_first_a_page_at_a_time() 
         .await;
     assert_eq!(one["request"]["function_name"], "calculate_adj_bal", "{one}");
     assert!(one["request"]["program"].as_str().unwrap().contains("balance/1000"));
+}
+
+/// A row several batches into the dataset is named by its number in the dataset, the number
+/// `GET /datasets/{name}/rows` serves it at, with its line of C.
+#[tokio::test]
+async fn a_trap_deep_in_a_dataset_names_its_row_in_the_dataset() {
+    let fixture = Fixture::new();
+    let mut csv = String::from("id,amount\n");
+    for id in 1..=50_000 {
+        csv.push_str(&format!("{id},{}\n", id % 7));
+    }
+    let (status, body) = fixture.upload(&fixture.alice, "many.csv", csv.as_bytes(), None).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let request = r##"{"program": "#include <stdlib.h>\nbool pick(int64_t id) {\n  if (id == 30000)\n    abort();\n  return id % 2 == 0;\n}",
+        "data": "many", "operation": "FILTER", "function_name": "pick", "input_column_names": ["id"]}"##;
+    let (_, body) = fixture.post_json(&fixture.alice, "/api/v1/executions", request).await;
+    let done = fixture.wait(&fixture.alice, body["id"].as_str().expect("an id")).await;
+    assert_eq!(done["error"]["kind"], "abort", "{done}");
+    assert_eq!(done["error"]["table_row"], 30000, "{done}");
+    assert_eq!(done["error"]["values"], serde_json::json!({"id": "30000"}));
+    assert_eq!(done["error"]["diagnostics"][0]["line"], 4, "{done}");
+    let (_, page) = fixture
+        .get(&fixture.alice, "/api/v1/datasets/many/rows?offset=29999&limit=1")
+        .await;
+    assert_eq!(page["rows"], serde_json::json!([[30000, 30000 % 7]]), "{page}");
+}
+
+/// The histogram covers every row of the result: the bins' counts add up to the rows, the
+/// numeric bins span the smallest to the largest value, a text column gives its most frequent
+/// values; an unknown column is named.
+#[tokio::test]
+async fn a_histogram_covers_the_whole_result() {
+    let fixture = Fixture::new();
+    let (_, body) = fixture
+        .post_json(&fixture.alice, "/api/v1/executions", PAPER_REQUEST)
+        .await;
+    let id = body["id"].as_str().expect("an id").to_string();
+    let done = fixture.wait(&fixture.alice, &id).await;
+    assert_eq!(done["status"], "succeeded", "{done}");
+
+    let (status, chart) = fixture
+        .get(&fixture.alice, &format!("/api/v1/executions/{id}/histogram?bins=10"))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{chart}");
+    assert_eq!(chart["column"], "calculate_adj_bal_RESULT");
+    assert_eq!(chart["kind"], "numeric");
+    assert_eq!(chart["rows"], 1000);
+    let bins = chart["bins"].as_array().expect("bins");
+    assert_eq!(bins.len(), 10);
+    let counted: u64 = bins.iter().map(|bin| bin["count"].as_u64().unwrap()).sum();
+    assert_eq!(
+        counted + chart["nulls"].as_u64().unwrap() + chart["other"].as_u64().unwrap(),
+        1000
+    );
+    // The bins run from the smallest value to the largest, as the sorted result has them.
+    let (_, smallest) = fixture
+        .get(
+            &fixture.alice,
+            &format!("/api/v1/executions/{id}/results?order_by=calculate_adj_bal_RESULT&limit=1"),
+        )
+        .await;
+    let smallest = smallest["rows"][0]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .as_f64()
+        .unwrap();
+    assert!((bins[0]["low"].as_f64().unwrap() - smallest).abs() < 1e-3, "{chart}");
+    assert!(bins[9]["high"].as_f64().unwrap() > bins[0]["low"].as_f64().unwrap());
+
+    let (status, names) = fixture
+        .get(
+            &fixture.alice,
+            &format!("/api/v1/executions/{id}/histogram?column=firstName"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{names}");
+    assert_eq!(names["kind"], "categorical");
+    let bins = names["bins"].as_array().expect("bins");
+    assert_eq!(bins.len(), 12, "{names}");
+    assert!(
+        bins.windows(2)
+            .all(|pair| pair[0]["count"].as_u64() >= pair[1]["count"].as_u64())
+    );
+    let counted: u64 = bins.iter().map(|bin| bin["count"].as_u64().unwrap()).sum();
+    assert_eq!(
+        counted + names["other"].as_u64().unwrap() + names["nulls"].as_u64().unwrap(),
+        1000
+    );
+
+    let (status, refused) = fixture
+        .get(
+            &fixture.alice,
+            &format!("/api/v1/executions/{id}/histogram?column=nope"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(refused["code"], "unknown_column");
+    let (status, refused) = fixture
+        .get(&fixture.alice, &format!("/api/v1/executions/{id}/histogram?bins=0"))
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(refused["message"], "bins must be 1 to 100, not 0");
+    // Another tenant cannot chart it.
+    let (status, _) = fixture
+        .get(&fixture.bob, &format!("/api/v1/executions/{id}/histogram"))
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
 }
