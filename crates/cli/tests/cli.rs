@@ -467,6 +467,42 @@ fn sql_runs_every_statement_and_prints_the_last() {
     assert!(stdout.starts_with("d,n\nmtv.com,"), "{stdout}");
 }
 
+/// `--timing` says how long the statements took, as scripts/bench-peers reads it; a COPY to
+/// Parquet writes Snappy by default.
+#[test]
+fn sql_timing_and_a_copy_to_parquet_in_snappy() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.parquet");
+    let copy = format!(
+        "COPY (SELECT id, balance * 2 AS twice FROM accounts) TO '{}' STORED AS PARQUET",
+        out.display()
+    );
+    let output = wasmudf(&[
+        "sql",
+        "--timing",
+        "--table",
+        "accounts=demo/accounts.csv",
+        "--format",
+        "csv",
+        &copy,
+    ]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let stderr = text(&output.stderr);
+    let timing = stderr
+        .lines()
+        .find_map(|line| line.strip_prefix("timing: before the last statement "))
+        .unwrap_or_else(|| panic!("no timing line: {stderr}"));
+    let (before, last) = timing.split_once(" ms, the last ").expect("both figures");
+    assert!(
+        before.parse::<f64>().is_ok() && last.trim_end_matches(" ms").parse::<f64>().unwrap() > 0.0,
+        "{timing}"
+    );
+    use datafusion::parquet::file::reader::{FileReader, SerializedFileReader};
+    let reader = SerializedFileReader::new(std::fs::File::open(&out).unwrap()).unwrap();
+    let column = reader.metadata().row_group(0).column(1);
+    assert_eq!(column.compression(), datafusion::parquet::basic::Compression::SNAPPY);
+}
+
 #[test]
 fn operators_create_tenants_and_share_datasets() {
     let dir = tempfile::tempdir().unwrap();

@@ -39,8 +39,8 @@ pub use operation::{
 };
 pub use script::{Script, StatementError};
 pub use session::{
-    InProcess, SessionFactory, SessionOptions, SqlSurface, UNBOUNDED_OUTPUT_FUNCTIONS, new_session, session_state,
-    tenant_surface,
+    InProcess, PARQUET_COMPRESSION, PARQUET_DICTIONARY_PAGE_BYTES, SessionFactory, SessionOptions, SqlSurface,
+    UNBOUNDED_OUTPUT_FUNCTIONS, new_session, session_state, tenant_surface,
 };
 pub use tables::{FileFormat, register_file};
 pub use tenant_sql::{SqlLimits, SqlRefusal, TenantSql, end_of, refused_kind, syntax_message, verify_tenant_plan};

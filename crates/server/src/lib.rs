@@ -233,8 +233,11 @@ pub(crate) fn replace_path(text: &str, path: &Path, with: &str) -> String {
 /// and shrinks typical tables several times.
 pub(crate) fn parquet_properties() -> datafusion::parquet::file::properties::WriterProperties {
     use datafusion::parquet::basic::Compression;
+    // As `COPY ... TO` writes them (wasmudf_datafusion::PARQUET_COMPRESSION): Snappy, and a
+    // dictionary given up early on a column of distinct values.
     datafusion::parquet::file::properties::WriterProperties::builder()
         .set_compression(Compression::SNAPPY)
+        .set_dictionary_page_size_limit(wasmudf_datafusion::PARQUET_DICTIONARY_PAGE_BYTES)
         .build()
 }
 

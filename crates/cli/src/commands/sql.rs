@@ -26,6 +26,10 @@ pub struct SqlArgs {
     /// How to print the result.
     #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
     format: OutputFormat,
+    /// Print to stderr how long the statements took in this process: those before the last
+    /// (CREATE FUNCTION compiles here) and the last one, read to its end.
+    #[arg(long)]
+    timing: bool,
     #[command(flatten)]
     cluster: ClusterOptions,
     #[command(flatten)]
@@ -51,11 +55,21 @@ pub async fn run(args: SqlArgs) -> Result<ExitCode> {
     let script = Script::parse(&text)?;
     let count = script.len();
     let ran = async {
+        let started = std::time::Instant::now();
         let last = script.run(&context).await?;
         let frame = last.context("no SQL statement to run")?;
+        let planned = started.elapsed();
         emit(frame, &Destination::Stdout(args.format))
             .await
-            .with_context(|| format!("statement {count} of {count}"))
+            .with_context(|| format!("statement {count} of {count}"))?;
+        if args.timing {
+            eprintln!(
+                "timing: before the last statement {:.3} ms, the last {:.3} ms",
+                planned.as_secs_f64() * 1e3,
+                (started.elapsed() - planned).as_secs_f64() * 1e3
+            );
+        }
+        anyhow::Ok(())
     }
     .await;
     super::print_guest_log(&log);
