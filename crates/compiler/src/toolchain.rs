@@ -32,12 +32,56 @@ pub struct Toolchain {
     pub resource_include: PathBuf,
     pub wasi_include: PathBuf,
     pub wasi_lib: PathBuf,
-    /// `clang --version`'s first line; part of every cache key.
+    /// The toolchain's files as they are (see `fingerprint`); part of every cache key.
     pub identity: String,
 }
 
 const SETUP_HINT: &str =
     "run scripts/setup, which installs clang-19 lld-19 wasi-libc libclang-rt-19-dev-wasm32 bubblewrap";
+
+/// What identifies the toolchain in every cache key, read off the files rather than asked of
+/// clang: starting clang costs about 30 ms of dynamic linking (libLLVM), twice per process that
+/// defines a function, which was most of a `wasmudf sql` run's start-up. Each file's resolved
+/// path, size and modification time: a package upgrade changes them, and so every key.
+fn fingerprint(files: &[&Path]) -> Result<String, CompileError> {
+    let mut parts = Vec::new();
+    for file in files {
+        let Ok(resolved) = fs::canonicalize(file) else {
+            continue;
+        };
+        let metadata = fs::metadata(&resolved)?;
+        let modified = metadata
+            .modified()
+            .ok()
+            .and_then(|time| time.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |since| since.as_nanos());
+        parts.push(format!("{} {} {modified}", resolved.display(), metadata.len()));
+    }
+    Ok(format!("toolchain files: {}", parts.join("; ")))
+}
+
+/// clang's resource directory (builtin headers, compiler runtime): `<llvm_root>/lib/clang/<N>`
+/// when that holds exactly one version, else as clang prints it.
+fn resource_dir(llvm_root: &Path, clang: &Path) -> Result<PathBuf, CompileError> {
+    let versions: Vec<PathBuf> = fs::read_dir(llvm_root.join("lib/clang"))
+        .map(|entries| {
+            entries
+                .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+                .collect()
+        })
+        .unwrap_or_default();
+    if let [only] = versions.as_slice()
+        && only.join("include").is_dir()
+    {
+        return Ok(only.clone());
+    }
+    let output = Command::new(clang)
+        .arg("-print-resource-dir")
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|error| CompileError::ToolchainMissing(format!("cannot run {}: {error}", clang.display())))?;
+    Ok(PathBuf::from(String::from_utf8_lossy(&output.stdout).trim()))
+}
 
 impl Toolchain {
     /// Finds the toolchain. `WASMUDF_LLVM_ROOT` overrides `/usr/lib/llvm-19`.
@@ -56,22 +100,7 @@ impl Toolchain {
         if !lld.is_file() {
             return Err(missing("lld (wasm-ld)", &lld));
         }
-        let output = Command::new(&clang)
-            .arg("--version")
-            .stdin(Stdio::null())
-            .output()
-            .map_err(|error| CompileError::ToolchainMissing(format!("cannot run {}: {error}", clang.display())))?;
-        let identity = String::from_utf8_lossy(&output.stdout)
-            .lines()
-            .next()
-            .unwrap_or("")
-            .to_string();
-        let resource_dir = Command::new(&clang)
-            .arg("-print-resource-dir")
-            .stdin(Stdio::null())
-            .output()
-            .map_err(|error| CompileError::ToolchainMissing(format!("cannot run {}: {error}", clang.display())))?;
-        let resource_dir = PathBuf::from(String::from_utf8_lossy(&resource_dir.stdout).trim());
+        let resource_dir = resource_dir(&llvm_root, &clang)?;
         let resource_include = resource_dir.join("include");
         let builtins = resource_dir.join("lib/wasi/libclang_rt.builtins-wasm32.a");
         if !builtins.is_file() {
@@ -85,6 +114,13 @@ impl Toolchain {
         if !wasi_lib.join("libc.a").is_file() {
             return Err(missing("wasi-libc", &wasi_lib));
         }
+        let identity = fingerprint(&[
+            &clang,
+            &lld,
+            &llvm_root.join("lib/libclang-cpp.so.19.1"),
+            &builtins,
+            &wasi_lib.join("libc.a"),
+        ])?;
         Ok(Toolchain {
             llvm_root,
             clang,
