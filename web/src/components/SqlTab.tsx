@@ -53,22 +53,25 @@ export function SqlTab({ api, tenant, datasets, functions }: Props) {
   useEffect(() => {
     if (window.location.pathname.startsWith("/sql") && executionId) replaceQuery(writeState({ execution: executionId }));
   }, [executionId]);
-  // Every table with its columns, for completion (each dataset's schema, fetched once per list).
+  // Every table with its columns, for completion: each dataset's schema, fetched again only when
+  // the set of names changes (the list is refreshed after every upload and run).
   const [tables, setTables] = useState<Record<string, Column[]>>({});
+  const names = datasets.map((d) => d.name).join("\n");
   useEffect(() => {
     let live = true;
+    const list = names === "" ? [] : names.split("\n");
     Promise.all(
-      datasets.map((d) =>
-        api.schema(d.name).then(
-          (columns) => [d.name, columns] as const,
-          () => [d.name, [] as Column[]] as const,
+      list.map((name) =>
+        api.schema(name).then(
+          (columns) => [name, columns] as const,
+          () => [name, [] as Column[]] as const,
         ),
       ),
     ).then((entries) => live && setTables(Object.fromEntries(entries)));
     return () => {
       live = false;
     };
-  }, [api, datasets]);
+  }, [api, names]);
   const schema = useMemo(() => sqlSchema(tables), [tables]);
   const functionNames = useMemo(() => sqlFunctionCompletions(functions), [functions]);
   const run = () => {
