@@ -422,6 +422,8 @@ class Walls:
                 ("GET", f"/executions/{self.bob_execution}/results", None),
                 ("GET", f"/executions/{self.bob_execution}/results.csv", None),
                 ("GET", f"/executions/{self.bob_execution}/results.parquet", None),
+                ("GET", f"/executions/{self.bob_execution}/histogram", None),
+                ("GET", f"/executions/{self.bob_execution}/histogram?column=note", None),
                 ("DELETE", f"/executions/{self.bob_execution}", None),
             ]
             for method, path, body in attempts:
@@ -437,6 +439,24 @@ class Walls:
             return f"{len(attempts)} requests for bob's dataset, execution and function (its module too) -> 404; bob's data intact"
 
         self.case("mallory asks for bob's dataset, execution and function", mallory_other_routes)
+
+        def mallory_charts_with_hostile_parameters():
+            done, _, _ = self.run("mallory", {"sql": "SELECT 1 AS x"})
+            assert done["status"] == "succeeded", done
+            chart = f"/executions/{done['id']}/histogram"
+            refusals = [
+                (f"{chart}?bins=1000000", "bad_query", "bins must be 1 to 100, not 1000000"),
+                (f"{chart}?bins=0", "bad_query", "bins must be 1 to 100, not 0"),
+                (f"{chart}?column=..%2F..%2Fetc%2Fpasswd", "unknown_column", "the result has no column `../../etc/passwd` to chart; it has x"),
+            ]
+            for path, code, message in refusals:
+                status, answer, _ = self.call("mallory", "GET", path)
+                assert (status, answer.get("code"), answer.get("message")) == (400, code, message), f"{path}: {status} {answer}"
+            status, answer, _ = self.call("mallory", "GET", f"{chart}?column=x&bins=100")
+            assert status == 200 and answer["rows"] == 1 and answer["bins"][0]["count"] == 1, f"{status} {answer}"
+            return f"{len(refusals)} hostile histogram requests -> 400 with their reason; her own chart served"
+
+        self.case("mallory charts her result with hostile parameters", mallory_charts_with_hostile_parameters)
 
     def sizes(self):
         def sql_too_large():
