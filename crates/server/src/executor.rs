@@ -59,13 +59,13 @@ pub fn execution_runtime() -> std::io::Result<Runtime> {
 /// thread) runs first whenever it is ready, however many executions spin. A nice value is not
 /// enough: a hundred threads at nice 10 still outweigh one at nice 0 ten to one. On Linux the
 /// policy is per thread; pid 0 is the calling thread.
-fn lower_priority() {
+pub(crate) fn lower_priority() {
     let param = libc::sched_param { sched_priority: 0 };
     // SAFETY: `param` is a valid sched_param that outlives the call; failing (e.g. under a
     // seccomp filter) leaves the thread in the normal class, which is harmless.
     let _ = unsafe { libc::sched_setscheduler(0, libc::SCHED_IDLE, &param) };
 }
 
-fn cores() -> usize {
+pub(crate) fn cores() -> usize {
     std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get)
 }

@@ -7,9 +7,10 @@
 //! - [`submit`]: the tenant's concurrency slot and compile budget, taken atomically;
 //! - [`run`]: the state machine, on a runtime of the execution's own, in a tenant session
 //!   (memory pool, no file access), under a wall-clock limit, cancellable, panic-safe;
-//! - [`results`]: stored results read back, streamed and charted.
+//! - [`results`]: stored results read back, streamed and charted; `result_file` writes them.
 
 pub(crate) mod plan;
+mod result_file;
 pub(crate) mod results;
 mod run;
 

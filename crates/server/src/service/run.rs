@@ -13,7 +13,6 @@ use std::time::{Duration, Instant};
 use datafusion::common::{Column, SchemaError};
 use datafusion::dataframe::DataFrame;
 use datafusion::error::DataFusionError;
-use datafusion::parquet::arrow::ArrowWriter;
 use datafusion::prelude::SessionContext;
 use futures::{FutureExt, StreamExt};
 use tokio::runtime::Runtime;
@@ -26,6 +25,7 @@ use wasmudf_sandbox::{CancelFlag, GuestLog};
 use wasmudf_spark_connect::SparkConnectError;
 
 use super::plan::Job;
+use super::result_file::ResultWriter;
 use crate::datasets::open_in;
 use crate::outcome::{ErrorKind, ExecutionError, ExecutionStatus};
 use crate::state::AppState;
@@ -386,8 +386,7 @@ async fn write_results(
     let staging = wasmudf_files::StagedFile::beside(&target).map_err(|error| io(&error))?;
     let schema = std::sync::Arc::new(frame.schema().as_arrow().clone());
     let file = staging.reopen().map_err(|error| io(&error))?;
-    let mut writer =
-        ArrowWriter::try_new(file, schema, Some(crate::parquet_properties())).map_err(|error| io(&error))?;
+    let mut writer = ResultWriter::start(file, schema, crate::parquet_properties()).map_err(|error| io(&error))?;
     let mut stream = frame
         .execute_stream()
         .await
@@ -426,22 +425,31 @@ async fn write_results(
                 format!("the result has more than {} rows", state.limits.max_result_rows),
             ));
         }
-        writer.write(&batch).map_err(|error| io(&error))?;
-        let bytes = writer.bytes_written() + writer.in_progress_size();
-        if bytes > state.limits.max_result_bytes {
-            return Err(ExecutionError::new(
-                ErrorKind::Limit,
-                format!(
-                    "the result is larger than {} MiB; select fewer columns or rows",
-                    state.limits.max_result_bytes >> 20
-                ),
-            ));
+        writer.write(batch).await.map_err(|error| io(&error))?;
+        // The encoders' estimate trails the stream by the batches queued: the file's size is
+        // checked again once it is complete.
+        if writer.bytes() > state.limits.max_result_bytes {
+            return Err(too_large(state));
         }
         state.progress.advance(id, rows as u64);
     }
-    writer.close().map_err(|error| io(&error))?;
+    writer.finish().await.map_err(|error| io(&error))?;
+    let size = std::fs::metadata(staging.path()).map_err(|error| io(&error))?.len();
+    if size > state.limits.max_result_bytes as u64 {
+        return Err(too_large(state));
+    }
     staging.commit(&target).map_err(|error| io(&error))?;
     Ok(rows as i64)
+}
+
+fn too_large(state: &AppState) -> ExecutionError {
+    ExecutionError::new(
+        ErrorKind::Limit,
+        format!(
+            "the result is larger than {} MiB; select fewer columns or rows",
+            state.limits.max_result_bytes >> 20
+        ),
+    )
 }
 
 /// An engine error as the tenant sees it: a guest's failure as the guest reported it (carried

@@ -401,6 +401,65 @@ async fn a_result_larger_than_the_tenants_limit_fails_with_a_limit_error() {
     );
 }
 
+/// A result of several row groups, encoded by parallel column writers, reads back whole and in
+/// order: pages inside the second and third row group, and the last row.
+#[tokio::test]
+async fn a_result_of_several_row_groups_reads_back_in_order() {
+    let fixture = Fixture::new();
+    let sql = r#"{"sql": "SELECT value, concat('n', value) AS name, value % 7 = 0 AS seventh FROM generate_series(1, 2500000) ORDER BY value"}"#;
+    let (status, body) = fixture.post_json(&fixture.alice, "/api/v1/executions", sql).await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    let id = body["id"].as_str().unwrap().to_string();
+    let done = fixture.wait(&fixture.alice, &id).await;
+    assert_eq!(done["status"], "succeeded", "{done}");
+    for offset in [0u64, 1_048_575, 1_048_576, 2_200_000, 2_499_999] {
+        let (status, page) = fixture
+            .get(
+                &fixture.alice,
+                &format!("/api/v1/executions/{id}/results?offset={offset}&limit=2"),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{page}");
+        assert_eq!(page["total_rows"], 2_500_000);
+        let value = offset + 1;
+        assert_eq!(page["rows"][0][0], value, "{page}");
+        assert_eq!(page["rows"][0][1], format!("n{value}"), "{page}");
+        assert_eq!(page["rows"][0][2], value % 7 == 0, "{page}");
+    }
+}
+
+/// Charting a column of millions of distinct strings needs more memory than the tenant's limit:
+/// refused with what to do instead, and the server goes on serving.
+#[tokio::test]
+async fn a_histogram_of_too_many_distinct_values_is_refused_within_the_memory_limit() {
+    let fixture = Fixture::with_limits(wasmudf_server::TenantLimits {
+        max_execution_memory_bytes: 16 << 20,
+        ..Default::default()
+    });
+    let sql = r#"{"sql": "SELECT concat('a fairly long distinct value number ', value) AS label FROM generate_series(1, 2000000)"}"#;
+    let (status, body) = fixture.post_json(&fixture.alice, "/api/v1/executions", sql).await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    let id = body["id"].as_str().unwrap().to_string();
+    let done = fixture.wait(&fixture.alice, &id).await;
+    assert_eq!(done["status"], "succeeded", "{done}");
+    let (status, refused) = fixture
+        .get(
+            &fixture.alice,
+            &format!("/api/v1/executions/{id}/histogram?column=label"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{refused}");
+    assert_eq!(
+        refused["message"],
+        "`label` has too many distinct values to chart within the memory limit; sort by it instead"
+    );
+    let (status, page) = fixture
+        .get(&fixture.alice, &format!("/api/v1/executions/{id}/results?limit=1"))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    assert_eq!(page["total_rows"], 2_000_000, "{page}");
+}
+
 const WAVG: &str = r"typedef struct { double sum_xw; double sum_w; } wavg_state;\nvoid wavg_step(wavg_state *s, double x, double w) { s->sum_xw += x * w; s->sum_w += w; }\nvoid wavg_merge(wavg_state *s, const wavg_state *o) { s->sum_xw += o->sum_xw; s->sum_w += o->sum_w; }\ndouble wavg_finish(const wavg_state *s) { return s->sum_xw / s->sum_w; }\n";
 
 #[tokio::test]
@@ -636,6 +695,37 @@ async fn a_trap_deep_in_a_dataset_names_its_row_in_the_dataset() {
         .get(&fixture.alice, "/api/v1/datasets/many/rows?offset=29999&limit=1")
         .await;
     assert_eq!(page["rows"], serde_json::json!([[30000, 30000 % 7]]), "{page}");
+}
+
+/// Locating the dataset's row runs the function again; when the execution's time left cannot
+/// cover that search (less than two batch timeouts and a second), the failure is reported at
+/// once as the batch saw it: the row's values, no dataset row.
+#[tokio::test]
+async fn a_trap_too_close_to_the_time_limit_is_reported_without_searching_its_row() {
+    let fixture = Fixture::with(
+        wasmudf_server::TenantLimits {
+            max_execution_time: std::time::Duration::from_secs(4),
+            ..Default::default()
+        },
+        std::time::Duration::from_secs(2),
+    );
+    let mut csv = String::from("id,amount\n");
+    for id in 1..=5_000 {
+        csv.push_str(&format!("{id},{}\n", id % 7));
+    }
+    let (status, body) = fixture.upload(&fixture.alice, "many.csv", csv.as_bytes(), None).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let request = r##"{"program": "#include <stdlib.h>\nbool pick(int64_t id) {\n  if (id == 3000)\n    abort();\n  return id % 2 == 0;\n}",
+        "data": "many", "operation": "FILTER", "function_name": "pick", "input_column_names": ["id"]}"##;
+    let (_, body) = fixture.post_json(&fixture.alice, "/api/v1/executions", request).await;
+    let done = fixture.wait(&fixture.alice, body["id"].as_str().expect("an id")).await;
+    assert_eq!(done["error"]["kind"], "abort", "{done}");
+    assert!(done["error"]["table_row"].is_null(), "{done}");
+    assert_eq!(done["error"]["values"], serde_json::json!({"id": "3000"}), "{done}");
+    assert!(
+        !done["error"]["message"].as_str().unwrap().contains("of the table"),
+        "{done}"
+    );
 }
 
 /// The histogram covers every row of the result: the bins' counts add up to the rows, the
