@@ -7,26 +7,28 @@
 //! the stream only passes batches over a short channel; a thread of the execution's blocking
 //! pool cuts them into row groups, and each row group's columns are encoded by one thread per
 //! core (parquet's `ArrowColumnWriter`, as DataFusion's parallel `COPY` does) and appended to
-//! the file in schema order. The file is the one `ArrowWriter` writes: same properties, same
-//! embedded Arrow schema, same row groups.
+//! the file in schema order. For the properties the server writes with (row groups cut by rows)
+//! the file is the one `ArrowWriter` writes: same pages, same embedded Arrow schema, same row
+//! groups; other ways of cutting row groups are refused.
 
 use std::fs::File;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
+use datafusion::arrow::array::new_empty_array;
 use datafusion::arrow::datatypes::SchemaRef;
 use datafusion::arrow::record_batch::RecordBatch;
 use datafusion::parquet::arrow::ArrowWriter;
 use datafusion::parquet::arrow::arrow_writer::{
-    ArrowColumnChunk, ArrowColumnWriter, ArrowLeafColumn, ArrowRowGroupWriterFactory, compute_leaves,
+    ArrowColumnChunk, ArrowColumnWriter, ArrowRowGroupWriterFactory, compute_leaves,
 };
 use datafusion::parquet::errors::ParquetError;
-use datafusion::parquet::file::properties::{DEFAULT_MAX_ROW_GROUP_ROW_COUNT, WriterProperties};
+use datafusion::parquet::file::properties::WriterProperties;
 use datafusion::parquet::file::writer::SerializedFileWriter;
 use tokio::sync::mpsc;
 
-/// Batches queued between the stream and the encoders: enough to keep the encoders busy while
-/// the stream produces the next, few enough that only a handful of batches are alive at once.
+/// Batches queued between the stream and the writing thread: enough to keep the encoders busy
+/// while the stream produces the next, few enough that only a handful of batches are alive.
 const QUEUED_BATCHES: usize = 2;
 
 /// Writes one result file; see the module's comment. Dropped before [`ResultWriter::finish`],
@@ -55,10 +57,19 @@ impl ResultWriter {
         // Built here, so that a schema Parquet cannot store is refused before any batch.
         let (file_writer, factory) =
             ArrowWriter::try_new(file, schema.clone(), Some(properties.clone()))?.into_serialized_writer()?;
-        let max_rows = properties
-            .max_row_group_row_count()
-            .unwrap_or(DEFAULT_MAX_ROW_GROUP_ROW_COUNT)
-            .max(1);
+        // Row groups are cut by rows only, as `ArrowWriter` cuts them when no byte limit or
+        // content-defined chunking is set (the server sets neither).
+        if properties.max_row_group_bytes().is_some() || properties.content_defined_chunking().is_some() {
+            return Err(ParquetError::General(
+                "results are cut into row groups by rows only".into(),
+            ));
+        }
+        let max_rows = properties.max_row_group_row_count().unwrap_or(usize::MAX).max(1);
+        // How many Parquet columns (leaves) each field has: a struct or a list has several.
+        let mut leaf_counts = Vec::with_capacity(schema.fields().len());
+        for field in schema.fields() {
+            leaf_counts.push(compute_leaves(field, &new_empty_array(field.data_type()))?.len());
+        }
         let encoders = crate::executor::cores().min(schema.fields().len()).max(1);
         let progress = Arc::new(Progress {
             written: AtomicUsize::new(0),
@@ -72,6 +83,8 @@ impl ResultWriter {
                 batches: receiver,
                 file_writer,
                 factory,
+                schema,
+                leaf_counts,
                 max_rows,
                 progress: shared,
             }
@@ -100,13 +113,16 @@ impl ResultWriter {
     /// The file's size so far: row groups written plus the encoders' estimate of the one in
     /// progress (what `ArrowWriter::bytes_written() + in_progress_size()` tells).
     pub(crate) fn bytes(&self) -> usize {
+        // The size first (see `RowGroups::write_all`): at worst a row group is missed, which the
+        // check of the finished file's size makes up for.
+        let written = self.progress.written.load(Ordering::Acquire);
         let encoding: usize = self
             .progress
             .encoding
             .iter()
             .map(|estimate| estimate.load(Ordering::Relaxed))
             .sum();
-        self.progress.written.load(Ordering::Relaxed) + encoding
+        written + encoding
     }
 
     /// Encodes what is queued and closes the file (footer written, not yet synced).
@@ -142,6 +158,8 @@ struct RowGroups {
     batches: mpsc::Receiver<RecordBatch>,
     file_writer: SerializedFileWriter<File>,
     factory: ArrowRowGroupWriterFactory,
+    schema: SchemaRef,
+    leaf_counts: Vec<usize>,
     max_rows: usize,
     progress: Arc<Progress>,
 }
@@ -150,7 +168,7 @@ impl RowGroups {
     fn write_all(mut self) -> Result<(), ParquetError> {
         let mut carried = None;
         for index in 0.. {
-            let Some(first) = carried.take().or_else(|| next_batch(&mut self.batches)) else {
+            let Some(first) = carried.take().or_else(|| next_batch(&mut self.batches, &self.progress)) else {
                 break;
             };
             let (chunks, rest) = self.encode_row_group(index, first)?;
@@ -164,12 +182,14 @@ impl RowGroups {
             }
             row_group.close()?;
             start_writeback(self.file_writer.inner());
-            self.progress
-                .written
-                .store(self.file_writer.bytes_written(), Ordering::Relaxed);
+            // Estimates first, then the file's size (released after them): a reader that sees
+            // the new size sees the row group's estimates gone, so it is never counted twice.
             for estimate in &self.progress.encoding {
                 estimate.store(0, Ordering::Relaxed);
             }
+            self.progress
+                .written
+                .store(self.file_writer.bytes_written(), Ordering::Release);
         }
         if self.progress.abandoned.load(Ordering::Relaxed) {
             return Err(stopped());
@@ -186,49 +206,69 @@ impl RowGroups {
         index: usize,
         first: RecordBatch,
     ) -> Result<(Vec<ArrowColumnChunk>, Option<RecordBatch>), ParquetError> {
-        let writers = self.factory.create_column_writers(index)?;
+        let mut writers = self.factory.create_column_writers(index)?.into_iter().enumerate();
         let columns = writers.len();
-        let encoders = self.progress.encoding.len().min(columns).max(1);
-        // Leaf column `i` goes to encoder `i % encoders`: wide and narrow columns spread evenly
-        // enough, and every encoder sees every batch once.
-        let mut shares: Vec<Vec<(usize, ArrowColumnWriter)>> = (0..encoders).map(|_| Vec::new()).collect();
-        for (leaf, writer) in writers.into_iter().enumerate() {
-            shares[leaf % encoders].push((leaf, writer));
+        let encoders = self.progress.encoding.len();
+        // Field `f` (with its leaves) goes to encoder `f % encoders`. Each encoder computes the
+        // levels of its own fields, one field at a time: they cost up to 10 bytes a value, so
+        // they are never built for a whole batch at once.
+        let mut shares: Vec<Share> = (0..encoders).map(|_| Vec::new()).collect();
+        for (field, &leaves) in self.leaf_counts.iter().enumerate() {
+            let field_writers: Vec<(usize, ArrowColumnWriter)> = writers.by_ref().take(leaves).collect();
+            if field_writers.len() != leaves {
+                return Err(ParquetError::General(
+                    "the result's columns do not match its schema".into(),
+                ));
+            }
+            shares[field % encoders].push((field, field_writers));
         }
         let Self {
             batches,
+            schema,
             progress,
             max_rows,
             ..
         } = self;
         let max_rows = *max_rows;
+        let schema = &*schema;
         std::thread::scope(|scope| {
             let mut senders = Vec::with_capacity(encoders);
             let mut encoding = Vec::with_capacity(encoders);
             for (share, estimate) in shares.into_iter().zip(&progress.encoding) {
-                let (sender, leaves) = std::sync::mpsc::sync_channel(QUEUED_BATCHES);
+                // One batch waiting per encoder: what is alive stays a few batches.
+                let (sender, received) = std::sync::mpsc::sync_channel(1);
                 senders.push(sender);
-                encoding.push(scope.spawn(move || encode_share(share, leaves, estimate)));
+                let encoder = std::thread::Builder::new()
+                    .name("wasmudf-encode".to_string())
+                    .spawn_scoped(scope, move || encode_share(schema, share, received, estimate))
+                    .map_err(|error| ParquetError::General(format!("starting a column encoder: {error}")))?;
+                encoding.push(encoder);
             }
             let mut rows = 0;
             let mut batch = first;
             let mut carried = None;
             loop {
+                if batch.num_columns() != schema.fields().len() {
+                    return Err(ParquetError::General(format!(
+                        "a batch of {} columns for a result of {}",
+                        batch.num_columns(),
+                        schema.fields().len()
+                    )));
+                }
                 let room = max_rows - rows;
                 if batch.num_rows() > room {
                     carried = Some(batch.slice(room, batch.num_rows() - room));
                     batch = batch.slice(0, room);
                 }
                 rows += batch.num_rows();
-                let leaves = Arc::new(leaves_of(&batch)?);
                 // A send fails only when that encoder has stopped on an error, returned below.
-                if senders.iter().any(|sender| sender.send(leaves.clone()).is_err()) {
+                if senders.iter().any(|sender| sender.send(batch.clone()).is_err()) {
                     break;
                 }
                 if rows >= max_rows || carried.is_some() {
                     break;
                 }
-                match next_batch(batches) {
+                match next_batch(batches, progress) {
                     Some(next) => batch = next,
                     None => break,
                 }
@@ -247,6 +287,9 @@ impl RowGroups {
     }
 }
 
+/// An encoder's fields, each with the writers of its leaves (numbered in file order).
+type Share = Vec<(usize, Vec<(usize, ArrowColumnWriter)>)>;
+
 /// Starts writing what the file holds so far to disk, without waiting. The file is synced when
 /// it is committed; started row group by row group, the write-back overlaps the encoding of the
 /// next one and the final sync waits only for the last (a 250 MB result took 0.75 s to sync
@@ -258,44 +301,48 @@ fn start_writeback(file: &File) {
     let _ = unsafe { libc::sync_file_range(file.as_raw_fd(), 0, 0, libc::SYNC_FILE_RANGE_WRITE) };
 }
 
-/// The next batch with rows; `None` once the stream's side is done (or gone).
-fn next_batch(batches: &mut mpsc::Receiver<RecordBatch>) -> Option<RecordBatch> {
+/// The next batch with rows; `None` once the stream's side is done, or gone.
+fn next_batch(batches: &mut mpsc::Receiver<RecordBatch>, progress: &Progress) -> Option<RecordBatch> {
     loop {
         let batch = batches.blocking_recv()?;
+        if progress.abandoned.load(Ordering::Relaxed) {
+            return None;
+        }
         if batch.num_rows() > 0 {
             return Some(batch);
         }
     }
 }
 
-/// Every leaf column of `batch`, in the order of the file's columns.
-fn leaves_of(batch: &RecordBatch) -> Result<Vec<ArrowLeafColumn>, ParquetError> {
-    let mut leaves = Vec::with_capacity(batch.num_columns());
-    for (field, column) in batch.schema().fields().iter().zip(batch.columns()) {
-        leaves.extend(compute_leaves(field, column)?);
-    }
-    Ok(leaves)
-}
-
-/// One encoder: writes its share of the columns of every batch, then closes them into chunks.
+/// One encoder: writes its fields of every batch, then closes their leaves into chunks. Levels
+/// are computed from the file's schema, as `ArrowWriter` does: a batch's own fields may differ
+/// in nullability.
 fn encode_share(
-    mut share: Vec<(usize, ArrowColumnWriter)>,
-    batches: std::sync::mpsc::Receiver<Arc<Vec<ArrowLeafColumn>>>,
+    schema: &SchemaRef,
+    mut share: Share,
+    batches: std::sync::mpsc::Receiver<RecordBatch>,
     estimate: &AtomicUsize,
 ) -> Result<Vec<(usize, ArrowColumnChunk)>, ParquetError> {
     crate::executor::lower_priority();
-    for leaves in batches {
-        for (leaf, writer) in &mut share {
-            let column = leaves
-                .get(*leaf)
-                .ok_or_else(|| ParquetError::General("a batch has fewer columns than the result".into()))?;
-            writer.write(column)?;
+    for batch in batches {
+        let mut bytes = 0;
+        for (field, writers) in &mut share {
+            let leaves = compute_leaves(schema.field(*field), batch.column(*field))?;
+            if leaves.len() != writers.len() {
+                return Err(ParquetError::General(
+                    "a batch's column does not match the result's".into(),
+                ));
+            }
+            for (leaf, (_, writer)) in leaves.iter().zip(writers.iter_mut()) {
+                writer.write(leaf)?;
+                bytes += writer.get_estimated_total_bytes();
+            }
         }
-        let bytes = share.iter().map(|(_, writer)| writer.get_estimated_total_bytes()).sum();
         estimate.store(bytes, Ordering::Relaxed);
     }
     share
         .into_iter()
+        .flat_map(|(_, writers)| writers)
         .map(|(leaf, writer)| Ok((leaf, writer.close()?)))
         .collect()
 }
@@ -370,6 +417,37 @@ mod tests {
             expected += read.num_rows() as i64;
         }
         assert_eq!(expected, from);
+    }
+
+    /// The engine's batches may say a column has no NULLs where the result's schema allows
+    /// them: levels follow the file's schema, and the values come back.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn batches_whose_fields_differ_in_nullability_are_written_as_the_files_schema_says() {
+        let directory = tempfile::tempdir().expect("a temporary directory");
+        let path = directory.path().join("result.parquet");
+        let nullable: SchemaRef = Arc::new(Schema::new(vec![Field::new("id", DataType::Int64, true)]));
+        let strict: SchemaRef = Arc::new(Schema::new(vec![Field::new("id", DataType::Int64, false)]));
+        let mut writer = ResultWriter::start(
+            File::create(&path).expect("created"),
+            nullable.clone(),
+            WriterProperties::default(),
+        )
+        .expect("a schema Parquet can store");
+        let ids: ArrayRef = Arc::new(Int64Array::from_iter_values(0..10));
+        writer
+            .write(RecordBatch::try_new(strict, vec![ids.clone()]).expect("a valid batch"))
+            .await
+            .expect("queued");
+        writer.finish().await.expect("closed");
+        let reader = ParquetRecordBatchReaderBuilder::try_new(File::open(&path).expect("opened"))
+            .expect("a Parquet file")
+            .build()
+            .expect("a reader");
+        let read: Vec<RecordBatch> = reader.collect::<Result<_, _>>().expect("batches");
+        assert_eq!(
+            read,
+            vec![RecordBatch::try_new(nullable, vec![ids]).expect("a valid batch")]
+        );
     }
 
     /// An unfinished writer leaves no complete file: the footer is never written.
