@@ -54,9 +54,6 @@ struct Progress {
 impl ResultWriter {
     /// Starts writing `file` with `properties` on the current runtime's blocking pool.
     pub(crate) fn start(file: File, schema: SchemaRef, properties: WriterProperties) -> Result<Self, ParquetError> {
-        // Built here, so that a schema Parquet cannot store is refused before any batch.
-        let (file_writer, factory) =
-            ArrowWriter::try_new(file, schema.clone(), Some(properties.clone()))?.into_serialized_writer()?;
         // Row groups are cut by rows only, as `ArrowWriter` cuts them when no byte limit or
         // content-defined chunking is set (the server sets neither).
         if properties.max_row_group_bytes().is_some() || properties.content_defined_chunking().is_some() {
@@ -64,6 +61,9 @@ impl ResultWriter {
                 "results are cut into row groups by rows only".into(),
             ));
         }
+        // Built here, so that a schema Parquet cannot store is refused before any batch.
+        let (file_writer, factory) =
+            ArrowWriter::try_new(file, schema.clone(), Some(properties.clone()))?.into_serialized_writer()?;
         let max_rows = properties.max_row_group_row_count().unwrap_or(usize::MAX).max(1);
         // How many Parquet columns (leaves) each field has: a struct or a list has several.
         let mut leaf_counts = Vec::with_capacity(schema.fields().len());

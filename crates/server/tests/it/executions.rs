@@ -672,21 +672,31 @@ async fn the_history_lists_a_tenants_executions_newest_first_a_page_at_a_time() 
     assert!(one["request"]["program"].as_str().unwrap().contains("balance/1000"));
 }
 
+/// Uploads `many.csv` (ids 1..=`rows`), runs a C FILTER over it that aborts at id `trap_at` (on
+/// line 4 of its source), and returns the finished execution.
+async fn trap_at_row(fixture: &Fixture, rows: u32, trap_at: u32) -> serde_json::Value {
+    let mut csv = String::from("id,amount\n");
+    for id in 1..=rows {
+        csv.push_str(&format!("{id},{}\n", id % 7));
+    }
+    let (status, body) = fixture.upload(&fixture.alice, "many.csv", csv.as_bytes(), None).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let request = serde_json::json!({
+        "program": format!("#include <stdlib.h>\nbool pick(int64_t id) {{\n  if (id == {trap_at})\n    abort();\n  return id % 2 == 0;\n}}"),
+        "data": "many", "operation": "FILTER", "function_name": "pick", "input_column_names": ["id"],
+    });
+    let (_, body) = fixture
+        .post_json(&fixture.alice, "/api/v1/executions", &request.to_string())
+        .await;
+    fixture.wait(&fixture.alice, body["id"].as_str().expect("an id")).await
+}
+
 /// A row several batches into the dataset is named by its number in the dataset, the number
 /// `GET /datasets/{name}/rows` serves it at, with its line of C.
 #[tokio::test]
 async fn a_trap_deep_in_a_dataset_names_its_row_in_the_dataset() {
     let fixture = Fixture::new();
-    let mut csv = String::from("id,amount\n");
-    for id in 1..=50_000 {
-        csv.push_str(&format!("{id},{}\n", id % 7));
-    }
-    let (status, body) = fixture.upload(&fixture.alice, "many.csv", csv.as_bytes(), None).await;
-    assert_eq!(status, StatusCode::CREATED, "{body}");
-    let request = r##"{"program": "#include <stdlib.h>\nbool pick(int64_t id) {\n  if (id == 30000)\n    abort();\n  return id % 2 == 0;\n}",
-        "data": "many", "operation": "FILTER", "function_name": "pick", "input_column_names": ["id"]}"##;
-    let (_, body) = fixture.post_json(&fixture.alice, "/api/v1/executions", request).await;
-    let done = fixture.wait(&fixture.alice, body["id"].as_str().expect("an id")).await;
+    let done = trap_at_row(&fixture, 50_000, 30000).await;
     assert_eq!(done["error"]["kind"], "abort", "{done}");
     assert_eq!(done["error"]["table_row"], 30000, "{done}");
     assert_eq!(done["error"]["values"], serde_json::json!({"id": "30000"}));
@@ -709,16 +719,7 @@ async fn a_trap_too_close_to_the_time_limit_is_reported_without_searching_its_ro
         },
         std::time::Duration::from_secs(2),
     );
-    let mut csv = String::from("id,amount\n");
-    for id in 1..=5_000 {
-        csv.push_str(&format!("{id},{}\n", id % 7));
-    }
-    let (status, body) = fixture.upload(&fixture.alice, "many.csv", csv.as_bytes(), None).await;
-    assert_eq!(status, StatusCode::CREATED, "{body}");
-    let request = r##"{"program": "#include <stdlib.h>\nbool pick(int64_t id) {\n  if (id == 3000)\n    abort();\n  return id % 2 == 0;\n}",
-        "data": "many", "operation": "FILTER", "function_name": "pick", "input_column_names": ["id"]}"##;
-    let (_, body) = fixture.post_json(&fixture.alice, "/api/v1/executions", request).await;
-    let done = fixture.wait(&fixture.alice, body["id"].as_str().expect("an id")).await;
+    let done = trap_at_row(&fixture, 5_000, 3000).await;
     assert_eq!(done["error"]["kind"], "abort", "{done}");
     assert!(done["error"]["table_row"].is_null(), "{done}");
     assert_eq!(done["error"]["values"], serde_json::json!({"id": "3000"}), "{done}");
